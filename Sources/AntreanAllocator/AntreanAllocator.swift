@@ -1,0 +1,1 @@
+// Module AntreanAllocator: see README.md. Filled in by its issue.

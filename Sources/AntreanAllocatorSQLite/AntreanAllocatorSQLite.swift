@@ -1,0 +1,1 @@
+// Module AntreanAllocatorSQLite: see README.md. Filled in by its issue.

@@ -1,0 +1,1 @@
+// Module AntreanCity: see README.md. Filled in by its issue.

@@ -1,0 +1,1 @@
+// Module AntreanPlanning: see README.md. Filled in by its issue.

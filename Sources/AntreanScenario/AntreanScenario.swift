@@ -1,0 +1,1 @@
+// Module AntreanScenario: see README.md. Filled in by its issue.
