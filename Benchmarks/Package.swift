@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+// Antrean's benchmarks, a package of their own so that the library's users never build them.
+// Run from this folder: `swift package benchmark` (see README.md, "Benchmarks").
+import PackageDescription
+
+let benchmarkSettings: [SwiftSetting] = []
+
+let package = Package(
+    name: "AntreanBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Antrean", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AntreanEngine", package: "Antrean"),
+                .product(name: "AntreanQueueing", package: "Antrean"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "AllocatorBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AntreanAllocator", package: "Antrean"),
+                .product(name: "AntreanAllocatorSQLite", package: "Antrean"),
+            ],
+            path: "Benchmarks/AllocatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "CityBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AntreanCity", package: "Antrean"),
+                .product(name: "AntreanScenario", package: "Antrean"),
+            ],
+            path: "Benchmarks/CityBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
