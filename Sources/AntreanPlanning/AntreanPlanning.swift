@@ -1,1 +1,0 @@
-// Module AntreanPlanning: see README.md. Filled in by its issue.

@@ -1,0 +1,34 @@
+public import AntreanEngine
+
+/// The result of a run of replications: every metric's mean and 95% confidence interval, with what
+/// was run. JSON, CSV and the text table are views of it. Nothing in it depends on the number of
+/// threads or on wall-clock time, so the same seed always writes the same bytes.
+public struct SummaryReport: Sendable {
+    public var title: String
+    /// `queues` or `city`.
+    public var model: String
+    public var file: String
+    public var seed: UInt64
+    public var replications: Int
+    /// Run settings worth recording, e.g. `arrivals`, `duration_minutes`, `warm_up_minutes`, `days`.
+    public var settings: [String: String]
+    public var metrics: [String: MetricSummary]
+    /// Expected values from theory, by full metric key.
+    public var theory: [String: Double]
+
+    public init(
+        title: String, model: String, file: String, seed: UInt64, samples: [MetricSample],
+        settings: [String: String] = [:], theory: [String: Double] = [:]
+    ) {
+        self.title = title
+        self.model = model
+        self.file = file
+        self.seed = seed
+        self.replications = samples.count
+        self.settings = settings
+        self.metrics = MetricSample.summarize(samples)
+        self.theory = theory
+    }
+
+    public subscript(key: String) -> MetricSummary? { metrics[key] }
+}

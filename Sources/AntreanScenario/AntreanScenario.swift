@@ -1,1 +1,0 @@
-// Module AntreanScenario: see README.md. Filled in by its issue.

@@ -1,0 +1,21 @@
+/// A problem in a scenario file, located precisely enough for a planner to fix it:
+/// `city.yaml:41:16: offices.sidodadi.counters: expected a whole number of at least 1, got "two"`.
+public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    /// Dot path of the field inside the scenario, e.g. `queues.main.service`; empty for the document.
+    public var field: String
+    public var message: String
+
+    public init(location: SourceLocation, field: String, message: String) {
+        self.location = location
+        self.field = field
+        self.message = message
+    }
+
+    public var file: String { location.file }
+    public var line: Int { location.line }
+
+    public var description: String {
+        field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+    }
+}

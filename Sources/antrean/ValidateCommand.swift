@@ -1,0 +1,32 @@
+import AntreanQueueing
+import AntreanScenario
+import ArgumentParser
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file without running it.",
+        discussion: """
+            Reads the file and everything it includes, checks every field, and prints what it \
+            describes. An error names the file, line, column and field, and exits with status 2.
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a field, as in simulate.", valueName: "PATH=VALUE"))
+    var overrides: [String] = []
+
+    func run() throws {
+        switch try loadScenario(file, overrides: overrides) {
+        case .queues(let scenario):
+            var lines = ["\(file): OK — \(scenario.name): \(scenario.spec.queues.count) queue(s)"]
+            for queue in scenario.spec.queues {
+                lines.append("  \(queue.name): \(queue.counters) counter(s), \(queue.discipline.rawValue)")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
