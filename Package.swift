@@ -6,7 +6,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -108,7 +108,9 @@ let package = Package(
             dependencies: ["AntreanAllocator", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "AntreanAllocatorSQLiteTests", dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator"]),
-        .testTarget(name: "AntreanCityTests", dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario"]),
+        .testTarget(
+            name: "AntreanCityTests",
+            dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario"]),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
     ]

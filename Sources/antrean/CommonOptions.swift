@@ -25,7 +25,8 @@ struct ReportOptions: ParsableArguments {
 
     @Option(
         name: .customLong("param"),
-        help: ArgumentHelp("Override a scenario field, e.g. --param queues.main.counters=6 (repeatable).", valueName: "PATH=VALUE"))
+        help: ArgumentHelp(
+            "Override a scenario field, e.g. --param queues.main.counters=6 (repeatable).", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
     var threadCount: Int { max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) }

@@ -16,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a field, as in simulate.", valueName: "PATH=VALUE"))
+    @Option(
+        name: .customLong("param"), help: ArgumentHelp("Override a field, as in simulate.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
     func run() throws {

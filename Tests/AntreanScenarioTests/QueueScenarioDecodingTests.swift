@@ -6,7 +6,8 @@ import Testing
 @Suite("Queue scenarios: every field checked, errors name file, line and field")
 struct QueueScenarioDecodingTests {
     static func decode(_ yaml: String) throws -> QueueScenario {
-        guard case .queues(let scenario) = try Scenario.decode(ScenarioDocument.parse(yaml: yaml, file: "test.yaml")) else {
+        guard case .queues(let scenario) = try Scenario.decode(ScenarioDocument.parse(yaml: yaml, file: "test.yaml"))
+        else {
             preconditionFailure("expected a queue scenario")
         }
         return scenario
@@ -55,9 +56,11 @@ struct QueueScenarioDecodingTests {
         #expect(desk.service == .gamma(shape: 4, scale: 1))
         #expect(desk.patience == .uniform(low: 5, high: 20))
         #expect(desk.discipline == .priority)
-        #expect(desk.classes == [
-            CustomerClass(name: "elderly", share: 0.2, priority: 0), CustomerClass(name: "others", share: 0.8, priority: 1),
-        ])
+        #expect(
+            desk.classes == [
+                CustomerClass(name: "elderly", share: 0.2, priority: 0),
+                CustomerClass(name: "others", share: 0.8, priority: 1),
+            ])
     }
 
     @Test(arguments: [
@@ -88,7 +91,8 @@ struct QueueScenarioDecodingTests {
     }
 
     @Test func missingRunLengthIsExplained() {
-        let error = Self.error("queues:\n  a:\n    counters: 1\n    arrivals: 1/min\n    service: exp(1m)\nrun: { seed: 1 }\n")
+        let error = Self.error(
+            "queues:\n  a:\n    counters: 1\n    arrivals: 1/min\n    service: exp(1m)\nrun: { seed: 1 }\n")
         #expect(error?.message.contains("how long to run") == true)
         #expect(error?.line == 6)
     }

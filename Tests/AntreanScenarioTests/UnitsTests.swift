@@ -65,12 +65,13 @@ struct UnitsTests {
     }
 
     @Test func distributionMappings() throws {
-        let document = try ScenarioDocument.parse(yaml: """
-            a: { type: lognormal, mean: 12m, sd: 6m }
-            b: { type: empirical, samples: [4m, 6m, 7m30s] }
-            c: { type: histogram, edges: [0m, 5m, 10m], weights: [1, 3] }
-            d: { type: histogram, edges: [0m, 5m], weights: [1, 3] }
-            """)
+        let document = try ScenarioDocument.parse(
+            yaml: """
+                a: { type: lognormal, mean: 12m, sd: 6m }
+                b: { type: empirical, samples: [4m, 6m, 7m30s] }
+                c: { type: histogram, edges: [0m, 5m, 10m], weights: [1, 3] }
+                d: { type: histogram, edges: [0m, 5m], weights: [1, 3] }
+                """)
         let fields = try document.node.fields(["a", "b", "c", "d"])
         #expect(try fields.required("a").distribution() == .lognormal(mean: 12, sd: 6))
         #expect(try fields.required("b").distribution() == .empirical(EmpiricalDistribution(samples: [4, 6, 7.5])))

@@ -6,10 +6,11 @@ extension SummaryReport {
     /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`.
     public func jsonText() -> String {
         let root = NSMutableDictionary()
-        root["run"] = [
-            "scenario": title, "model": model, "file": file, "seed": NSNumber(value: seed),
-            "replications": replications, "settings": settings,
-        ] as NSDictionary
+        root["run"] =
+            [
+                "scenario": title, "model": model, "file": file, "seed": NSNumber(value: seed),
+                "replications": replications, "settings": settings,
+            ] as NSDictionary
         for (key, summary) in metrics {
             let parts = key.split(separator: ".").map(String.init)
             guard let leaf = parts.last else { continue }

@@ -108,7 +108,9 @@ extension ScenarioNode {
     /// A seed: a whole number from 0 to 2^64 − 1.
     public func seed() throws(ScenarioError) -> UInt64 {
         let text = try text().replacingUnderscores()
-        guard let value = UInt64(text) else { throw error("expected a seed, a whole number from 0 to 2^64-1, got \"\(text)\"") }
+        guard let value = UInt64(text) else {
+            throw error("expected a seed, a whole number from 0 to 2^64-1, got \"\(text)\"")
+        }
         return value
     }
 }

@@ -52,7 +52,8 @@ extension ScenarioNode {
     private func callDistribution() throws(ScenarioError) -> Distribution {
         let text = try text()
         guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else {
-            throw error("expected a distribution such as exponential(mean=5m) or lognormal(mean=12m, sd=6m), got \"\(text)\"")
+            throw error(
+                "expected a distribution such as exponential(mean=5m) or lognormal(mean=12m, sd=6m), got \"\(text)\"")
         }
         let name = String(text[..<open]).trimmingWhitespace().lowercased()
         let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
@@ -73,14 +74,18 @@ extension ScenarioNode {
     private func mappingDistribution() throws(ScenarioError) -> Distribution {
         guard case .mapping(let entries, _) = value else { preconditionFailure("checked by the caller") }
         guard let typeEntry = entries.first(where: { $0.key == "type" }), case .scalar(let type, _) = typeEntry.value
-        else { throw error("a distribution written as a mapping needs a \"type\" field (\(DistributionSyntax.knownNames))") }
+        else {
+            throw error("a distribution written as a mapping needs a \"type\" field (\(DistributionSyntax.knownNames))")
+        }
         let fields = try self.fields(entries.map(\.key))
         switch type.lowercased() {
         case "empirical":
             let samples = try fields.required("samples").items().map { item throws(ScenarioError) in
                 try item.minutes(allowNegative: true)
             }
-            guard !samples.isEmpty else { throw fields.node.error("an empirical distribution needs at least one sample") }
+            guard !samples.isEmpty else {
+                throw fields.node.error("an empirical distribution needs at least one sample")
+            }
             return .empirical(EmpiricalDistribution(samples: samples))
         case "histogram":
             let edges = try fields.required("edges").items().map { item throws(ScenarioError) in
@@ -88,7 +93,8 @@ extension ScenarioNode {
             }
             let weights = try fields.required("weights").items().map { item throws(ScenarioError) in try item.double() }
             guard edges.count == weights.count + 1, weights.count >= 1 else {
-                throw fields.node.error("a histogram needs one more edge than weights (\(edges.count) edges, \(weights.count) weights)")
+                throw fields.node.error(
+                    "a histogram needs one more edge than weights (\(edges.count) edges, \(weights.count) weights)")
             }
             guard zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw fields.node.error("histogram edges must increase")
@@ -106,14 +112,17 @@ extension ScenarioNode {
         }
     }
 
-    private func build(name: String, named: [String: String], positional: [String]) throws(ScenarioError) -> Distribution {
+    private func build(name: String, named: [String: String], positional: [String]) throws(ScenarioError)
+        -> Distribution
+    {
         guard let form = DistributionSyntax.forms.first(where: { $0.names.contains(name) }) else {
             throw error("unknown distribution \"\(name)\"; known: \(DistributionSyntax.knownNames)")
         }
         var arguments = named
         for (index, text) in positional.enumerated() {
             guard index < form.parameters.count else {
-                throw error("\(name) takes \(form.parameters.count) parameter(s): \(form.parameters.joined(separator: ", "))")
+                throw error(
+                    "\(name) takes \(form.parameters.count) parameter(s): \(form.parameters.joined(separator: ", "))")
             }
             arguments[form.parameters[index]] = text
         }
@@ -125,7 +134,9 @@ extension ScenarioNode {
         func number(_ key: String) throws(ScenarioError) -> Double {
             let text = arguments[key]!
             if key == "shape" || key == "k" {
-                guard let value = Double(text) else { throw error("\(name) \(key) must be a plain number, got \"\(text)\"") }
+                guard let value = Double(text) else {
+                    throw error("\(name) \(key) must be a plain number, got \"\(text)\"")
+                }
                 return value
             }
             if key == "rate" {
@@ -181,7 +192,8 @@ extension ScenarioNode {
         case .lognormal(let mean, let sd): try require(mean > 0 && sd > 0, "lognormal mean and sd must be positive")
         case .gamma(let shape, let scale): try require(shape > 0 && scale > 0, "gamma shape and scale must be positive")
         case .erlang(let k, let mean): try require(k >= 1 && mean > 0, "erlang needs k ≥ 1 and a positive mean")
-        case .weibull(let shape, let scale): try require(shape > 0 && scale > 0, "weibull shape and scale must be positive")
+        case .weibull(let shape, let scale):
+            try require(shape > 0 && scale > 0, "weibull shape and scale must be positive")
         case .empirical: break
         }
     }

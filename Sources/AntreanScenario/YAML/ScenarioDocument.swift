@@ -31,7 +31,8 @@ public struct ScenarioDocument: Sendable {
     public mutating func override(_ assignment: String, origin: String = "--param") throws(ScenarioError) {
         guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
             throw ScenarioError(
-                location: .commandLine(origin), field: assignment, message: "expected PATH=VALUE, e.g. queues.main.counters=6")
+                location: .commandLine(origin), field: assignment,
+                message: "expected PATH=VALUE, e.g. queues.main.counters=6")
         }
         let path = assignment[..<equals].split(separator: ".").map(String.init)
         let value = String(assignment[assignment.index(after: equals)...])
@@ -43,13 +44,15 @@ public struct ScenarioDocument: Sendable {
         let here = SourceLocation(file: path, line: 0, column: 0)
         if chain.contains(canonical) {
             throw ScenarioError(
-                location: here, field: "include", message: "include cycle: \((chain + [canonical]).joined(separator: " → "))")
+                location: here, field: "include",
+                message: "include cycle: \((chain + [canonical]).joined(separator: " → "))")
         }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ScenarioError(location: here, field: "", message: "cannot read the file: \(error.localizedDescription)")
+            throw ScenarioError(
+                location: here, field: "", message: "cannot read the file: \(error.localizedDescription)")
         }
         let parsed = try ScenarioValue.parse(yaml: text, file: path)
         guard case .mapping(var entries, let location) = parsed,

@@ -59,7 +59,8 @@ public struct ScenarioNode: Sendable {
             throw error("expected a mapping with fields \(known.joined(separator: ", ")), got \(value.kindDescription)")
         }
         for entry in entries where !known.contains(entry.key) {
-            let hint = known.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
+            let hint =
+                known.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
                 .flatMap { editDistance($0, entry.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
             throw ScenarioError(
                 location: entry.keyLocation, field: path.isEmpty ? entry.key : "\(path).\(entry.key)",
@@ -105,7 +106,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
     for i in 1...max(a.count, 1) where !a.isEmpty {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...max(b.count, 1) where !b.isEmpty {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            current[j] = Swift.min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         }
         previous = current
     }

@@ -38,15 +38,18 @@ extension ScenarioValue {
                 }
                 guard seen.insert(keyScalar.string).inserted else {
                     throw ScenarioError(
-                        location: keyLocation, field: keyScalar.string, message: "this key appears twice in one mapping")
+                        location: keyLocation, field: keyScalar.string, message: "this key appears twice in one mapping"
+                    )
                 }
                 entries.append(
-                    ScenarioEntry(key: keyScalar.string, keyLocation: keyLocation, value: try ScenarioValue(value, file: file)))
+                    ScenarioEntry(
+                        key: keyScalar.string, keyLocation: keyLocation, value: try ScenarioValue(value, file: file)))
             }
             self = .mapping(entries, location(mapping.mark))
         case .alias(let alias):
             throw ScenarioError(
-                location: location(alias.mark), field: "", message: "YAML aliases are not supported; use include: instead")
+                location: location(alias.mark), field: "",
+                message: "YAML aliases are not supported; use include: instead")
         }
     }
 }

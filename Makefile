@@ -1,0 +1,48 @@
+# Antrean — the commands a newcomer runs. Each target installs what it needs (Debian packages) and builds.
+#   make run     simulate the bundled Samarinda scenario (release build)
+#   make test    lint + the whole test suite (what CI runs)
+#   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
+#   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
+SCENARIO ?= Simulations/samarinda.yaml
+ARGS ?=
+
+.PHONY: deps build release run test lint format bench peers clean
+
+# Installs the Debian packages that are missing (apt-get update only when something is).
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product antrean
+
+run: release
+	.build/release/antrean simulate $(SCENARIO) $(ARGS)
+
+lint:
+	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+
+format:
+	swift format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+
+test: deps lint
+	swift build --build-tests
+	swift test --skip-build
+
+bench: deps
+	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+peers: deps
+	Benchmarks/compare-peers.sh
+
+clean:
+	rm -rf .build Benchmarks/.build
