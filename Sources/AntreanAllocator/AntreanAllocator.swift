@@ -1,1 +1,0 @@
-// Module AntreanAllocator: see README.md. Filled in by its issue.

@@ -1,0 +1,45 @@
+extension AllocatorCore {
+    /// Rebuilds an allocator from persisted records (any order; ids must be exactly 1…n).
+    /// O(n log n) for the deadline heaps; ledgers, NIK counts, account windows and idempotency keys are
+    /// derived from the records alone, so reopening reproduces the state exactly.
+    public init(
+        configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
+        tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoring records: [BookingRecord]
+    ) throws(RestoreError) {
+        do {
+            try self.init(
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges)
+        } catch {
+            throw .configuration(error)
+        }
+        let ordered = records.sorted { $0.id < $1.id }
+        bookings.reserveCapacity(ordered.count)
+        positions.reserveCapacity(ordered.count)
+        for (offset, record) in ordered.enumerated() {
+            guard record.id.rawValue == UInt64(offset + 1) else { throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1))) }
+            let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
+            guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
+            bookings.append(record)
+            positions.append(position)
+            index(record, at: position)
+        }
+    }
+}
+
+/// Why persisted state could not be loaded.
+public enum RestoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case configuration(ConfigurationError)
+    case gapInBookingIDs(expected: BookingID)
+    /// The booking's slot no longer exists in the configuration (office removed, hours changed, …).
+    case slotNotInConfiguration(BookingID)
+    case store(String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let error): "configuration: \(error)"
+        case .gapInBookingIDs(let expected): "booking \(expected) is missing from the store"
+        case .slotNotInConfiguration(let id): "booking \(id) refers to a slot the configuration does not have"
+        case .store(let message): "store: \(message)"
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import HeapModule
+
+/// The synchronous allocator: capacity ledgers, bookings, limits and tokens in memory, with no locks,
+/// no async hops and no clock of its own (every operation takes `now`).
+///
+/// The simulator drives it directly; the portal uses `Allocator`, which wraps it in a mutex and makes
+/// every change durable before acknowledging. Operations are O(1) amortized except availability
+/// (O(slots scanned)) and the lazy expiry of holds (O(log n) per expired hold).
+public struct AllocatorCore: Sendable {
+    public let configuration: AllocatorConfiguration
+    public let directory: OfficeDirectory
+    public private(set) var policy: any AllocationPolicy
+    public internal(set) var tokenSigner: QRTokenSigner
+    /// When false, changes are not collected for a store (pure in-memory simulation).
+    public var journalsChanges: Bool
+
+    let officeIndex: [OfficeID: Int32]
+    let serviceIndex: [ServiceID: Int32]
+    var days: [DayKey: DayLedger] = [:]
+    /// Booking `id` is at index `id - 1`.
+    var bookings: [BookingRecord] = []
+    var positions: [LedgerPosition] = []
+    var activeByNIK: [NIKHash: Int] = [:]
+    /// Creation instants of holds/bookings per account, ascending.
+    var accountHistory: [AccountID: [Instant]] = [:]
+    var idempotency: [IdempotencyScope: BookingID] = [:]
+    var holdDeadlines = Heap<Deadline>()
+    var noShowDeadlines = Heap<Deadline>()
+    var changed: [BookingID] = []
+
+    /// A fresh allocator. Throws when the configuration is inconsistent.
+    public init(
+        configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
+        tokenSigner: QRTokenSigner, journalsChanges: Bool = true
+    ) throws(ConfigurationError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.directory = OfficeDirectory(configuration.offices)
+        self.policy = policy
+        self.tokenSigner = tokenSigner
+        self.journalsChanges = journalsChanges
+        officeIndex = Dictionary(uniqueKeysWithValues: configuration.offices.enumerated().map { ($1.id, Int32($0)) })
+        serviceIndex = Dictionary(uniqueKeysWithValues: configuration.services.enumerated().map { ($1.id, Int32($0)) })
+    }
+
+    public var rules: AllocatorRules { configuration.rules }
+
+    /// Number of bookings ever made (all states).
+    public var bookingCount: Int { bookings.count }
+
+    public func booking(_ id: BookingID) -> BookingRecord? {
+        guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
+        return bookings[Int(id.rawValue - 1)]
+    }
+
+    /// All bookings in id order.
+    public var allBookings: [BookingRecord] { bookings }
+
+    /// Records changed since the last call, in the order of their first change, each once (latest state).
+    public mutating func drainChanges() -> [BookingRecord] {
+        guard !changed.isEmpty else { return [] }
+        var seen = Set<BookingID>()
+        var out: [BookingRecord] = []
+        out.reserveCapacity(changed.count)
+        for id in changed where seen.insert(id).inserted { out.append(bookings[Int(id.rawValue - 1)]) }
+        changed.removeAll(keepingCapacity: true)
+        return out
+    }
+
+    public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) {
+        tokenSigner.rotate(to: keyID, key: .init(data: key))
+    }
+
+    public mutating func retireTokenKey(_ keyID: String) { tokenSigner.retire(keyID) }
+
+    // MARK: - Ledger plumbing
+
+    /// The ledger of `key`, creating it from the capacity plan on first use.
+    mutating func ledger(_ key: DayKey) -> DayLedger {
+        if let existing = days[key] { return existing }
+        let office = configuration.offices[Int(key.office)]
+        let service = configuration.services[Int(key.service)]
+        let date = LocalDate(daysSinceEpoch: Int(key.day))
+        let plan = configuration.dayPlan(office: office, service: service, date: date)
+        let bookable = (plan?.slots ?? []).map {
+            Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: date.weekday)))
+        }
+        let sellable = zip(plan?.slots ?? [], bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
+        let ledger = DayLedger(
+            plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
+            sellable: sellable)
+        days[key] = ledger
+        return ledger
+    }
+
+    /// Resolves a slot to its ledger position, or the reason it does not exist.
+    mutating func position(of slot: SlotRef) -> Result<LedgerPosition, AllocationRefusal> {
+        guard let office = officeIndex[slot.office] else { return .failure(.unknownOffice(slot.office)) }
+        guard let service = serviceIndex[slot.service] else { return .failure(.unknownService(slot.service)) }
+        guard configuration.offices[Int(office)].services.contains(where: { $0.service == slot.service }) else {
+            return .failure(.serviceNotOffered)
+        }
+        let date = rules.timeZone.localDate(of: slot.start)
+        let key = DayKey(office: office, service: service, day: Int32(date.daysSinceEpoch))
+        guard let plan = ledger(key).plan, let index = plan.slotIndex(startingAt: slot.start) else {
+            return .failure(.noSuchSlot)
+        }
+        return .success(LedgerPosition(key: key, slot: Int32(index)))
+    }
+
+    mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
+        days[position.key]!.usage[Int(position.slot)][pool] += 1
+        days[position.key]!.occupied += 1
+    }
+
+    mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
+        days[position.key]!.usage[Int(position.slot)][pool] -= 1
+        days[position.key]!.occupied -= 1
+    }
+
+    mutating func record(_ booking: BookingRecord) {
+        bookings[Int(booking.id.rawValue - 1)] = booking
+        if journalsChanges { changed.append(booking.id) }
+    }
+
+    /// Moves a booking to `state`, keeping ledgers and NIK counts in step.
+    mutating func transition(_ id: BookingID, to state: BookingState, now: Instant) {
+        var booking = bookings[Int(id.rawValue - 1)]
+        let position = positions[Int(id.rawValue - 1)]
+        if booking.state.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: booking.pool) }
+        if !booking.state.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: booking.pool) }
+        if booking.state.isActive && !state.isActive { activeByNIK[booking.nikHash, default: 1] -= 1 }
+        if !booking.state.isActive && state.isActive { activeByNIK[booking.nikHash, default: 0] += 1 }
+        if activeByNIK[booking.nikHash] == 0 { activeByNIK[booking.nikHash] = nil }
+        booking.state = state
+        booking.updatedAt = now
+        if state != .held { booking.holdExpiresAt = nil }
+        record(booking)
+    }
+
+    /// Lets holds whose time is up lapse. Every operation calls this first. O(k log n) for k lapsed holds.
+    public mutating func expireHolds(now: Instant) {
+        while let next = holdDeadlines.min, next.at <= now {
+            holdDeadlines.removeMin()
+            let booking = bookings[Int(next.booking.rawValue - 1)]
+            if booking.state == .held, booking.holdExpiresAt == next.at {
+                transition(next.booking, to: .expired, now: next.at)
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// The observable state of an allocator, for equality checks (e.g. before and after reopening a store).
+public struct AllocatorSnapshot: Hashable, Sendable {
+    public var bookings: [BookingRecord]
+    /// Used places per slot that has any, keyed "office/service/slotStart/pool".
+    public var usage: [String: Int]
+    public var activeByNIK: [NIKHash: Int]
+    /// Bookings made per account within the window ending at the snapshot's instant.
+    public var accountCounts: [AccountID: Int]
+    public var idempotencyKeys: [String: BookingID]
+    public var pendingHolds: Int
+}
+
+extension AllocatorCore {
+    /// The state as seen at `now` (account windows are judged at `now`). O(n).
+    public func snapshot(at now: Instant) -> AllocatorSnapshot {
+        var usage: [String: Int] = [:]
+        for (key, ledger) in days {
+            guard let plan = ledger.plan else { continue }
+            for (index, used) in ledger.usage.enumerated() {
+                for pool in CapacityPool.allCases where used[pool] > 0 {
+                    usage["\(plan.office)/\(plan.service)/\(plan.slotStart(index))/\(pool.rawValue)"] = Int(used[pool])
+                }
+            }
+            _ = key
+        }
+        let windowStart = now.adding(seconds: -rules.accountWindowSeconds)
+        var accounts: [AccountID: Int] = [:]
+        for (account, history) in accountHistory {
+            let count = history.filter { $0 > windowStart }.count
+            if count > 0 { accounts[account] = count }
+        }
+        var keys: [String: BookingID] = [:]
+        for (scope, id) in idempotency { keys["\(scope.nikHash)/\(scope.key)"] = id }
+        return AllocatorSnapshot(
+            bookings: bookings, usage: usage, activeByNIK: activeByNIK, accountCounts: accounts, idempotencyKeys: keys,
+            pendingHolds: bookings.filter { $0.state == .held }.count)
+    }
+
+    /// Every invariant the allocator promises, checked from scratch against the booking records:
+    /// no pool over capacity, ledgers equal to a recount of bookings, daily quotas respected, NIK limits
+    /// respected, one booking per idempotency key. Returns human-readable violations (empty = sound). O(n).
+    public func invariantViolations() -> [String] {
+        var violations: [String] = []
+        var recount: [LedgerPosition: SlotUsage] = [:]
+        var dayRecount: [DayKey: Int] = [:]
+        var nikRecount: [NIKHash: Int] = [:]
+        var keyOwners: [IdempotencyScope: BookingID] = [:]
+        for (index, booking) in bookings.enumerated() {
+            let position = positions[index]
+            if booking.state.occupiesCapacity {
+                recount[position, default: SlotUsage()][booking.pool] += 1
+                dayRecount[position.key, default: 0] += 1
+            }
+            if booking.state.isActive { nikRecount[booking.nikHash, default: 0] += 1 }
+            if let key = booking.idempotencyKey {
+                let scope = IdempotencyScope(nikHash: booking.nikHash, key: key)
+                if let other = keyOwners[scope] { violations.append("idempotency key \(key) used by \(other) and \(booking.id)") }
+                keyOwners[scope] = booking.id
+            }
+        }
+        for (key, ledger) in days {
+            guard let plan = ledger.plan else { continue }
+            for slot in plan.slots.indices {
+                let used = ledger.usage[slot]
+                let expected = recount[LedgerPosition(key: key, slot: Int32(slot)), default: SlotUsage()]
+                if used != expected { violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)") }
+                if used.online > ledger.bookableOnline[slot] || Int(used.walkIn) > plan.slots[slot].walkIn
+                    || Int(used.priority) > plan.slots[slot].priority
+                {
+                    violations.append("slot \(plan.office)/\(plan.service)/\(plan.slotStart(slot)) over capacity: \(used)")
+                }
+            }
+            if ledger.occupied != dayRecount[key, default: 0] {
+                violations.append("day \(plan.office)/\(plan.date) occupied \(ledger.occupied) ≠ \(dayRecount[key, default: 0])")
+            }
+            if let quota = configuration.services[Int(key.service)].dailyQuota, ledger.occupied > quota {
+                violations.append("day \(plan.office)/\(plan.service)/\(plan.date) over its quota \(quota)")
+            }
+        }
+        for (position, _) in recount where days[position.key] == nil { violations.append("booking in unknown day") }
+        if nikRecount != activeByNIK { violations.append("active-per-NIK counts differ from a recount") }
+        for (nik, count) in nikRecount where count > rules.maxActiveBookingsPerNIK {
+            violations.append("NIK \(nik) has \(count) active bookings")
+        }
+        if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
+        return violations
+    }
+}

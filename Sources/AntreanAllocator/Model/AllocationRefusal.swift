@@ -1,0 +1,66 @@
+/// Why an operation was refused. Every refusal of the allocator is one of these.
+public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownOffice(OfficeID)
+    case unknownService(ServiceID)
+    /// The office does not offer the service.
+    case serviceNotOffered
+    /// The office is closed that day (weekend, holiday, closure) or the instant is not a slot start.
+    case noSuchSlot
+    case slotFull
+    case walkInReserveFull
+    case dailyQuotaReached
+    /// The slot is in the past, too soon, or beyond the booking horizon.
+    case outsideBookingWindow
+    case nikLimitReached
+    case accountLimitReached
+    case unknownBooking(BookingID)
+    /// The caller's NIK does not match the booking's.
+    case notOwner
+    /// Confirming a hold that is no longer held (lapsed, cancelled, already confirmed).
+    case holdNotActive
+    /// The booking is not in a state this operation accepts (e.g. cancelling a served booking).
+    case bookingNotActive
+    case rescheduleLimitReached
+    /// The idempotency key was used before with a different request.
+    case idempotencyKeyReused
+    /// No slot satisfied the policy's constraints.
+    case noAvailability
+    case token(TokenRefusal)
+    case invalidNIK(NIKError)
+
+    /// A stable snake_case code for logs and the replay CLI.
+    public var code: String {
+        switch self {
+        case .unknownOffice: "unknown_office"
+        case .unknownService: "unknown_service"
+        case .serviceNotOffered: "service_not_offered"
+        case .noSuchSlot: "no_such_slot"
+        case .slotFull: "slot_full"
+        case .walkInReserveFull: "walk_in_reserve_full"
+        case .dailyQuotaReached: "daily_quota_reached"
+        case .outsideBookingWindow: "outside_booking_window"
+        case .nikLimitReached: "nik_limit_reached"
+        case .accountLimitReached: "account_limit_reached"
+        case .unknownBooking: "unknown_booking"
+        case .notOwner: "not_owner"
+        case .holdNotActive: "hold_not_active"
+        case .bookingNotActive: "booking_not_active"
+        case .rescheduleLimitReached: "reschedule_limit_reached"
+        case .idempotencyKeyReused: "idempotency_key_reused"
+        case .noAvailability: "no_availability"
+        case .token(let refusal): "token_" + refusal.rawValue
+        case .invalidNIK: "invalid_nik"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownOffice(let id): "unknown office '\(id)'"
+        case .unknownService(let id): "unknown service '\(id)'"
+        case .unknownBooking(let id): "unknown booking \(id)"
+        case .invalidNIK(let error): "invalid NIK: \(error)"
+        case .token(let refusal): "QR token refused: \(refusal.rawValue)"
+        default: String(code.map { $0 == "_" ? " " : $0 })
+        }
+    }
+}

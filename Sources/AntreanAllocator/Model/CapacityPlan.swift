@@ -1,0 +1,100 @@
+/// The three pools a slot's capacity is split into.
+public enum CapacityPool: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Booked ahead through the portal.
+    case online
+    /// Kept for citizens who come without a booking.
+    case walkIn = "walk_in"
+    /// Kept for priority citizens (elderly, disabled, pregnant), booked or walking in.
+    case priority
+}
+
+/// Capacity of one slot, per pool.
+public struct SlotCapacity: Hashable, Sendable, Codable {
+    public var online: Int
+    public var walkIn: Int
+    public var priority: Int
+
+    public init(online: Int, walkIn: Int, priority: Int) {
+        self.online = online
+        self.walkIn = walkIn
+        self.priority = priority
+    }
+
+    public var total: Int { online + walkIn + priority }
+
+    public subscript(pool: CapacityPool) -> Int {
+        switch pool {
+        case .online: online
+        case .walkIn: walkIn
+        case .priority: priority
+        }
+    }
+
+    /// Splits `total` by the reserve shares, rounding each reserve to the nearest whole place;
+    /// the online pool gets the rest (never negative).
+    public static func split(total: Int, walkInShare: Double, priorityShare: Double) -> SlotCapacity {
+        let walkIn = min(total, Int((Double(total) * max(0, walkInShare)).rounded()))
+        let priority = min(total - walkIn, Int((Double(total) * max(0, priorityShare)).rounded()))
+        return SlotCapacity(online: total - walkIn - priority, walkIn: walkIn, priority: priority)
+    }
+}
+
+/// The slot grid of one office, service and local day.
+public struct DayPlan: Hashable, Sendable {
+    public var office: OfficeID
+    public var service: ServiceID
+    public var date: LocalDate
+    /// Local minute of the first slot's start.
+    public var firstSlotMinute: Int
+    public var slotMinutes: Int
+    /// UTC instant of the first slot's start.
+    public var firstSlotStart: Instant
+    public var slots: [SlotCapacity]
+
+    /// UTC start of slot `index`.
+    public func slotStart(_ index: Int) -> Instant { firstSlotStart.adding(minutes: index * slotMinutes) }
+
+    /// Index of the slot starting exactly at `instant`, if any.
+    public func slotIndex(startingAt instant: Instant) -> Int? {
+        let offset = instant.secondsSinceEpoch - firstSlotStart.secondsSinceEpoch
+        let length = Int64(slotMinutes) * 60
+        guard offset >= 0, offset % length == 0 else { return nil }
+        let index = Int(offset / length)
+        return index < slots.count ? index : nil
+    }
+}
+
+extension AllocatorConfiguration {
+    /// The capacity plan for `office`/`service` on local `date`, or nil when the office is closed that day
+    /// (weekend, holiday, office closure) or does not offer the service.
+    ///
+    /// Per-slot capacity = ⌊counters × slot minutes ÷ mean service minutes⌋ unless set explicitly;
+    /// the grid runs in the office's local time from opening to the last slot that ends by closing. O(slots).
+    public func dayPlan(office officeID: OfficeID, service serviceID: ServiceID, date: LocalDate) -> DayPlan? {
+        guard let office = offices.first(where: { $0.id == officeID }),
+            let service = services.first(where: { $0.id == serviceID })
+        else { return nil }
+        return dayPlan(office: office, service: service, date: date)
+    }
+
+    func dayPlan(office: OfficeConfig, service: ServiceConfig, date: LocalDate) -> DayPlan? {
+        guard !rules.holidays.contains(date), !office.closedDates.contains(date),
+            let hours = office.openingHours[date.weekday],
+            let offered = office.services.first(where: { $0.service == service.id })
+        else { return nil }
+        let slotMinutes = rules.slotMinutes
+        let count = max(0, (hours.closesAtMinute - hours.opensAtMinute) / slotMinutes)
+        guard count > 0 else { return nil }
+        // A tiny epsilon keeps 2 × 15 ÷ 7.5 at 4 despite binary rounding.
+        let derived = Int((Double(offered.counters * slotMinutes) / service.meanServiceMinutes + 1e-9).rounded(.down))
+        let total = offered.slotCapacity ?? derived
+        let capacity = SlotCapacity.split(
+            total: total, walkInShare: office.walkInShare[date.weekday] ?? 0,
+            priorityShare: office.priorityShare[date.weekday] ?? 0)
+        return DayPlan(
+            office: office.id, service: service.id, date: date, firstSlotMinute: hours.opensAtMinute,
+            slotMinutes: slotMinutes,
+            firstSlotStart: rules.timeZone.instant(on: date, minuteOfDay: hours.opensAtMinute),
+            slots: Array(repeating: capacity, count: count))
+    }
+}

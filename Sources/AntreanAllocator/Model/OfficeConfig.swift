@@ -1,0 +1,98 @@
+/// Opening hours of one weekday in local minutes since midnight, e.g. 08:00–16:00 = 480–960.
+public struct OpeningHours: Hashable, Sendable, Codable {
+    public var opensAtMinute: Int
+    public var closesAtMinute: Int
+
+    public init(opensAtMinute: Int, closesAtMinute: Int) {
+        self.opensAtMinute = opensAtMinute
+        self.closesAtMinute = closesAtMinute
+    }
+
+    /// Samarinda's kelurahan hours: Mon–Thu 08:00–16:00, Fri 08:00–14:00, closed at weekends
+    /// (kaltim.tribunnews.com, 2023-03-23; see /work/shared/reference/domain.md).
+    public static let samarindaKelurahan: [Weekday: OpeningHours] = [
+        .monday: .init(opensAtMinute: 480, closesAtMinute: 960),
+        .tuesday: .init(opensAtMinute: 480, closesAtMinute: 960),
+        .wednesday: .init(opensAtMinute: 480, closesAtMinute: 960),
+        .thursday: .init(opensAtMinute: 480, closesAtMinute: 960),
+        .friday: .init(opensAtMinute: 480, closesAtMinute: 840),
+    ]
+}
+
+/// How many counters serve one service at an office, or an explicit capacity per slot.
+public struct OfficeServiceConfig: Hashable, Sendable, Codable {
+    public var service: ServiceID
+    public var counters: Int
+    /// Overrides the derived capacity (counters × slot length ÷ mean duration) when set.
+    public var slotCapacity: Int?
+
+    public init(service: ServiceID, counters: Int, slotCapacity: Int? = nil) {
+        self.service = service
+        self.counters = counters
+        self.slotCapacity = slotCapacity
+    }
+}
+
+/// One office: where it is, when it opens, what it serves, and how it splits capacity.
+public struct OfficeConfig: Hashable, Sendable, Codable {
+    public var id: OfficeID
+    public var kecamatan: KecamatanID
+    public var openingHours: [Weekday: OpeningHours]
+    public var services: [OfficeServiceConfig]
+    /// Share of each slot kept for walk-ins, by weekday (e.g. less on digital days Tue–Thu).
+    public var walkInShare: [Weekday: Double]
+    /// Share of each slot kept for priority citizens (elderly, disabled, pregnant; Law 25/2009 art. 29).
+    public var priorityShare: [Weekday: Double]
+    /// Days this office alone is closed (city holidays are in `AllocatorRules.holidays`).
+    public var closedDates: Set<LocalDate>
+    /// Planar position in km (for travel constraints of policies); nil when unknown.
+    public var positionKm: PlanarPoint?
+
+    public init(
+        id: OfficeID, kecamatan: KecamatanID, openingHours: [Weekday: OpeningHours] = OpeningHours.samarindaKelurahan,
+        services: [OfficeServiceConfig], walkInShare: [Weekday: Double] = [:], priorityShare: [Weekday: Double] = [:],
+        closedDates: Set<LocalDate> = [], positionKm: PlanarPoint? = nil
+    ) {
+        self.id = id
+        self.kecamatan = kecamatan
+        self.openingHours = openingHours
+        self.services = services
+        self.walkInShare = walkInShare
+        self.priorityShare = priorityShare
+        self.closedDates = closedDates
+        self.positionKm = positionKm
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kecamatan, openingHours, services, walkInShare, priorityShare, closedDates, positionKm
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(OfficeID.self, forKey: .id)
+        kecamatan = try container.decode(KecamatanID.self, forKey: .kecamatan)
+        openingHours =
+            try container.decodeIfPresent([Weekday: OpeningHours].self, forKey: .openingHours)
+            ?? OpeningHours.samarindaKelurahan
+        services = try container.decode([OfficeServiceConfig].self, forKey: .services)
+        walkInShare = try container.decodeIfPresent([Weekday: Double].self, forKey: .walkInShare) ?? [:]
+        priorityShare = try container.decodeIfPresent([Weekday: Double].self, forKey: .priorityShare) ?? [:]
+        closedDates = try container.decodeIfPresent(Set<LocalDate>.self, forKey: .closedDates) ?? []
+        positionKm = try container.decodeIfPresent(PlanarPoint.self, forKey: .positionKm)
+    }
+}
+
+/// A position on a local planar projection, in kilometres.
+public struct PlanarPoint: Hashable, Sendable, Codable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+    public func distance(to other: PlanarPoint) -> Double {
+        ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot()
+    }
+}
+
+extension Weekday: CodingKeyRepresentable {}

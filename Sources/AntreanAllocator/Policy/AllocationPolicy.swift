@@ -1,0 +1,60 @@
+/// How a placement request becomes a slot. Implement this to try a new rule on the same allocator.
+///
+/// Contract: pure and deterministic — the same inputs give the same answer (no clocks, no randomness
+/// unless seeded from the inputs). The allocator still enforces capacity, quotas and limits itself;
+/// a policy only chooses among slots that have room and may raise the online pool (overbooking).
+public protocol AllocationPolicy: Sendable {
+    /// A short name, e.g. `home-earliest`.
+    var name: String { get }
+
+    /// Offices to search for `request`, in preference order.
+    func candidateOffices(for request: PlacementRequest, in directory: OfficeDirectory) -> [OfficeID]
+
+    /// Chooses among the earliest open slot of each candidate office (nil = refuse with `noAvailability`).
+    func choose(
+        from candidates: [SlotAvailability], for request: PlacementRequest, in directory: OfficeDirectory
+    ) -> SlotAvailability?
+
+    /// Places the online pool may sell in one slot whose planned online capacity is `online`.
+    func bookableOnlineCapacity(_ online: Int, office: OfficeID, weekday: Weekday) -> Int
+}
+
+extension AllocationPolicy {
+    public func bookableOnlineCapacity(_ online: Int, office: OfficeID, weekday: Weekday) -> Int { online }
+}
+
+/// Read-only facts about the offices for policies.
+public struct OfficeDirectory: Sendable {
+    public let offices: [OfficeID: OfficeConfig]
+    public let officesByKecamatan: [KecamatanID: [OfficeID]]
+
+    public init(_ configurations: [OfficeConfig]) {
+        var byID: [OfficeID: OfficeConfig] = [:]
+        var byKecamatan: [KecamatanID: [OfficeID]] = [:]
+        for office in configurations {
+            byID[office.id] = office
+            byKecamatan[office.kecamatan, default: []].append(office.id)
+        }
+        offices = byID
+        officesByKecamatan = byKecamatan.mapValues { $0.sorted() }
+    }
+
+    /// The offices of `office`'s kecamatan, `office` first, then by id.
+    public func kecamatanOffices(of office: OfficeID) -> [OfficeID] {
+        guard let kecamatan = offices[office]?.kecamatan else { return [office] }
+        return [office] + (officesByKecamatan[kecamatan] ?? []).filter { $0 != office }
+    }
+}
+
+extension Array where Element == SlotAvailability {
+    /// The earliest slot, ties broken by the order of `preference` then by office id: deterministic.
+    func earliest(preferring preference: [OfficeID]) -> SlotAvailability? {
+        let rank = Dictionary(preference.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return self.min { lhs, rhs in
+            if lhs.slot.start != rhs.slot.start { return lhs.slot.start < rhs.slot.start }
+            let left = rank[lhs.slot.office] ?? Int.max
+            let right = rank[rhs.slot.office] ?? Int.max
+            return left != right ? left < right : lhs.slot.office < rhs.slot.office
+        }
+    }
+}

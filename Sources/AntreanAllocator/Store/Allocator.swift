@@ -1,0 +1,137 @@
+import Synchronization
+
+/// The allocator the citizen portal links: safe to call from many tasks at once, durable before it answers.
+///
+/// Each call runs the synchronous `AllocatorCore` under one mutex (so no interleaving can oversell a slot
+/// or exceed a NIK limit), queues the changed records for the store inside that critical section, then
+/// waits — outside the lock — until the group committer has made them durable. Refusals and successes are
+/// only returned after everything they could depend on is durable. "Now" comes from the injected clock.
+public final class Allocator: Sendable {
+    private let core: Mutex<AllocatorCore>
+    private let committer: GroupCommitter
+    public let clock: any AllocatorClock
+    public let nikHasher: NIKHasher
+
+    /// Opens the allocator on `store`, rebuilding its state from the persisted records.
+    public init(
+        configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
+        tokenSigner: QRTokenSigner, nikHasher: NIKHasher, store: any AllocatorStore, clock: any AllocatorClock
+    ) throws(RestoreError) {
+        let records: [BookingRecord]
+        do { records = try store.loadBookings() } catch { throw .store("\(error)") }
+        let restored = try AllocatorCore(
+            configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: true,
+            restoring: records)
+        core = Mutex(restored)
+        committer = GroupCommitter(store: store)
+        self.clock = clock
+        self.nikHasher = nikHasher
+    }
+
+    /// Runs `operation` on the core at the clock's now and returns once its effects are durable.
+    public func perform<Value: Sendable>(
+        _ operation: (inout AllocatorCore, Instant) -> Value
+    ) async throws -> Value {
+        let now = clock.now()
+        let (value, sequence) = core.withLock { core in
+            let value = operation(&core, now)
+            return (value, committer.enqueue(core.drainChanges()))
+        }
+        try await committer.waitUntilDurable(sequence)
+        return value
+    }
+
+    /// Like `perform`, for callers outside Swift concurrency: commits on the calling thread before returning.
+    public func performSynchronously<Value: Sendable>(
+        at now: Instant? = nil, _ operation: (inout AllocatorCore, Instant) -> Value
+    ) throws -> Value {
+        let now = now ?? clock.now()
+        let value = core.withLock { core in
+            let value = operation(&core, now)
+            _ = committer.enqueue(core.drainChanges())
+            return value
+        }
+        try committer.flushSynchronously()
+        return value
+    }
+
+    /// A read-only look at the current state (no durability wait).
+    public func read<Value: Sendable>(_ body: (borrowing AllocatorCore) -> Value) -> Value {
+        core.withLock { body($0) }
+    }
+
+    /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
+    public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<Citizen, AllocationRefusal> {
+        do {
+            return .success(Citizen(nikHash: try nikHasher.hash(validating: nik), account: account, isPriority: isPriority))
+        } catch {
+            return .failure(.invalidNIK(error))
+        }
+    }
+
+    // MARK: - Operations (see `AllocatorCore` for the rules and refusals of each)
+
+    public func availability(
+        service: ServiceID, offices: [OfficeID], isPriority: Bool = false, limit: Int = 10
+    ) async throws -> [SlotAvailability] {
+        try await perform { core, now in
+            core.availability(service: service, offices: offices, isPriority: isPriority, from: now, limit: limit, now: now)
+        }
+    }
+
+    public func availability(
+        service: ServiceID, kecamatan: KecamatanID, isPriority: Bool = false, limit: Int = 10
+    ) async throws -> [SlotAvailability] {
+        try await perform { core, now in
+            core.availability(service: service, kecamatan: kecamatan, isPriority: isPriority, from: now, limit: limit, now: now)
+        }
+    }
+
+    public func hold(_ slot: SlotRef, for citizen: Citizen, idempotencyKey: String? = nil) async throws
+        -> Result<BookingReceipt, AllocationRefusal>
+    {
+        try await perform { core, now in core.hold(slot, for: citizen, idempotencyKey: idempotencyKey, now: now) }
+    }
+
+    public func book(_ slot: SlotRef, for citizen: Citizen, idempotencyKey: String? = nil) async throws
+        -> Result<BookingReceipt, AllocationRefusal>
+    {
+        try await perform { core, now in core.book(slot, for: citizen, idempotencyKey: idempotencyKey, now: now) }
+    }
+
+    public func place(_ request: PlacementRequest) async throws -> Result<BookingReceipt, AllocationRefusal> {
+        try await perform { core, now in core.place(request, now: now) }
+    }
+
+    public func confirm(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+        try await perform { core, now in core.confirm(id, by: nikHash, now: now) }
+    }
+
+    public func cancel(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+        try await perform { core, now in core.cancel(id, by: nikHash, now: now) }
+    }
+
+    public func reschedule(_ id: BookingID, to slot: SlotRef, by nikHash: NIKHash? = nil) async throws
+        -> Result<BookingRecord, AllocationRefusal>
+    {
+        try await perform { core, now in core.reschedule(id, to: slot, by: nikHash, now: now) }
+    }
+
+    public func issueToken(for id: BookingID) async throws -> Result<String, AllocationRefusal> {
+        try await perform { core, now in core.issueToken(for: id, now: now) }
+    }
+
+    public func checkIn(token: String, at office: OfficeID) async throws -> Result<CheckInReceipt, AllocationRefusal> {
+        try await perform { core, now in core.checkIn(token: token, at: office, now: now) }
+    }
+
+    public func registerWalkIn(office: OfficeID, service: ServiceID, citizen: Citizen) async throws
+        -> Result<BookingReceipt, AllocationRefusal>
+    {
+        try await perform { core, now in core.registerWalkIn(office: office, service: service, citizen: citizen, now: now) }
+    }
+
+    public func releaseNoShows() async throws -> [BookingID] {
+        try await perform { core, now in core.releaseNoShows(now: now) }
+    }
+}

@@ -1,1 +1,0 @@
-// Module AntreanAllocatorSQLite: see README.md. Filled in by its issue.

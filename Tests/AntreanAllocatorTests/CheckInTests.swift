@@ -1,0 +1,101 @@
+import AntreanAllocator
+import Testing
+
+@Suite struct CheckInTests {
+    let now = Fixture.sundayNoon
+    let eight = Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 480)
+
+    func bookedCore() -> (AllocatorCore, BookingID, String) {
+        var core = Fixture.core()
+        let id = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(1), now: now).value!.booking.id
+        let token = core.issueToken(for: id, now: now).value!
+        return (core, id, token)
+    }
+
+    @Test func onTimeCheckInAndSingleUse() {
+        var (core, id, token) = bookedCore()
+        let receipt = core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: -30)).value
+        #expect(receipt?.timing == .onTime)
+        #expect(receipt?.booking.state == .checkedIn && receipt?.booking.checkedInAt == eight.adding(minutes: -30))
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight).refusal == .token(.replayed))
+        #expect(core.booking(id)?.state == .checkedIn)
+        #expect(core.invariantViolations().isEmpty)
+    }
+
+    @Test func windowEdges() {
+        var (core, _, token) = bookedCore()
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: -31)).refusal == .token(.outsideWindow))
+        #expect(core.checkIn(token: token, at: Fixture.a2, now: eight).refusal == .token(.wrongOffice))
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: 15)).value?.timing == .onTime)
+    }
+
+    @Test func lateTheSameDayIsRequeuedAfterOthers() {
+        var (core, id, token) = bookedCore()
+        #expect(core.releaseNoShows(now: eight.adding(minutes: 16)) == [id])
+        #expect(core.booking(id)?.state == .noShow)
+        let receipt = core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: 90)).value
+        #expect(receipt?.timing == .requeued(afterOthers: 5))
+        #expect(receipt?.booking.state == .requeued)
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: 91)).refusal == .token(.replayed))
+    }
+
+    @Test func expiresWhenTheOfficeCloses() {
+        var (core, _, token) = bookedCore()
+        let closing = Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 960)
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: closing.adding(seconds: 1)).refusal == .token(.expired))
+    }
+
+    @Test func forgedAlteredAndMalformedTokens() {
+        var (core, _, token) = bookedCore()
+        #expect(core.checkIn(token: "hello", at: Fixture.a1, now: eight).refusal == .token(.malformed))
+        #expect(core.checkIn(token: "AQ1.k1.!!.AA", at: Fixture.a1, now: eight).refusal == .token(.malformed))
+        // Same claims signed with a key the office does not know.
+        let stranger = QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 2, count: 32))
+        let claims = QRTokenClaims(
+            keyID: "k1", booking: BookingID(1), office: Fixture.a1, slotStart: eight,
+            nikHash: Fixture.citizen(1).nikHash, expiresAt: eight.adding(minutes: 480))
+        #expect(core.checkIn(token: stranger.sign(claims), at: Fixture.a1, now: eight).refusal == .token(.altered))
+        var fake = claims
+        fake.booking = BookingID(77)
+        #expect(core.checkIn(token: stranger.sign(fake), at: Fixture.a1, now: eight).refusal == .token(.forged))
+        // Flip one character of the payload of a genuine token.
+        var parts = token.split(separator: ".").map(String.init)
+        var payload = Array(parts[2])
+        payload[payload.count - 1] = payload[payload.count - 1] == "A" ? "B" : "A"
+        parts[2] = String(payload)
+        let refusal = core.checkIn(token: parts.joined(separator: "."), at: Fixture.a1, now: eight).refusal
+        #expect(refusal == .token(.altered) || refusal == .token(.malformed))
+        // Flip one character of the tag.
+        parts = token.split(separator: ".").map(String.init)
+        var tag = Array(parts[3])
+        tag[0] = tag[0] == "A" ? "B" : "A"
+        parts[3] = String(tag)
+        #expect(core.checkIn(token: parts.joined(separator: "."), at: Fixture.a1, now: eight).refusal == .token(.altered))
+        // The genuine token still works after all those attempts.
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight).value != nil)
+    }
+
+    @Test func cancelledOrMovedBookingsRevokeTheirTokens() {
+        var (core, id, token) = bookedCore()
+        _ = core.reschedule(id, to: Fixture.slot(Fixture.a1, minute: 510), now: now)
+        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight).refusal == .token(.revoked))
+        let fresh = core.issueToken(for: id, now: now).value!
+        _ = core.cancel(id, now: now)
+        #expect(core.checkIn(token: fresh, at: Fixture.a1, now: eight.adding(minutes: 30)).refusal == .token(.revoked))
+        #expect(core.issueToken(for: id, now: now).refusal == .bookingNotActive)
+    }
+
+    @Test func keyRotation() {
+        var (core, _, oldToken) = bookedCore()
+        core.rotateTokenKey(to: "k2", key: Array(repeating: 9, count: 32))
+        let second = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(2), now: now).value!.booking.id
+        let newToken = core.issueToken(for: second, now: now).value!
+        #expect(newToken.hasPrefix("AQ1.k2."))
+        #expect(core.checkIn(token: newToken, at: Fixture.a1, now: eight).value != nil)
+        // The old key still verifies until it is retired; then its tokens are refused.
+        core.retireTokenKey("k1")
+        #expect(core.checkIn(token: oldToken, at: Fixture.a1, now: eight).refusal == .token(.altered))
+        core.rotateTokenKey(to: "k1", key: Array(repeating: 1, count: 32))
+        #expect(core.checkIn(token: oldToken, at: Fixture.a1, now: eight).value != nil)
+    }
+}
