@@ -23,6 +23,20 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Plain release executables for wall-clock comparisons (compare-peers.sh, event-set sizes).
+        .executableTarget(
+            name: "mmc-throughput",
+            dependencies: [
+                .product(name: "AntreanEngine", package: "Antrean"),
+                .product(name: "AntreanQueueing", package: "Antrean"),
+            ],
+            path: "Sources/mmc-throughput"
+        ),
+        .executableTarget(
+            name: "hold-throughput",
+            dependencies: [.product(name: "AntreanEngine", package: "Antrean")],
+            path: "Sources/hold-throughput"
+        ),
         .executableTarget(
             name: "AllocatorBenchmarks",
             dependencies: [

@@ -67,19 +67,30 @@ struct QueueModel {
     var totalArrivals = 0
     var nextSerial: UInt32 = 0
     var endTime = 0.0
+    /// Arrivals stop after this many (`Int.max` for a run by time).
+    let arrivalLimit: Int
+    /// The run stops at this time (infinity for a run by arrivals).
+    let timeLimit: Double
 
     init(simulation model: QueueNetworkSimulation, seed: UInt64, replication: Int) {
         plans = model.plans
         warmUp = model.spec.warmUpMinutes
         runLength = model.spec.runLength
         queues = plans.map { QueueState(plan: $0, seed: seed, replication: replication) }
+        switch runLength {
+        case .minutes(let minutes):
+            timeLimit = minutes
+            arrivalLimit = .max
+        case .arrivals(let count):
+            timeLimit = .infinity
+            arrivalLimit = count
+        }
     }
 
     mutating func run() {
         for queue in plans.indices { scheduleNextArrival(queue, after: 0) }
         if warmUp > 0 { simulation.schedule(.warmUpEnds, at: warmUp) }
-        let limit: Double
-        if case .minutes(let minutes) = runLength { limit = minutes } else { limit = .infinity }
+        let limit = timeLimit
         while let (time, event) = simulation.next(until: limit) {
             switch event {
             case .arrival(let queue): arrive(at: Int(queue), time: time)
@@ -96,41 +107,45 @@ struct QueueModel {
     /// (Lewis & Shedler 1979): candidates at the peak rate, each kept with probability λ(t)/peak.
     @inline(__always)
     mutating func scheduleNextArrival(_ queue: Int, after now: Double) {
-        let plan = plans[queue]
-        var time = now
-        if case .poisson(let rate) = plan.arrivals {
-            time += queues[queue].arrivalStream.nextExponential() / rate
-        } else {
-            let limit: Double
-            if case .minutes(let minutes) = runLength { limit = minutes } else { limit = .infinity }
-            repeat {
-                time += queues[queue].arrivalStream.nextExponential() / plan.peakRatePerMinute
-                if time > limit { return }
-            } while queues[queue].arrivalStream.nextUniform() * plan.peakRatePerMinute >= plan.rate(at: time)
+        var stream = queues[queue].arrivalStream
+        defer { queues[queue].arrivalStream = stream }
+        let peak = plans[queue].peakRatePerMinute
+        var time = now + stream.nextExponential() / peak
+        if !plans[queue].isPoisson {
+            while stream.nextUniform() * peak >= plans[queue].rate(at: time) {
+                if time > timeLimit { return }
+                time += stream.nextExponential() / peak
+            }
         }
+        if time > timeLimit { return }
         simulation.schedule(.arrival(queue: Int32(queue)), at: time)
     }
 
     @inline(__always)
     mutating func arrive(at queue: Int, time: Double) {
-        if case .arrivals(let limit) = runLength {
-            if totalArrivals >= limit { return }
-            totalArrivals += 1
-            if totalArrivals < limit { scheduleNextArrival(queue, after: time) }
-        } else {
-            scheduleNextArrival(queue, after: time)
-        }
-        let plan = plans[queue]
+        if totalArrivals >= arrivalLimit { return }
+        totalArrivals += 1
+        if totalArrivals < arrivalLimit { scheduleNextArrival(queue, after: time) }
         // Every customer draws its service time, patience and class on arrival, whatever happens
         // to it later, so that the streams stay aligned across variants of a model.
-        let service = plan.service.sample(&queues[queue].serviceStream)
-        let patience = plan.patience?.sample(&queues[queue].patienceStream)
+        var serviceStream = queues[queue].serviceStream
+        let service = plans[queue].service.sample(&serviceStream)
+        queues[queue].serviceStream = serviceStream
+        var patience: Double?
+        if let sampler = plans[queue].patience {
+            var patienceStream = queues[queue].patienceStream
+            patience = sampler.sample(&patienceStream)
+            queues[queue].patienceStream = patienceStream
+        }
         var customerClass = 0
-        if plan.cumulativeShares.count > 1 {
+        var line = 0
+        let classCount = plans[queue].cumulativeShares.count
+        if classCount > 1 {
             let u = queues[queue].classStream.nextUniform()
-            while customerClass < plan.cumulativeShares.count - 1 && u >= plan.cumulativeShares[customerClass] {
+            while customerClass < classCount - 1 && u >= plans[queue].cumulativeShares[customerClass] {
                 customerClass += 1
             }
+            line = plans[queue].lineOfClass[customerClass]
         }
         let counted = time >= warmUp
         if counted { queues[queue].arrivals += 1 }
@@ -140,7 +155,6 @@ struct QueueModel {
             CustomerRecord(
                 arrival: time, service: service, queue: Int32(queue), customerClass: Int32(customerClass),
                 serial: serial, state: .waiting, counted: counted))
-        let line = plan.lineOfClass.isEmpty ? 0 : plan.lineOfClass[customerClass]
         if queues[queue].resource.request(customer, priority: line, at: time) {
             startService(customer, queue: queue, time: time)
         } else if let patience {

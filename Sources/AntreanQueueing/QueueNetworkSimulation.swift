@@ -61,6 +61,7 @@ struct QueuePlan: Sendable {
     let service: DistributionSampler
     let patience: DistributionSampler?
     let arrivals: ArrivalProcess
+    let isPoisson: Bool
     /// Peak arrival rate per minute (the thinning envelope for a profile).
     let peakRatePerMinute: Double
     let classNames: [String]
@@ -76,6 +77,7 @@ struct QueuePlan: Sendable {
         service = try queue.service.sampler()
         patience = try queue.patience?.sampler()
         arrivals = queue.arrivals
+        if case .poisson = queue.arrivals { isPoisson = true } else { isPoisson = false }
         switch queue.arrivals {
         case .poisson(let rate): peakRatePerMinute = rate
         case .hourlyProfile(let rates): peakRatePerMinute = rates.max()! / 60

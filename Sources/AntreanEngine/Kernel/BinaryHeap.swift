@@ -31,19 +31,25 @@ public struct BinaryHeap<Event>: PendingEventSet {
     public mutating func removeFirst() -> ScheduledEvent<Event>? {
         guard let last = storage.popLast() else { return nil }
         if storage.isEmpty { return last }
-        return storage.withUnsafeMutableBufferPointer { heap in
+        return replaceFirst(with: last)
+    }
+
+    /// Removes the first entry and inserts `entry` with one sift-down. The heap must not be empty.
+    @inlinable
+    public mutating func replaceFirst(with entry: ScheduledEvent<Event>) -> ScheduledEvent<Event> {
+        storage.withUnsafeMutableBufferPointer { heap in
             let top = heap[0]
             let count = heap.count
             var hole = 0
             while true {
                 var child = 2 &* hole &+ 1
                 if child >= count { break }
-                if child &+ 1 < count && heap[child &+ 1].precedes(heap[child]) { child &+= 1 }
-                guard heap[child].precedes(last) else { break }
+                if child &+ 1 < count { child &+= heap[child &+ 1].precedesBit(heap[child]) }
+                guard heap[child].precedes(entry) else { break }
                 heap[hole] = heap[child]
                 hole = child
             }
-            heap[hole] = last
+            heap[hole] = entry
             return top
         }
     }

@@ -18,6 +18,16 @@ public struct ScheduledEvent<Event> {
     public func precedes(_ other: Self) -> Bool {
         time < other.time || (time == other.time && sequence < other.sequence)
     }
+
+    /// `precedes` as 0 or 1, computed without branches (flag arithmetic instead of short-circuit
+    /// logic): choosing a heap child is a coin flip that a branch predictor cannot learn.
+    @inlinable @inline(__always)
+    public func precedesBit(_ other: Self) -> Int {
+        let earlier = time < other.time ? 1 : 0
+        let tie = time == other.time ? 1 : 0
+        let scheduledBefore = sequence < other.sequence ? 1 : 0
+        return earlier | (tie & scheduledBefore)
+    }
 }
 
 extension ScheduledEvent: Sendable where Event: Sendable {}
@@ -32,4 +42,6 @@ public protocol PendingEventSet<Event> {
     var first: ScheduledEvent<Event>? { get }
     mutating func insert(_ entry: ScheduledEvent<Event>)
     mutating func removeFirst() -> ScheduledEvent<Event>?
+    /// Removes the first entry and inserts `entry`, in one pass; the set must not be empty.
+    mutating func replaceFirst(with entry: ScheduledEvent<Event>) -> ScheduledEvent<Event>
 }

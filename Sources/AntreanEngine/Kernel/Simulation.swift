@@ -17,6 +17,10 @@ public struct Simulation<Event> {
     @usableFromInline var clock: Double
     @usableFromInline var pending: QuaternaryHeap<Event>
     @usableFromInline var nextSequence: UInt64 = 0
+    /// The first entry of `pending` was returned by `next` but is still in the heap: the next
+    /// `schedule` overwrites it (one sift-down instead of two heap operations), anything else
+    /// removes it first.
+    @usableFromInline var firstIsSpent = false
     /// Sequence numbers of cancelled events still in the heap (lazy deletion).
     @usableFromInline var cancelled: Set<UInt64> = []
 
@@ -27,7 +31,16 @@ public struct Simulation<Event> {
     }
 
     /// Number of events scheduled and neither fired nor cancelled.
-    @inlinable public var pendingCount: Int { pending.count - cancelled.count }
+    @inlinable public var pendingCount: Int { pending.count - (firstIsSpent ? 1 : 0) - cancelled.count }
+
+    /// Really removes the entry `next` returned, if still in the heap.
+    @inlinable @inline(__always)
+    mutating func settle() {
+        if firstIsSpent {
+            firstIsSpent = false
+            _ = pending.removeFirst()
+        }
+    }
 
     /// Schedules `event` at absolute time `time` (not before `now`). Among events at the same time,
     /// those scheduled earlier fire earlier.
@@ -36,7 +49,13 @@ public struct Simulation<Event> {
         precondition(time >= now, "cannot schedule an event in the past (\(time) < now \(now))")
         let sequence = nextSequence
         nextSequence &+= 1
-        pending.insert(ScheduledEvent(time: time, sequence: sequence, event: event))
+        let entry = ScheduledEvent(time: time, sequence: sequence, event: event)
+        if firstIsSpent {
+            firstIsSpent = false
+            _ = pending.replaceFirst(with: entry)
+        } else {
+            pending.insert(entry)
+        }
         return EventHandle(sequence: sequence)
     }
 
@@ -58,25 +77,24 @@ public struct Simulation<Event> {
     /// Removes and returns the next event, advancing the clock to its time; nil when none is left.
     @inlinable
     public mutating func next() -> (time: Double, event: Event)? {
-        while let entry = pending.removeFirst() {
-            if !cancelled.isEmpty, cancelled.remove(entry.sequence) != nil { continue }
-            clock = entry.time
-            return (entry.time, entry.event)
-        }
-        return nil
+        next(until: .infinity)
     }
 
     /// Like `next()`, but leaves events later than `limit` pending: then the clock moves to `limit`
-    /// and the result is nil.
+    /// (if finite) and the result is nil.
     @inlinable
     public mutating func next(until limit: Double) -> (time: Double, event: Event)? {
+        settle()
         while let entry = pending.first {
             if entry.time > limit {
                 clock = Swift.max(clock, limit)
                 return nil
             }
-            _ = pending.removeFirst()
-            if !cancelled.isEmpty, cancelled.remove(entry.sequence) != nil { continue }
+            if !cancelled.isEmpty, cancelled.remove(entry.sequence) != nil {
+                _ = pending.removeFirst()
+                continue
+            }
+            firstIsSpent = true
             clock = entry.time
             return (entry.time, entry.event)
         }
@@ -87,6 +105,7 @@ public struct Simulation<Event> {
     /// The time of the next pending (not cancelled) event, if any.
     @inlinable
     public mutating func nextEventTime() -> Double? {
+        settle()
         while let entry = pending.first {
             if !cancelled.isEmpty, cancelled.remove(entry.sequence) != nil {
                 _ = pending.removeFirst()

@@ -60,8 +60,15 @@ public struct DistributionSampler: Sendable, Hashable {
     }
 
     /// One variate drawn from `stream`.
-    @inlinable
+    @inlinable @inline(__always)
     public func sample(_ stream: inout RandomStream) -> Double {
+        // The commonest case inline; the rest behind a call.
+        if case .exponential(let mean) = method { return mean * stream.nextExponential() }
+        return sampleAnyMethod(&stream)
+    }
+
+    @inlinable
+    func sampleAnyMethod(_ stream: inout RandomStream) -> Double {
         switch method {
         case .exponential(let mean):
             return mean * stream.nextExponential()
