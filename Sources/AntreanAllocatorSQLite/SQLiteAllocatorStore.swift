@@ -100,9 +100,18 @@ public final class SQLiteAllocatorStore: AllocatorStore {
             while let row = try rows.next() {
                 let officeText: String = row[1]
                 let serviceText: String = row[2]
-                let office = offices[officeText] ?? { offices[officeText] = OfficeID(officeText); return offices[officeText]! }()
+                let office =
+                    offices[officeText]
+                    ?? {
+                        offices[officeText] = OfficeID(officeText)
+                        return offices[officeText]!
+                    }()
                 let service =
-                    services[serviceText] ?? { services[serviceText] = ServiceID(serviceText); return services[serviceText]! }()
+                    services[serviceText]
+                    ?? {
+                        services[serviceText] = ServiceID(serviceText)
+                        return services[serviceText]!
+                    }()
                 let hashData: Data = row[4]
                 let id: Int64 = row[0]
                 guard let nikHash = NIKHash(bytes: hashData), let pool = CapacityPool(rawValue: row[6]),
@@ -114,7 +123,8 @@ public final class SQLiteAllocatorStore: AllocatorStore {
                 records.append(
                     BookingRecord(
                         id: BookingID(UInt64(id)), office: office, service: service,
-                        slotStart: Instant(secondsSinceEpoch: row[3]), nikHash: nikHash, account: account.map(AccountID.init),
+                        slotStart: Instant(secondsSinceEpoch: row[3]), nikHash: nikHash,
+                        account: account.map(AccountID.init),
                         pool: pool, state: state, createdAt: Instant(secondsSinceEpoch: row[8]),
                         updatedAt: Instant(secondsSinceEpoch: row[9]),
                         holdExpiresAt: holdExpiry.map(Instant.init(secondsSinceEpoch:)), reschedules: row[11],

@@ -51,7 +51,8 @@ extension AllocatorCore {
         updated.checkedInAt = now
         record(updated)
         return .success(
-            CheckInReceipt(booking: updated, timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+            CheckInReceipt(
+                booking: updated, timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
     }
 
     /// Releases every booking not checked in by slot start + grace: its place, and the NIK's active count.

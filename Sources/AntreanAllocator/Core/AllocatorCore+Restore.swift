@@ -8,7 +8,8 @@ extension AllocatorCore {
     ) throws(RestoreError) {
         do {
             try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges)
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+            )
         } catch {
             throw .configuration(error)
         }
@@ -16,7 +17,9 @@ extension AllocatorCore {
         bookings.reserveCapacity(ordered.count)
         positions.reserveCapacity(ordered.count)
         for (offset, record) in ordered.enumerated() {
-            guard record.id.rawValue == UInt64(offset + 1) else { throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1))) }
+            guard record.id.rawValue == UInt64(offset + 1) else {
+                throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1)))
+            }
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
             bookings.append(record)

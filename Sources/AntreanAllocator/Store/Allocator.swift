@@ -61,9 +61,12 @@ public final class Allocator: Sendable {
     }
 
     /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
-    public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<Citizen, AllocationRefusal> {
+    public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<
+        Citizen, AllocationRefusal
+    > {
         do {
-            return .success(Citizen(nikHash: try nikHasher.hash(validating: nik), account: account, isPriority: isPriority))
+            return .success(
+                Citizen(nikHash: try nikHasher.hash(validating: nik), account: account, isPriority: isPriority))
         } catch {
             return .failure(.invalidNIK(error))
         }
@@ -75,7 +78,8 @@ public final class Allocator: Sendable {
         service: ServiceID, offices: [OfficeID], isPriority: Bool = false, limit: Int = 10
     ) async throws -> [SlotAvailability] {
         try await perform { core, now in
-            core.availability(service: service, offices: offices, isPriority: isPriority, from: now, limit: limit, now: now)
+            core.availability(
+                service: service, offices: offices, isPriority: isPriority, from: now, limit: limit, now: now)
         }
     }
 
@@ -83,7 +87,8 @@ public final class Allocator: Sendable {
         service: ServiceID, kecamatan: KecamatanID, isPriority: Bool = false, limit: Int = 10
     ) async throws -> [SlotAvailability] {
         try await perform { core, now in
-            core.availability(service: service, kecamatan: kecamatan, isPriority: isPriority, from: now, limit: limit, now: now)
+            core.availability(
+                service: service, kecamatan: kecamatan, isPriority: isPriority, from: now, limit: limit, now: now)
         }
     }
 
@@ -103,11 +108,15 @@ public final class Allocator: Sendable {
         try await perform { core, now in core.place(request, now: now) }
     }
 
-    public func confirm(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+    public func confirm(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<
+        BookingRecord, AllocationRefusal
+    > {
         try await perform { core, now in core.confirm(id, by: nikHash, now: now) }
     }
 
-    public func cancel(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+    public func cancel(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<
+        BookingRecord, AllocationRefusal
+    > {
         try await perform { core, now in core.cancel(id, by: nikHash, now: now) }
     }
 
@@ -128,7 +137,9 @@ public final class Allocator: Sendable {
     public func registerWalkIn(office: OfficeID, service: ServiceID, citizen: Citizen) async throws
         -> Result<BookingReceipt, AllocationRefusal>
     {
-        try await perform { core, now in core.registerWalkIn(office: office, service: service, citizen: citizen, now: now) }
+        try await perform { core, now in
+            core.registerWalkIn(office: office, service: service, citizen: citizen, now: now)
+        }
     }
 
     public func releaseNoShows() async throws -> [BookingID] {
