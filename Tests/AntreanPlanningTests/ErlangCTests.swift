@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import AntreanPlanning
+
+@Suite struct ErlangCTests {
+    @Test func mm5MatchesTheClosedForm() {
+        // a = 4.5, c = 5: C = 0.76249, Wq = 1.52499 (Simulations/validation/mm5.yaml).
+        let waiting = ErlangC.probabilityOfWaiting(servers: 5, offeredLoad: 4.5)
+        #expect(abs(waiting - 0.762_493_22) < 1e-8)
+        #expect(abs(ErlangC.meanWait(servers: 5, arrivalRate: 4.5, meanService: 1) - 1.524_986_44) < 1e-7)
+    }
+
+    @Test func singleServerReducesToMM1() {
+        for rho in [0.1, 0.5, 0.9, 0.99] {
+            #expect(abs(ErlangC.blockingProbability(servers: 1, offeredLoad: rho) - rho / (1 + rho)) < 1e-14)
+            #expect(abs(ErlangC.probabilityOfWaiting(servers: 1, offeredLoad: rho) - rho) < 1e-14)
+            // M/M/1 with μ = 1: Wq = ρ / (1 − ρ).
+            let expected = rho / (1 - rho)
+            #expect(abs(ErlangC.meanWait(servers: 1, arrivalRate: rho, meanService: 1) - expected) < 1e-12 * expected)
+        }
+    }
+
+    @Test func erlangBMatchesTheDirectSumForSmallCases() {
+        for servers in 1...12 {
+            for load in [0.5, 3.0, 8.0] {
+                var terms: [Double] = []
+                var term = 1.0
+                for k in 0...servers {
+                    if k > 0 { term *= load / Double(k) }
+                    terms.append(term)
+                }
+                let direct = terms.last! / terms.reduce(0, +)
+                #expect(abs(ErlangC.blockingProbability(servers: servers, offeredLoad: load) - direct) < 1e-13)
+            }
+        }
+    }
+
+    @Test func staysFiniteForThousandsOfServers() {
+        let waiting = ErlangC.probabilityOfWaiting(servers: 5_000, offeredLoad: 4_950)
+        #expect(waiting > 0 && waiting < 1)
+        #expect(ErlangC.meanWait(servers: 5, arrivalRate: 5, meanService: 1) == .infinity)
+    }
+
+    @Test func quantileInvertsTheTail() {
+        for p in [0.5, 0.8, 0.9, 0.99] {
+            let q = ErlangC.waitQuantile(p, servers: 5, arrivalRate: 4.5, meanService: 1)
+            let tail = ErlangC.probabilityWaitExceeds(q, servers: 5, arrivalRate: 4.5, meanService: 1)
+            #expect(abs(tail - (1 - p)) < 1e-12)
+        }
+        // Fewer than 1 − p wait at all: the quantile is zero.
+        #expect(ErlangC.waitQuantile(0.5, servers: 10, arrivalRate: 4.5, meanService: 1) == 0)
+    }
+
+    @Test func fewestServersIsTheFirstThatMeetsTheTarget() throws {
+        let targets = ["mean wait <= 0.5m", "p90 wait <= 2m", "within 1m >= 80%", "p99 wait <= 30s"]
+        for text in targets {
+            let target = try ServiceTarget(parsing: text)
+            let servers = try #require(ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1))
+            #expect(ErlangC.meets(target, servers: servers, arrivalRate: 4.5, meanService: 1))
+            #expect(!ErlangC.meets(target, servers: servers - 1, arrivalRate: 4.5, meanService: 1))
+        }
+        // Hand-checked from the closed forms: Wq(5) = 1.52, Wq(6) = 0.281.
+        #expect(ErlangC.fewestServers(for: try ServiceTarget(parsing: "mean wait <= 0.5m"), arrivalRate: 4.5, meanService: 1) == 6)
+    }
+}
+
+@Suite struct ServiceTargetTests {
+    @Test func parsesTheThreeForms() throws {
+        let p90 = try ServiceTarget(parsing: "p90 wait <= 15m")
+        #expect(p90.kind == .quantile(level: 0.9) && p90.minutes == 15 && p90.metricName == "wait_minutes.p90")
+        let mean = try ServiceTarget(parsing: "mean wait <= 1.5h")
+        #expect(mean.kind == .mean && mean.minutes == 90)
+        let share = try ServiceTarget(parsing: "within 15m >= 80%")
+        #expect(share.kind == .shareWithin(share: 0.8) && share.minutes == 15)
+        #expect(p90.description == "p90 wait <= 15m")
+        #expect(share.description == "within 15m >= 80%")
+    }
+
+    @Test func rejectsNonsenseWithAnExample() {
+        for text in ["", "p90 wait < 15m", "median wait <= 3m", "within 15x >= 80%", "within 15m >= 180%"] {
+            #expect(throws: ServiceTargetError.self) { try ServiceTarget(parsing: text) }
+        }
+    }
+}
+
+@Suite struct TimeVaryingStaffingTests {
+    @Test func constantRateGivesTheStationaryAnswerEitherWay() throws {
+        let target = try ServiceTarget(parsing: "mean wait <= 0.5m")
+        let rates = Array(repeating: 4.5, count: 8)
+        let sipp = TimeVaryingStaffing.servers(for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: 1, method: .sipp)
+        #expect(sipp.allSatisfy { $0 == 6 })
+        // MOL: m(t) = a(1 − e^{−t}) reaches a within rounding after the first hour.
+        let mol = TimeVaryingStaffing.servers(for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: 1)
+        #expect(mol.dropFirst().allSatisfy { $0 == 6 })
+    }
+
+    @Test func offeredLoadLagsARateDrop() {
+        // Service of 30 min, 15-min periods: after a drop from 6/min to 1/min the load is still high.
+        let loads = TimeVaryingStaffing.peakOfferedLoads(ratesPerPeriod: [6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1], periodMinutes: 15, meanService: 30)
+        let expectedPeak = 180 * (1 - exp(-150.0 / 30))
+        #expect(abs(loads[9] - expectedPeak) < 1e-9)
+        #expect(loads[10] == loads[9])  // the peak of the drop period is its start
+        #expect(loads[10] > 1 * 30)
+    }
+}
