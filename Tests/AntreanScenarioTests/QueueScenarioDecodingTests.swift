@@ -69,7 +69,7 @@ struct QueueScenarioDecodingTests {
         ("service: gamma(mean=4m, sd=2m)", "service: gamma(mean=4, sd=2m)", "queues.desk.service", "unit"),
         ("service: gamma(mean=4m, sd=2m)", "service: lognormal(mean=-1m, sd=2m)", "queues.desk.service", "positive"),
         ("service: gamma(mean=4m, sd=2m)", "service: poisson(2m)", "queues.desk.service", "unknown distribution"),
-        ("patience: uniform(5m, 20m)", "patience: uniform(20m, 5m)", "queues.desk.patience", "low < high"),
+        ("patience: uniform(5m, 20m)", "patience: uniform(20m, 5m)", "queues.desk.patience", "must not exceed"),
         ("discipline: priority", "discipline: lifo", "queues.desk.discipline", "fifo or priority"),
         ("share: 80%", "share: 70%", "queues.desk.classes", "add up to 100%"),
         ("duration: 8h", "duration: 8", "run.duration", "unit"),

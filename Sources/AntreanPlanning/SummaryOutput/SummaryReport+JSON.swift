@@ -5,28 +5,28 @@ extension SummaryReport {
     /// "ci95": [low, high], "sd": …}}}`. A quantile child such as `overall.wait_minutes.p90` is a plain
     /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`.
     public func jsonText() -> String {
-        let root = NSMutableDictionary()
-        root["run"] =
+        let root = JSONNode()
+        root.fields["run"] =
             [
                 "scenario": title, "model": model, "file": file, "seed": NSNumber(value: seed),
                 "replications": replications, "settings": settings,
-            ] as NSDictionary
+            ] as [String: Any]
         for (key, summary) in metrics {
             let parts = key.split(separator: ".").map(String.init)
             guard let leaf = parts.last else { continue }
-            let parent = Self.container(in: root, path: parts.dropLast())
+            let parent = root.descendant(parts.dropLast())
             if Self.isQuantileName(leaf) {
-                parent[leaf] = Self.number(summary.mean)
-                parent["\(leaf)_ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
+                parent.fields[leaf] = Self.number(summary.mean)
+                parent.fields["\(leaf)_ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
             } else {
-                let node = Self.container(in: parent, path: [leaf])
-                node["mean"] = Self.number(summary.mean)
-                node["ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
-                node["sd"] = Self.number(summary.standardDeviation)
-                if let expected = theory[key] { node["theory"] = Self.number(expected) }
+                let node = parent.descendant([leaf])
+                node.fields["mean"] = Self.number(summary.mean)
+                node.fields["ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
+                node.fields["sd"] = Self.number(summary.standardDeviation)
+                if let expected = theory[key] { node.fields["theory"] = Self.number(expected) }
             }
         }
-        let data = try! JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
+        let data = try! JSONSerialization.data(withJSONObject: root.plain(), options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -34,20 +34,31 @@ extension SummaryReport {
         name.count >= 2 && name.first == "p" && name.dropFirst().allSatisfy(\.isNumber)
     }
 
-    private static func container<S: Sequence>(in dictionary: NSMutableDictionary, path: S) -> NSMutableDictionary
-    where S.Element == String {
-        var current = dictionary
+    private static func number(_ value: Double) -> Any { value.isFinite ? NSNumber(value: value) : NSNull() }
+}
+
+/// A JSON object under construction whose children can be filled in any order.
+private final class JSONNode {
+    var fields: [String: Any] = [:]
+    var children: [String: JSONNode] = [:]
+
+    func descendant<S: Sequence>(_ path: S) -> JSONNode where S.Element == String {
+        var current = self
         for part in path {
-            if let existing = current[part] as? NSMutableDictionary {
+            if let existing = current.children[part] {
                 current = existing
             } else {
-                let fresh = NSMutableDictionary()
-                current[part] = fresh
+                let fresh = JSONNode()
+                current.children[part] = fresh
                 current = fresh
             }
         }
         return current
     }
 
-    private static func number(_ value: Double) -> Any { value.isFinite ? NSNumber(value: value) : NSNull() }
+    func plain() -> [String: Any] {
+        var result = fields
+        for (key, child) in children { result[key] = child.plain() }
+        return result
+    }
 }

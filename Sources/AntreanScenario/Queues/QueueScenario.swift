@@ -1,4 +1,3 @@
-public import AntreanEngine
 public import AntreanQueueing
 
 /// A scenario of independent multi-server queues (the engine's validation models and any simple

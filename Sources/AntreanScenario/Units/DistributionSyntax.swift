@@ -177,24 +177,12 @@ extension ScenarioNode {
         }
     }
 
-    /// Parameter checks that every sampler relies on, with the planner's words in the message.
+    /// The engine's own parameter checks (the samplers rely on them), located at this field.
     private func checkParameters(_ distribution: Distribution) throws(ScenarioError) {
-        func require(_ condition: Bool, _ message: String) throws(ScenarioError) {
-            if !condition { throw error(message) }
-        }
-        switch distribution {
-        case .exponential(let mean): try require(mean > 0, "exponential mean must be positive")
-        case .deterministic: break
-        case .uniform(let low, let high): try require(low < high, "uniform needs low < high")
-        case .normal(_, let sd): try require(sd > 0, "normal sd must be positive")
-        case .truncatedNormal(_, let sd, let low, let high):
-            try require(sd > 0 && low < high, "truncated_normal needs sd > 0 and low < high")
-        case .lognormal(let mean, let sd): try require(mean > 0 && sd > 0, "lognormal mean and sd must be positive")
-        case .gamma(let shape, let scale): try require(shape > 0 && scale > 0, "gamma shape and scale must be positive")
-        case .erlang(let k, let mean): try require(k >= 1 && mean > 0, "erlang needs k ≥ 1 and a positive mean")
-        case .weibull(let shape, let scale):
-            try require(shape > 0 && scale > 0, "weibull shape and scale must be positive")
-        case .empirical: break
+        do {
+            try distribution.validate()
+        } catch {
+            throw self.error(error.message)
         }
     }
 }

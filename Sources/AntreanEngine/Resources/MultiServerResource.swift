@@ -1,0 +1,96 @@
+import DequeModule
+
+/// The customers a `MultiServerResource` queues, seen from the resource: it asks whether a queued
+/// customer has since abandoned, and hands such a customer back to be discarded.
+public protocol WaitingCustomers {
+    func hasAbandoned(_ customer: Int32) -> Bool
+    mutating func discard(_ customer: Int32)
+}
+
+/// `servers` identical servers with one waiting line per priority level (0 served first; FIFO
+/// within a level, so one level is plain FIFO). Non-preemptive: a customer in service keeps its
+/// server. Customers are small integer ids (e.g. `Slab` ids) of records the model keeps.
+///
+/// Abandonment (reneging) is lazy: `renege(at:)` only updates the counts; the id stays in its line
+/// and is skipped, and discarded through `WaitingCustomers`, when it reaches the front. So every
+/// operation is O(1) amortised (plus O(levels) to find the first non-empty line).
+///
+/// It keeps the time-weighted number waiting and number of busy servers, for queue length and
+/// utilisation; `resetStatistics(at:)` implements warm-up deletion.
+public struct MultiServerResource: Sendable {
+    public let servers: Int
+    @inlinable public var busy: Int { _busy }
+    @usableFromInline var _busy: Int = 0
+    /// Customers waiting who have not abandoned.
+    @inlinable public var waiting: Int { _waiting }
+    @usableFromInline var _waiting: Int = 0
+    @usableFromInline var lines: [Deque<Int32>]
+    @inlinable public var queueLength: TimeWeightedAverage { _queueLength }
+    @usableFromInline var _queueLength: TimeWeightedAverage
+    @inlinable public var busyServers: TimeWeightedAverage { _busyServers }
+    @usableFromInline var _busyServers: TimeWeightedAverage
+
+    public init(servers: Int, priorityLevels: Int = 1, at time: Double = 0) {
+        precondition(servers >= 1, "a resource needs at least one server")
+        precondition(priorityLevels >= 1, "need at least one priority level")
+        self.servers = servers
+        lines = Array(repeating: Deque(), count: priorityLevels)
+        _queueLength = TimeWeightedAverage(at: time)
+        _busyServers = TimeWeightedAverage(at: time)
+    }
+
+    /// A customer asks for a server: true if it got one at once, false if it now waits in line
+    /// `priority`.
+    @inlinable
+    public mutating func request(_ customer: Int32, priority: Int = 0, at time: Double) -> Bool {
+        if busy < servers {
+            _busy += 1
+            _busyServers.record(Double(busy), at: time)
+            return true
+        }
+        lines[priority].append(customer)
+        _waiting += 1
+        _queueLength.record(Double(waiting), at: time)
+        return false
+    }
+
+    /// A waiting customer gives up. The caller marks it abandoned in its own records.
+    @inlinable
+    public mutating func renege(at time: Double) {
+        _waiting -= 1
+        _queueLength.record(Double(waiting), at: time)
+    }
+
+    /// A server finishes a service. Returns the waiting customer that takes the server over (it
+    /// is no longer waiting), or nil if the line is empty and the server becomes idle.
+    @inlinable
+    public mutating func release<Customers: WaitingCustomers>(at time: Double, customers: inout Customers) -> Int32? {
+        if waiting > 0 {
+            for level in lines.indices {
+                while let customer = lines[level].popFirst() {
+                    if customers.hasAbandoned(customer) {
+                        customers.discard(customer)
+                        continue
+                    }
+                    _waiting -= 1
+                    _queueLength.record(Double(waiting), at: time)
+                    return customer
+                }
+            }
+        } else {
+            // Only abandoned ids can be left; drop them now so the lines stay short.
+            for level in lines.indices {
+                while let customer = lines[level].popFirst() { customers.discard(customer) }
+            }
+        }
+        _busy -= 1
+        _busyServers.record(Double(busy), at: time)
+        return nil
+    }
+
+    /// Starts new observation windows for queue length and busy servers at `time`.
+    public mutating func resetStatistics(at time: Double) {
+        _queueLength.reset(at: time)
+        _busyServers.reset(at: time)
+    }
+}
