@@ -48,3 +48,24 @@ import Testing
         #expect(plan.counterHours < plan.currentCounterHours)
     }
 }
+
+@Suite struct FIFOHourlyProfileTests {
+    /// Open 08–12 with a quiet and a busy hour: the busy hour's waits are longer, and no hour
+    /// outside the profile reports anything.
+    @Test func reportsWaitsByHourOfArrival() throws {
+        var perHour = Array(repeating: 0.0, count: 24)
+        perHour[8] = 60
+        perHour[9] = 170
+        perHour[10] = 100
+        perHour[11] = 60
+        let queue = QueueSpec(name: "desk", counters: 3, service: .exponential(mean: 1), arrivals: .hourlyProfile(ratesPerHour: perHour))
+        let spec = QueueNetworkSpec(queues: [queue], runLength: .minutes(24 * 60 * 20))
+        let sample = try FIFOQueueReplicator(waitTargetMinutes: 15).replicate(spec, replication: 0, seed: 1)
+        let quiet = try #require(sample["queues.desk.hour.08.wait_minutes"])
+        let busy = try #require(sample["queues.desk.hour.09.wait_minutes"])
+        #expect(busy > quiet)
+        #expect(sample["queues.desk.hour.13.served"] == nil)
+        let hours = ["08", "09", "10", "11"].map { sample["queues.desk.hour.\($0).served"] ?? 0 }
+        #expect(hours.reduce(0, +) == sample["queues.desk.served"])
+    }
+}

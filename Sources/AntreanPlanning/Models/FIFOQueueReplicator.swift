@@ -13,7 +13,8 @@ import Foundation
 /// A run given in arrivals splits them over queues in proportion to their mean rates. Customers
 /// arriving before the warm-up are simulated but not recorded. Reports, under `queues.<name>.` and
 /// `overall.`: arrivals, served, wait_minutes (+ .p50/.p90/.p99, exact), wait_within_target,
-/// utilization, counters.
+/// utilization (over open hours), counters; with an hourly profile also `queues.<name>.hour.HH.` (hour of day of
+/// arrival) with the wait metrics.
 public struct FIFOQueueReplicator: Sendable {
     public var waitTargetMinutes: Double
 
@@ -47,6 +48,9 @@ public struct FIFOQueueReplicator: Sendable {
             }
             var workload = Array(repeating: 0.0, count: queue.counters)
             var waits: [Double] = []
+            var waitsByHour: [Int: [Double]] = [:]
+            let tracksHours: Bool
+            if case .hourlyProfile = queue.arrivals { tracksHours = true } else { tracksHours = false }
             var clock = 0.0
             var arrivals = 0
             var busy = 0.0
@@ -68,13 +72,19 @@ public struct FIFOQueueReplicator: Sendable {
                 if clock >= spec.warmUpMinutes {
                     if firstRecorded.isNaN { firstRecorded = clock }
                     waits.append(wait)
+                    if tracksHours { waitsByHour[Int(clock / 60) % 24, default: []].append(wait) }
                     busy += work
                 }
             }
             let end = limit.time.isFinite ? limit.time : clock
+            // Staffed time: the observed span, counting only open hours under an hourly profile.
             let observed = max(end - (firstRecorded.isNaN ? end : spec.warmUpMinutes), 0)
+                * QueueScenarioModel.openShare(queue.arrivals)
             let prefix = "queues.\(queue.name)."
             record(waits, prefix: prefix, into: &sample)
+            for (hour, hourWaits) in waitsByHour {
+                record(hourWaits, prefix: prefix + "hour.\(hour < 10 ? "0" : "")\(hour).", into: &sample)
+            }
             sample[prefix + "arrivals"] = Double(waits.count)
             sample[prefix + "counters"] = Double(queue.counters)
             sample[prefix + "utilization"] = observed > 0 ? busy / (Double(queue.counters) * observed) : 0

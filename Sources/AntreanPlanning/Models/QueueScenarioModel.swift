@@ -26,7 +26,7 @@ public struct QueueScenarioModel: StaffableModel {
         scenario.spec.queues.map { queue in
             StaffingUnit(
                 id: queue.name, scope: "queues.\(queue.name)", currentCounters: queue.counters,
-                staffedHours: runHours, arrivalRate: Self.busiestRate(queue.arrivals),
+                staffedHours: runHours * Self.openShare(queue.arrivals), arrivalRate: Self.busiestRate(queue.arrivals),
                 meanService: Self.mean(queue.service))
         }
     }
@@ -50,6 +50,14 @@ public struct QueueScenarioModel: StaffableModel {
         case .arrivals(let count):
             let rate = scenario.spec.queues.reduce(0) { $0 + Self.meanRate($1.arrivals) }
             return rate > 0 ? Double(count) / rate / 60 : 0
+        }
+    }
+
+    /// Share of the day a queue is staffed: hours with arrivals in an hourly profile, else all.
+    static func openShare(_ arrivals: ArrivalProcess) -> Double {
+        switch arrivals {
+        case .poisson: 1
+        case .hourlyProfile(let perHour): Double(perHour.filter { $0 > 0 }.count) / Double(max(perHour.count, 1))
         }
     }
 
