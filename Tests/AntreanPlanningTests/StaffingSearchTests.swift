@@ -35,3 +35,19 @@ import Testing
         }
     }
 }
+
+@Suite struct AnalyticFirstGuessTests {
+    /// A profile open 08–16 at a constant 4.5/min with 1-minute service: the offered load reaches
+    /// λE[S] within minutes, so the day needs exactly the stationary Erlang C count.
+    @Test func flatProfileNeedsTheStationaryCount() throws {
+        let target = try ServiceTarget(parsing: "mean wait <= 0.5m")
+        var hourly = Array(repeating: 0.0, count: 24)
+        for hour in 8..<16 { hourly[hour] = 4.5 }
+        let unit = StaffingUnit(
+            id: "desk", scope: "queues.desk", currentCounters: 1, staffedHours: 8, arrivalRate: 4.5, meanService: 1,
+            hourlyArrivalRates: hourly + hourly)
+        let stationary = ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1)
+        #expect(StaffingSearch<MMcTestModel>.analyticCounters(unit, target: target, limit: 50) == stationary)
+        #expect(StaffingSearch<MMcTestModel>.analyticCounters(unit, target: target, limit: 5) == nil)
+    }
+}

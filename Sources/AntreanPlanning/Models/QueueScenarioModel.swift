@@ -27,7 +27,7 @@ public struct QueueScenarioModel: StaffableModel {
             StaffingUnit(
                 id: queue.name, scope: "queues.\(queue.name)", currentCounters: queue.counters,
                 staffedHours: runHours * Self.openShare(queue.arrivals), arrivalRate: Self.busiestRate(queue.arrivals),
-                meanService: Self.mean(queue.service))
+                meanService: Self.mean(queue.service), hourlyArrivalRates: Self.hourlyRates(queue.arrivals))
         }
     }
 
@@ -51,6 +51,14 @@ public struct QueueScenarioModel: StaffableModel {
             let rate = scenario.spec.queues.reduce(0) { $0 + Self.meanRate($1.arrivals) }
             return rate > 0 ? Double(count) / rate / 60 : 0
         }
+    }
+
+    /// Arrivals per minute hour by hour for a profile, repeated to cover two days so the offered
+    /// load carries over midnight; nil for a constant rate.
+    static func hourlyRates(_ arrivals: ArrivalProcess) -> [Double]? {
+        guard case .hourlyProfile(let perHour) = arrivals else { return nil }
+        let perMinute = perHour.map { $0 / 60 }
+        return perMinute + perMinute
     }
 
     /// Share of the day a queue is staffed: hours with arrivals in an hourly profile, else all.

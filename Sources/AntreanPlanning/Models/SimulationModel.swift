@@ -20,11 +20,15 @@ public struct StaffingUnit: Sendable, Hashable, Codable {
     /// Arrivals per minute and mean service minutes while open, for the analytic first guess.
     public var arrivalRate: Double
     public var meanService: Double
+    /// Arrivals per minute hour by hour, when demand follows a daily profile: the first guess then
+    /// staffs the day for its peak modified offered load instead of the busiest hour's rate.
+    public var hourlyArrivalRates: [Double]?
 
     public init(
         id: String, scope: String, currentCounters: Int, staffedHours: Double, arrivalRate: Double,
-        meanService: Double
+        meanService: Double, hourlyArrivalRates: [Double]? = nil
     ) {
+        self.hourlyArrivalRates = hourlyArrivalRates
         self.id = id
         self.scope = scope
         self.currentCounters = currentCounters

@@ -2,7 +2,8 @@ public import AntreanEngine
 
 /// Finds the fewest counters per unit meeting a ``ServiceTarget`` with 95% confidence, by simulation.
 ///
-/// Starts every unit at its Erlang C count (``ErlangC/fewestServers(for:arrivalRate:meanService:limit:)``),
+/// Starts every unit at its analytic count (``analyticCounters(_:target:limit:)``: Erlang C, or the
+/// peak modified-offered-load staffing for an hourly profile),
 /// then alternates: raise every failing unit by one; when all pass, try one counter fewer at every
 /// unit still shrinkable, keep the cut where the target still holds and freeze the others. Units are
 /// moved together because offices are independent given the seed; a final check repeats the raise
@@ -29,17 +30,27 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
         self.threads = threads
     }
 
+    /// The Erlang C count for the unit's rate or, with an hourly profile, the most any hour needs
+    /// under the modified offered load (``TimeVaryingStaffing``); nil when no count ≤ `limit` works.
+    public static func analyticCounters(_ unit: StaffingUnit, target: ServiceTarget, limit: Int) -> Int? {
+        if let hourly = unit.hourlyArrivalRates, hourly.contains(where: { $0 > 0 }) {
+            let perHour = TimeVaryingStaffing.servers(
+                for: target, ratesPerPeriod: hourly, periodMinutes: 60, meanService: unit.meanService)
+            if perHour.contains(where: { $0 == nil }) { return nil }
+            let most = perHour.compactMap { $0 }.max() ?? 1
+            return most <= limit ? max(1, most) : nil
+        }
+        guard unit.arrivalRate > 0 else { return 1 }
+        return ErlangC.fewestServers(for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: limit)
+    }
+
     /// Runs the search; `progress` receives a line per evaluated candidate.
     public func run(progress: (@Sendable (String) -> Void)? = nil) throws -> StaffingPlan {
         let units = model.staffingUnits
         var analytic: [String: Int?] = [:]
         var counters: [String: Int] = [:]
         for unit in units {
-            let guess =
-                unit.arrivalRate > 0
-                ? ErlangC.fewestServers(
-                    for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: maxCounters)
-                : 1
+            let guess = Self.analyticCounters(unit, target: target, limit: maxCounters)
             analytic[unit.id] = guess
             counters[unit.id] = min(maxCounters, max(1, guess ?? maxCounters))
         }
