@@ -104,3 +104,38 @@ import Testing
         #expect(loads[10] > 1 * 30)
     }
 }
+
+@Suite struct ErlangATests {
+    /// With patience rate θ = μ every customer leaves at rate μ whether waiting or served, so the
+    /// number in system is that of M/M/∞: Poisson(a). Then P(W > 0) = P(N ≥ n) and
+    /// E[W] = E[(N − n)⁺] / λ (Little on the queue).
+    @Test func equalPatienceAndServiceRatesGiveTheInfiniteServerQueue() {
+        for (n, load) in [(3, 2.0), (5, 4.5), (10, 12.0), (40, 35.0)] {
+            var probabilities: [Double] = []
+            var p = exp(-load)
+            for k in 0..<400 {
+                probabilities.append(p)
+                p *= load / Double(k + 1)
+            }
+            let atLeastN = probabilities[n...].reduce(0, +)
+            let queue = probabilities.indices.reduce(0.0) { $0 + Double(max(0, $1 - n)) * probabilities[$1] }
+            let measures = ErlangA.measures(servers: n, arrivalRate: load, meanService: 1, meanPatience: 1)
+            #expect(abs(measures.probabilityOfWaiting - atLeastN) < 1e-10)
+            #expect(abs(measures.meanWait - queue / load) < 1e-10)
+            #expect(abs(measures.probabilityOfAbandoning - queue / load) < 1e-10)  // θ = 1
+        }
+    }
+
+    /// Very patient customers: Erlang A tends to Erlang C.
+    @Test func veryPatientCustomersGiveErlangC() {
+        let measures = ErlangA.measures(servers: 5, arrivalRate: 4.5, meanService: 1, meanPatience: 1e7)
+        #expect(abs(measures.probabilityOfWaiting - ErlangC.probabilityOfWaiting(servers: 5, offeredLoad: 4.5)) < 1e-5)
+        #expect(abs(measures.meanWait - ErlangC.meanWait(servers: 5, arrivalRate: 4.5, meanService: 1)) < 1e-4)
+    }
+
+    @Test func overloadedButStable() {
+        let measures = ErlangA.measures(servers: 5, arrivalRate: 7, meanService: 1, meanPatience: 10)
+        #expect(measures.probabilityOfAbandoning > 1 - 5.0 / 7 - 1e-9 && measures.probabilityOfAbandoning < 1)
+        #expect(measures.meanWait.isFinite)
+    }
+}
