@@ -1,0 +1,62 @@
+import AntreanEngine
+
+extension QueueModel {
+    /// The replication's metrics (keys as documented on `QueueNetworkSimulation`).
+    func metrics() -> MetricSample {
+        var sample = MetricSample()
+        let observed = max(0, endTime - warmUp)
+        var overallWaits = Tally()
+        var overallSystem = Welford()
+        var arrivals = 0
+        var served = 0
+        var abandoned = 0
+        var queueLength = 0.0
+        var busy = 0.0
+        var counters = 0
+        for (plan, state) in zip(plans, queues) {
+            let prefix = "queues.\(plan.name)."
+            let meanQueue = state.resource.queueLength.average(until: endTime)
+            let meanBusy = state.resource.busyServers.average(until: endTime)
+            Self.record(
+                into: &sample, prefix: prefix, arrivals: state.arrivals, served: state.served,
+                abandoned: state.abandoned, waits: state.waits, systemTimes: state.systemTimes,
+                queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed)
+            for (index, name) in plan.classNames.enumerated() {
+                sample["\(prefix)classes.\(name).wait_minutes"] = state.classWaits[index].mean
+                sample["\(prefix)classes.\(name).served"] = Double(state.classServed[index])
+            }
+            overallWaits.merge(state.waits)
+            overallSystem.merge(state.systemTimes)
+            arrivals += state.arrivals
+            served += state.served
+            abandoned += state.abandoned
+            queueLength += meanQueue
+            busy += meanBusy
+            counters += plan.counters
+        }
+        Self.record(
+            into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
+            waits: overallWaits, systemTimes: overallSystem, queueLength: queueLength, busy: busy,
+            counters: counters, observed: observed)
+        return sample
+    }
+
+    private static func record(
+        into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waits: Tally,
+        systemTimes: Welford, queueLength: Double, busy: Double, counters: Int, observed: Double
+    ) {
+        sample[prefix + "arrivals"] = Double(arrivals)
+        sample[prefix + "served"] = Double(served)
+        sample[prefix + "abandoned"] = Double(abandoned)
+        sample[prefix + "wait_minutes"] = waits.mean
+        sample[prefix + "wait_minutes.p50"] = waits.count > 0 ? waits.quantile(0.5) : 0
+        sample[prefix + "wait_minutes.p90"] = waits.count > 0 ? waits.quantile(0.9) : 0
+        sample[prefix + "wait_minutes.p99"] = waits.count > 0 ? waits.quantile(0.99) : 0
+        sample[prefix + "system_minutes"] = systemTimes.mean
+        sample[prefix + "queue_length"] = queueLength
+        sample[prefix + "in_system"] = queueLength + busy
+        sample[prefix + "utilization"] = busy / Double(counters)
+        sample[prefix + "throughput_per_minute"] = observed > 0 ? Double(served) / observed : 0
+        sample[prefix + "observed_minutes"] = observed
+    }
+}

@@ -1,0 +1,186 @@
+import AntreanEngine
+
+/// Events of the queue network; small, so the event set stays compact.
+enum QueueEvent {
+    case arrival(queue: Int32)
+    case departure(customer: Int32)
+    /// The patience of `customer` (identified also by its serial, as slots are reused) runs out.
+    case patienceEnds(customer: Int32, serial: UInt32)
+    case warmUpEnds
+}
+
+/// One customer in the system.
+struct CustomerRecord {
+    enum State: UInt8 { case waiting, inService, abandoned }
+    var arrival: Double
+    var service: Double
+    var queue: Int32
+    var customerClass: Int32
+    var serial: UInt32
+    var state: State
+    /// Arrived after the warm-up, so its outcome is counted.
+    var counted: Bool
+}
+
+/// The customers in the system, as `MultiServerResource` sees them.
+struct CustomerTable: WaitingCustomers {
+    var records = Slab<CustomerRecord>()
+    func hasAbandoned(_ customer: Int32) -> Bool { records[customer].state == .abandoned }
+    mutating func discard(_ customer: Int32) { records.remove(customer) }
+}
+
+/// Per-queue run-time state: the counters, the random streams and the statistics.
+struct QueueState {
+    var resource: MultiServerResource
+    var arrivalStream: RandomStream
+    var serviceStream: RandomStream
+    var patienceStream: RandomStream
+    var classStream: RandomStream
+    /// Time of the next candidate arrival, for thinning.
+    var arrivals = 0
+    var served = 0
+    var abandoned = 0
+    var waits = Tally()
+    var systemTimes = Welford()
+    var classWaits: [Welford]
+    var classServed: [Int]
+
+    init(plan: QueuePlan, seed: UInt64, replication: Int) {
+        resource = MultiServerResource(servers: plan.counters, priorityLevels: plan.lines)
+        arrivalStream = RandomStream(seed: seed, replication: replication, purpose: "arrivals/" + plan.name)
+        serviceStream = RandomStream(seed: seed, replication: replication, purpose: "service/" + plan.name)
+        patienceStream = RandomStream(seed: seed, replication: replication, purpose: "patience/" + plan.name)
+        classStream = RandomStream(seed: seed, replication: replication, purpose: "classes/" + plan.name)
+        classWaits = Array(repeating: Welford(), count: plan.classNames.count)
+        classServed = Array(repeating: 0, count: plan.classNames.count)
+    }
+}
+
+/// One replication of a `QueueNetworkSimulation`.
+struct QueueModel {
+    let plans: [QueuePlan]
+    let warmUp: Double
+    let runLength: RunLength
+    var simulation = Simulation<QueueEvent>(expectedPendingEvents: 256)
+    var queues: [QueueState]
+    var customers = CustomerTable()
+    var totalArrivals = 0
+    var nextSerial: UInt32 = 0
+    var endTime = 0.0
+
+    init(simulation model: QueueNetworkSimulation, seed: UInt64, replication: Int) {
+        plans = model.plans
+        warmUp = model.spec.warmUpMinutes
+        runLength = model.spec.runLength
+        queues = plans.map { QueueState(plan: $0, seed: seed, replication: replication) }
+    }
+
+    mutating func run() {
+        for queue in plans.indices { scheduleNextArrival(queue, after: 0) }
+        if warmUp > 0 { simulation.schedule(.warmUpEnds, at: warmUp) }
+        let limit: Double
+        if case .minutes(let minutes) = runLength { limit = minutes } else { limit = .infinity }
+        while let (time, event) = simulation.next(until: limit) {
+            switch event {
+            case .arrival(let queue): arrive(at: Int(queue), time: time)
+            case .departure(let customer): depart(customer, time: time)
+            case .patienceEnds(let customer, let serial): patienceEnds(customer, serial: serial, time: time)
+            case .warmUpEnds:
+                for index in queues.indices { queues[index].resource.resetStatistics(at: time) }
+            }
+        }
+        endTime = limit.isFinite ? limit : simulation.now
+    }
+
+    /// Schedules the next arrival to `queue` after `now`, by thinning for a rate profile
+    /// (Lewis & Shedler 1979): candidates at the peak rate, each kept with probability λ(t)/peak.
+    @inline(__always)
+    mutating func scheduleNextArrival(_ queue: Int, after now: Double) {
+        let plan = plans[queue]
+        var time = now
+        if case .poisson(let rate) = plan.arrivals {
+            time += queues[queue].arrivalStream.nextExponential() / rate
+        } else {
+            let limit: Double
+            if case .minutes(let minutes) = runLength { limit = minutes } else { limit = .infinity }
+            repeat {
+                time += queues[queue].arrivalStream.nextExponential() / plan.peakRatePerMinute
+                if time > limit { return }
+            } while queues[queue].arrivalStream.nextUniform() * plan.peakRatePerMinute >= plan.rate(at: time)
+        }
+        simulation.schedule(.arrival(queue: Int32(queue)), at: time)
+    }
+
+    @inline(__always)
+    mutating func arrive(at queue: Int, time: Double) {
+        if case .arrivals(let limit) = runLength {
+            if totalArrivals >= limit { return }
+            totalArrivals += 1
+            if totalArrivals < limit { scheduleNextArrival(queue, after: time) }
+        } else {
+            scheduleNextArrival(queue, after: time)
+        }
+        let plan = plans[queue]
+        // Every customer draws its service time, patience and class on arrival, whatever happens
+        // to it later, so that the streams stay aligned across variants of a model.
+        let service = plan.service.sample(&queues[queue].serviceStream)
+        let patience = plan.patience?.sample(&queues[queue].patienceStream)
+        var customerClass = 0
+        if plan.cumulativeShares.count > 1 {
+            let u = queues[queue].classStream.nextUniform()
+            while customerClass < plan.cumulativeShares.count - 1 && u >= plan.cumulativeShares[customerClass] {
+                customerClass += 1
+            }
+        }
+        let counted = time >= warmUp
+        if counted { queues[queue].arrivals += 1 }
+        let serial = nextSerial
+        nextSerial &+= 1
+        let customer = customers.records.insert(
+            CustomerRecord(
+                arrival: time, service: service, queue: Int32(queue), customerClass: Int32(customerClass),
+                serial: serial, state: .waiting, counted: counted))
+        let line = plan.lineOfClass.isEmpty ? 0 : plan.lineOfClass[customerClass]
+        if queues[queue].resource.request(customer, priority: line, at: time) {
+            startService(customer, queue: queue, time: time)
+        } else if let patience {
+            simulation.schedule(.patienceEnds(customer: customer, serial: serial), at: time + patience)
+        }
+    }
+
+    @inline(__always)
+    mutating func startService(_ customer: Int32, queue: Int, time: Double) {
+        customers.records[customer].state = .inService
+        let record = customers.records[customer]
+        if record.counted {
+            let wait = time - record.arrival
+            queues[queue].waits.add(wait)
+            if !queues[queue].classWaits.isEmpty { queues[queue].classWaits[Int(record.customerClass)].add(wait) }
+        }
+        simulation.schedule(.departure(customer: customer), at: time + record.service)
+    }
+
+    @inline(__always)
+    mutating func depart(_ customer: Int32, time: Double) {
+        let record = customers.records[customer]
+        let queue = Int(record.queue)
+        if record.counted {
+            queues[queue].served += 1
+            queues[queue].systemTimes.add(time - record.arrival)
+            if !queues[queue].classServed.isEmpty { queues[queue].classServed[Int(record.customerClass)] += 1 }
+        }
+        customers.records.remove(customer)
+        if let next = queues[queue].resource.release(at: time, customers: &customers) {
+            startService(next, queue: queue, time: time)
+        }
+    }
+
+    mutating func patienceEnds(_ customer: Int32, serial: UInt32, time: Double) {
+        let record = customers.records[customer]
+        guard record.serial == serial && record.state == .waiting else { return }
+        customers.records[customer].state = .abandoned
+        let queue = Int(record.queue)
+        queues[queue].resource.renege(at: time)
+        if record.counted { queues[queue].abandoned += 1 }
+    }
+}
