@@ -42,6 +42,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
     var htmlReport: String?
 
+    @Option(help: "Simulator: auto (fifo when the scenario fits), fifo or simulation (the engine, as simulate).")
+    var evaluator: Evaluator = .auto
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -69,7 +72,7 @@ struct CompareCommand: ParsableCommand {
         var seedUsed: UInt64 = 0
         var replicationsUsed = 0
         for entry in variants {
-            let loaded = try PlanningScenario.load(file, overrides: report.overrides + entry.overrides)
+            let loaded = try PlanningScenario.load(file, overrides: report.overrides + entry.overrides, evaluator: evaluator)
             replicationsUsed = report.replications ?? loaded.settings.replications
             seedUsed = report.seed ?? loaded.settings.seed
             let progress = ProgressReporter(total: replicationsUsed, label: entry.label)

@@ -1,4 +1,5 @@
 import AntreanPlanning
+import AntreanQueueing
 import AntreanScenario
 import ArgumentParser
 import Foundation
@@ -39,6 +40,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
     var htmlReport: String?
 
+    @Option(help: "Simulator: auto (fifo when the scenario fits), fifo (exact FIFO evaluator) or simulation (engine).")
+    var evaluator: Evaluator = .auto
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -51,7 +55,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let serviceTarget = try cliValue { try ServiceTarget(parsing: target) }
-        let loaded = try PlanningScenario.load(file, overrides: report.overrides)
+        let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
         if by != "office" {
             throw CLIError("--by \(by): time-block staffing needs a city scenario; \(file) is a queue scenario (use --by office)")
         }
@@ -80,26 +84,48 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
+/// Which simulator evaluates queue scenarios for planning.
+enum Evaluator: String, ExpressibleByArgument, CaseIterable {
+    /// `fifo` when the scenario fits it, else `simulation`.
+    case auto
+    /// The exact Kiefer–Wolfowitz FIFO evaluator: FIFO queues without patience; also reports
+    /// wait_within_target and hour-of-day waits.
+    case fifo
+    /// The engine's discrete-event QueueNetworkSimulation (patience, priority classes), as `simulate`.
+    case simulation
+}
+
 /// A scenario loaded for planning: the model behind the planning protocols and its run settings.
 struct PlanningScenario {
     var title: String
     var model: QueueScenarioModel
     var settings: RunSettings
     var scopePrefix: String
+    var evaluator: Evaluator
 
-    /// Loads a queue scenario and wraps it for planning. FIFO queues without patience run on the
-    /// exact Kiefer–Wolfowitz evaluator.
-    static func load(_ file: String, overrides: [String]) throws -> PlanningScenario {
+    static func load(_ file: String, overrides: [String], evaluator: Evaluator = .auto) throws -> PlanningScenario {
         switch try loadScenario(file, overrides: overrides) {
         case .queues(let scenario):
-            guard FIFOQueueReplicator.supports(scenario.spec) else {
-                throw CLIError("\(file): planning supports FIFO queues without patience (priority classes and abandonment need the engine's queue simulator)")
+            let fits = FIFOQueueReplicator.supports(scenario.spec)
+            let chosen: Evaluator = evaluator == .auto ? (fits ? .fifo : .simulation) : evaluator
+            let model: QueueScenarioModel
+            switch chosen {
+            case .fifo:
+                guard fits else {
+                    throw CLIError("\(file): the fifo evaluator cannot model patience or priority classes; use --evaluator simulation")
+                }
+                let replicator = FIFOQueueReplicator(waitTargetMinutes: scenario.run.waitTargetMinutes)
+                model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in
+                    try replicator.replicate(spec, replication: replication, seed: seed)
+                }
+            case .simulation, .auto:
+                _ = try cliValue { try QueueNetworkSimulation(scenario.spec) }
+                model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in
+                    try QueueNetworkSimulation(spec).run(seed: seed, replication: replication)
+                }
             }
-            let replicator = FIFOQueueReplicator(waitTargetMinutes: scenario.run.waitTargetMinutes)
-            let model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in
-                try replicator.replicate(spec, replication: replication, seed: seed)
-            }
-            return PlanningScenario(title: scenario.name, model: model, settings: scenario.run, scopePrefix: "queues")
+            return PlanningScenario(
+                title: scenario.name, model: model, settings: scenario.run, scopePrefix: "queues", evaluator: chosen)
         }
     }
 }

@@ -45,6 +45,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Directory for the shard files.")
     var out: String
 
+    @Option(help: "Simulator: auto (fifo when the scenario fits), fifo or simulation (the engine, as simulate).")
+    var evaluator: Evaluator = .auto
+
     @Option(help: "Worker threads (default: all cores). Never changes the numbers.")
     var threads: Int?
 
@@ -54,7 +57,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try PlanningScenario.load(file, overrides: fixed)
+        let base = try PlanningScenario.load(file, overrides: fixed, evaluator: evaluator)
         let selection = try cliValue {
             try ShardSelection.resolve(flag: shard, environment: ProcessInfo.processInfo.environment)
         }
@@ -64,16 +67,17 @@ struct SweepCommand: ParsableCommand {
                 replications: replications ?? base.settings.replications, seed: seed ?? base.settings.seed)
         }
         let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        let digest = fnv1a64(text + "\n" + fixed.joined(separator: "\n"))
+        let digest = fnv1a64(text + "\n" + fixed.joined(separator: "\n") + "\nevaluator=\(base.evaluator.rawValue)")
         let cellCount = grid.cells(shard: selection.index, of: selection.count).count
         let progress = ProgressReporter(total: cellCount, label: "shard \(selection.index)/\(selection.count)")
         let fixedOverrides = fixed
+        let chosen = base.evaluator
         let output = try cliValue {
             try SweepRunner.run(
                 grid: grid, shard: selection, scenario: base.title, scenarioDigest: digest,
                 directory: URL(fileURLWithPath: out), threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
                 progress: { _, _ in progress.advance() },
-                model: { assignments in try PlanningScenario.load(file, overrides: fixedOverrides + assignments).model })
+                model: { assignments in try PlanningScenario.load(file, overrides: fixedOverrides + assignments, evaluator: chosen).model })
         }
         progress.finish()
         FileHandle.standardError.write(Data(
