@@ -28,7 +28,9 @@ public struct QueueNetworkSimulation: Sendable {
         try spec.validate()
         self.spec = spec
         do {
-            plans = try spec.queues.map { queue throws(DistributionError) in try QueuePlan(queue, discipline: queue.discipline) }
+            plans = try spec.queues.map { queue throws(DistributionError) in
+                try QueuePlan(queue, discipline: queue.discipline)
+            }
         } catch {
             throw QueueNetworkError(error.message)
         }

@@ -41,11 +41,16 @@ extension QueueScenario {
                 if key == "source" { source = try node.text() } else { theory[key] = try node.double() }
             }
         }
+        let spec = QueueNetworkSpec(queues: queues, runLength: runLength, warmUpMinutes: warmUp)
+        do {
+            try spec.validate()
+        } catch {
+            throw queuesNode.error(error.message)
+        }
         self.init(
             name: try fields.optional("name")?.text() ?? document.file,
             description: try fields.optional("description")?.text(),
-            spec: QueueNetworkSpec(queues: queues, runLength: runLength, warmUpMinutes: warmUp),
-            run: run, theory: theory, theorySource: source)
+            spec: spec, run: run, theory: theory, theorySource: source)
     }
 }
 

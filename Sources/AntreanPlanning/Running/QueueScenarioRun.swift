@@ -1,0 +1,60 @@
+public import AntreanEngine
+public import AntreanQueueing
+public import AntreanScenario
+
+/// Runs a queue scenario's replications and summarises them, with theory beside the estimates.
+public enum QueueScenarioRun {
+    /// - Parameters:
+    ///   - threads: parallelism only; the numbers do not depend on it.
+    ///   - progress: called with (completed, total) replications, from any thread.
+    public static func run(
+        _ scenario: QueueScenario, file: String, replications: Int, seed: UInt64, threads: Int,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(QueueNetworkError) -> SummaryReport {
+        let simulation = try QueueNetworkSimulation(scenario.spec)
+        let samples = simulation.runReplications(replications, seed: seed, threads: threads, progress: progress)
+        var settings = ["warm_up_minutes": "\(scenario.spec.warmUpMinutes)"]
+        switch scenario.spec.runLength {
+        case .arrivals(let count): settings["arrivals"] = "\(count)"
+        case .minutes(let minutes): settings["duration_minutes"] = "\(minutes)"
+        }
+        var theory: [String: Double] = [:]
+        for (key, value) in scenario.theory { theory["overall.\(key)"] = value }
+        return SummaryReport(
+            title: scenario.name, model: "queues", file: file, seed: seed, samples: samples, settings: settings,
+            theory: theory)
+    }
+}
+
+extension SummaryReport {
+    /// One row for the whole model and one per queue: flow counts, the wait with its interval and
+    /// tail, utilisation, and Little's law (L against λW) as a visible sanity check.
+    public func queueTable(queueNames: [String]) -> String {
+        var table = TextTable(headers: [
+            "scope", "arrivals", "served", "abandoned", "wait (min)", "95% CI", "p90", "util", "Lq", "L", "λ·W",
+        ])
+        let scopes = [("overall", "overall")] + queueNames.map { ($0, "queues.\($0)") }
+        for (label, prefix) in scopes {
+            func mean(_ key: String) -> Double { metrics["\(prefix).\(key)"]?.mean ?? .nan }
+            let wait = metrics["\(prefix).wait_minutes"]
+            let interval = wait.map { "±\($0.halfWidth95.formatted(decimals: 3))" } ?? "–"
+            table.append([
+                label, mean("arrivals").formatted(decimals: 0), mean("served").formatted(decimals: 0),
+                mean("abandoned").formatted(decimals: 0), mean("wait_minutes").formatted(decimals: 3), interval,
+                mean("wait_minutes.p90").formatted(decimals: 2), mean("utilization").formatted(decimals: 3),
+                mean("queue_length").formatted(decimals: 3), mean("in_system").formatted(decimals: 3),
+                (mean("throughput_per_minute") * mean("system_minutes")).formatted(decimals: 3),
+            ])
+        }
+        var text = "\(title) — \(replications) replications, seed \(seed)\n\n" + table.render()
+        let checks = theory.keys.sorted().compactMap { key -> String? in
+            guard let estimate = metrics[key], let expected = theory[key] else { return nil }
+            let (low, high) = estimate.ci95
+            let verdict = (low...high).contains(expected) ? "inside" : "OUTSIDE"
+            return "  \(key): simulated \(estimate.mean.formatted(decimals: 4)) "
+                + "[\(low.formatted(decimals: 4)), \(high.formatted(decimals: 4))], theory \(expected) — \(verdict) the 95% CI"
+        }
+        if !checks.isEmpty { text += "\nTheory:\n" + checks.joined(separator: "\n") + "\n" }
+        return text
+    }
+}

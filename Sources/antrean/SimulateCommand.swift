@@ -1,0 +1,55 @@
+import AntreanPlanning
+import AntreanQueueing
+import AntreanScenario
+import ArgumentParser
+import Foundation
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a scenario's replications and report each KPI with its 95% confidence interval.",
+        discussion: """
+            Every random choice flows from --seed: the same seed gives the same report, whatever \
+            --threads is. Examples:
+              antrean simulate Simulations/validation/mm5.yaml
+              antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 --format json
+              antrean simulate Simulations/validation/mm1.yaml --duration 30d --replications 20
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @OptionGroup var report: ReportOptions
+
+    @Option(help: "Stop after this many arrivals per replication (overrides run.arrivals / run.duration).")
+    var arrivals: Int?
+
+    @Option(help: "Simulated time per replication, e.g. 8h or 30d (overrides run.arrivals / run.duration).")
+    var duration: String?
+
+    func validate() throws {
+        if arrivals != nil && duration != nil { throw ValidationError("give --arrivals or --duration, not both") }
+        if let arrivals, arrivals < 1 { throw ValidationError("--arrivals must be at least 1") }
+        if let duration, (Quantities.minutes(duration) ?? 0) <= 0 {
+            throw ValidationError(
+                "--duration needs a positive duration with a unit, e.g. 8h or 30d (got \"\(duration)\")")
+        }
+    }
+
+    func run() async throws {
+        switch try loadScenario(file, overrides: report.overrides) {
+        case .queues(var scenario):
+            if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
+            if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
+            let summary = try QueueScenarioRun.run(
+                scenario, file: file, replications: report.replications ?? scenario.run.replications,
+                seed: report.seed ?? scenario.run.seed, threads: report.threadCount, progress: nil)
+            switch report.format {
+            case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
+            case .json: try report.emit(summary.jsonText())
+            case .csv: try report.emit(summary.csvText())
+            }
+        }
+    }
+}
