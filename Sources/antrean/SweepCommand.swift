@@ -69,7 +69,8 @@ struct SweepCommand: ParsableCommand {
         let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         let digest = fnv1a64(text + "\n" + fixed.joined(separator: "\n") + "\nevaluator=\(base.evaluator.rawValue)")
         let cellCount = grid.cells(shard: selection.index, of: selection.count).count
-        let progress = ProgressReporter(total: cellCount, label: "shard \(selection.index)/\(selection.count)")
+        let progress = ProgressReporter(
+            total: cellCount, label: selection.count == 1 ? "sweep" : "shard \(selection.index)/\(selection.count)")
         let fixedOverrides = fixed
         let chosen = base.evaluator
         let output = try cliValue {
