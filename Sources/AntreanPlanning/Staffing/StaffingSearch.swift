@@ -71,10 +71,14 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
         // Raise failing units until all pass or hit the limit.
         var metrics = try evaluate(counters)
         var atLimit: Set<String> = []
+        // Units still worth trying one counter fewer; a unit raised again (coupled units interfering)
+        // leaves it, so the search cannot cycle.
+        var shrinkable: Set<String> = []
         func raiseUntilFeasible() throws {
             while true {
                 var raised = false
                 for unit in units where !(try passes(unit, metrics)) {
+                    shrinkable.remove(unit.id)
                     if counters[unit.id]! < maxCounters {
                         counters[unit.id]! += 1
                         raised = true
@@ -89,7 +93,7 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
         try raiseUntilFeasible()
 
         // Lower passing units one step at a time while the target still holds.
-        var shrinkable = Set(units.filter { counters[$0.id]! > 1 && !atLimit.contains($0.id) }.map(\.id))
+        shrinkable = Set(units.filter { counters[$0.id]! > 1 && !atLimit.contains($0.id) }.map(\.id))
         while !shrinkable.isEmpty {
             var candidate = counters
             for id in shrinkable { candidate[id]! -= 1 }
