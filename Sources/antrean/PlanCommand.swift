@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Service target, e.g. \"p90 wait <= 15m\".", valueName: "TARGET"))
     var target: String
 
-    @Option(help: "Staffing units: office, or office,weekday,hour-block (city scenarios).")
+    @Option(help: "Staffing units: office; office,hour-block (analytic per hour for queue profiles); office,weekday,hour-block (city).")
     var by: String = "office"
 
     @Option(help: "Never plan more counters than this at one unit.")
@@ -57,7 +57,20 @@ struct PlanCommand: ParsableCommand {
         let serviceTarget = try cliValue { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
         if by != "office" {
-            throw CLIError("--by \(by): time-block staffing needs a city scenario; \(file) is a queue scenario (use --by office)")
+            // Queue scenarios keep counters constant through the day: hour blocks are analytic.
+            guard by.contains("hour-block"), !by.contains("weekday") else {
+                throw CLIError("--by \(by): weekday blocks need a city scenario; \(file) is a queue scenario")
+            }
+            let hourly = HourlyStaffing(units: loaded.model.staffingUnits, target: serviceTarget)
+            guard !hourly.rows.isEmpty else {
+                throw CLIError("--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")
+            }
+            switch report.format {
+            case .table: try report.emit(hourly.tableText(title: loaded.title))
+            case .json: try report.emit(hourly.jsonText(title: loaded.title))
+            case .csv: try report.emit(hourly.csvText())
+            }
+            return
         }
         let replications = report.replications ?? loaded.settings.replications
         let seed = report.seed ?? loaded.settings.seed

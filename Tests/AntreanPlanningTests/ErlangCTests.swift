@@ -139,3 +139,25 @@ import Testing
         #expect(measures.meanWait.isFinite)
     }
 }
+
+@Suite struct HourlyStaffingTests {
+    /// Open 08–16 at 270/h with 1-minute service: every open hour needs the stationary count (the
+    /// load settles within minutes), and after closing the load decays to nothing within the hour.
+    @Test func flatDayNeedsTheStationaryCountEveryHour() throws {
+        let target = try ServiceTarget(parsing: "mean wait <= 0.5m")
+        var hourly = Array(repeating: 0.0, count: 24)
+        for hour in 8..<16 { hourly[hour] = 4.5 }
+        let unit = StaffingUnit(
+            id: "desk", scope: "queues.desk", currentCounters: 1, staffedHours: 8, arrivalRate: 4.5, meanService: 1,
+            hourlyArrivalRates: hourly + hourly)
+        let table = HourlyStaffing(units: [unit], target: target)
+        let stationary = ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1)
+        let open = table.rows.filter { $0.arrivalsPerHour > 0 }
+        #expect(open.map(\.hour) == Array(8..<16))
+        #expect(open.allSatisfy { $0.sipp == stationary && $0.modifiedOfferedLoad == stationary })
+        // 16:00: the load starts at 4.5 Erlang and decays as e^{-t}; the hour's peak is its start.
+        let closing = try #require(table.rows.first { $0.hour == 16 })
+        #expect(closing.sipp == 0 && closing.offeredLoad > 4.4)
+        #expect(table.csvText().hasPrefix("unit,hour,arrivals_per_hour,offered_load,sipp,mol\ndesk,8,270.0,"))
+    }
+}
