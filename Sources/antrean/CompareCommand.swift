@@ -48,7 +48,9 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
-        if policy.count + variant.count < 2 { throw ValidationError("give at least two --policy or --variant to compare") }
+        if policy.count + variant.count < 2 {
+            throw ValidationError("give at least two --policy or --variant to compare")
+        }
     }
 
     /// (label, overrides) per variant, policies first.
@@ -72,7 +74,8 @@ struct CompareCommand: ParsableCommand {
         var seedUsed: UInt64 = 0
         var replicationsUsed = 0
         for entry in variants {
-            let loaded = try PlanningScenario.load(file, overrides: report.overrides + entry.overrides, evaluator: evaluator)
+            let loaded = try PlanningScenario.load(
+                file, overrides: report.overrides + entry.overrides, evaluator: evaluator)
             replicationsUsed = report.replications ?? loaded.settings.replications
             seedUsed = report.seed ?? loaded.settings.seed
             let progress = ProgressReporter(total: replicationsUsed, label: entry.label)
@@ -102,7 +105,8 @@ struct CompareCommand: ParsableCommand {
         if let htmlReport, let last = runs.last {
             let content = ReportContent(
                 title: "Comparison — \(runs[0].title)",
-                subtitle: "\(file) · A = \(runs[0].label), B = \(last.label) · \(replicationsUsed) paired replications · "
+                subtitle:
+                    "\(file) · A = \(runs[0].label), B = \(last.label) · \(replicationsUsed) paired replications · "
                     + "seed \(seedUsed) · charts show B",
                 metrics: MetricSample.summarize(last.samples), scopePrefix: last.prefix, comparison: comparisons.last)
             try writeReport(content, to: htmlReport)

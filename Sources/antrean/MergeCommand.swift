@@ -37,9 +37,11 @@ struct MergeCommand: ParsableCommand {
         switch format {
         case .table:
             let defaults = ["overall.wait_minutes", "overall.wait_minutes.p90", "overall.utilization"]
-            let keys = metrics?.split(separator: ",").map(String.init) ?? defaults.filter { key in
-                result.points.contains { $0.metrics[key] != nil }
-            }
+            let keys =
+                metrics?.split(separator: ",").map(String.init)
+                ?? defaults.filter { key in
+                    result.points.contains { $0.metrics[key] != nil }
+                }
             text = result.tableText(metrics: keys)
         case .json: text = result.jsonText()
         case .csv: text = result.csvText()

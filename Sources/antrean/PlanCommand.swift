@@ -31,7 +31,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Service target, e.g. \"p90 wait <= 15m\".", valueName: "TARGET"))
     var target: String
 
-    @Option(help: "Staffing units: office; office,hour-block (analytic per hour for queue profiles); office,weekday,hour-block (city).")
+    @Option(
+        help:
+            "Staffing units: office; office,hour-block (analytic per hour for queue profiles); office,weekday,hour-block (city)."
+    )
     var by: String = "office"
 
     @Option(help: "Never plan more counters than this at one unit.")
@@ -63,7 +66,8 @@ struct PlanCommand: ParsableCommand {
             }
             let hourly = HourlyStaffing(units: loaded.model.staffingUnits, target: serviceTarget)
             guard !hourly.rows.isEmpty else {
-                throw CLIError("--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")
+                throw CLIError(
+                    "--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")
             }
             switch report.format {
             case .table: try report.emit(hourly.tableText(title: loaded.title))
@@ -125,7 +129,9 @@ struct PlanningScenario {
             switch chosen {
             case .fifo:
                 guard fits else {
-                    throw CLIError("\(file): the fifo evaluator cannot model patience or priority classes; use --evaluator simulation")
+                    throw CLIError(
+                        "\(file): the fifo evaluator cannot model patience or priority classes; use --evaluator simulation"
+                    )
                 }
                 let replicator = FIFOQueueReplicator(waitTargetMinutes: scenario.run.waitTargetMinutes)
                 model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in

@@ -27,10 +27,14 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("A swept field and its values (repeatable).", valueName: "PATH=V1,V2,…"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("A swept field and its values (repeatable).", valueName: "PATH=V1,V2,…"))
     var parameters: [String] = []
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A fixed override for every cell (repeatable).", valueName: "PATH=VALUE"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A fixed override for every cell (repeatable).", valueName: "PATH=VALUE"))
     var fixed: [String] = []
 
     @Option(help: "Replications per grid point (default: the scenario's run.replications).")
@@ -76,12 +80,17 @@ struct SweepCommand: ParsableCommand {
         let output = try cliValue {
             try SweepRunner.run(
                 grid: grid, shard: selection, scenario: base.title, scenarioDigest: digest,
-                directory: URL(fileURLWithPath: out), threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
+                directory: URL(fileURLWithPath: out),
+                threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
                 progress: { _, _ in progress.advance() },
-                model: { assignments in try PlanningScenario.load(file, overrides: fixedOverrides + assignments, evaluator: chosen).model })
+                model: { assignments in
+                    try PlanningScenario.load(file, overrides: fixedOverrides + assignments, evaluator: chosen).model
+                })
         }
         progress.finish()
-        FileHandle.standardError.write(Data(
-            "wrote \(cellCount) of \(grid.cellCount) cells (\(grid.pointCount) points × \(grid.replications) replications) to \(output.path)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "wrote \(cellCount) of \(grid.cellCount) cells (\(grid.pointCount) points × \(grid.replications) replications) to \(output.path)\n"
+                    .utf8))
     }
 }

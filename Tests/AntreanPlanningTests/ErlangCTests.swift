@@ -61,7 +61,9 @@ import Testing
             #expect(!ErlangC.meets(target, servers: servers - 1, arrivalRate: 4.5, meanService: 1))
         }
         // Hand-checked from the closed forms: Wq(5) = 1.52, Wq(6) = 0.281.
-        #expect(ErlangC.fewestServers(for: try ServiceTarget(parsing: "mean wait <= 0.5m"), arrivalRate: 4.5, meanService: 1) == 6)
+        #expect(
+            ErlangC.fewestServers(
+                for: try ServiceTarget(parsing: "mean wait <= 0.5m"), arrivalRate: 4.5, meanService: 1) == 6)
     }
 }
 
@@ -88,7 +90,8 @@ import Testing
     @Test func constantRateGivesTheStationaryAnswerEitherWay() throws {
         let target = try ServiceTarget(parsing: "mean wait <= 0.5m")
         let rates = Array(repeating: 4.5, count: 8)
-        let sipp = TimeVaryingStaffing.servers(for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: 1, method: .sipp)
+        let sipp = TimeVaryingStaffing.servers(
+            for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: 1, method: .sipp)
         #expect(sipp.allSatisfy { $0 == 6 })
         // MOL: m(t) = a(1 − e^{−t}) reaches a within rounding after the first hour.
         let mol = TimeVaryingStaffing.servers(for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: 1)
@@ -97,7 +100,8 @@ import Testing
 
     @Test func offeredLoadLagsARateDrop() {
         // Service of 30 min, 15-min periods: after a drop from 6/min to 1/min the load is still high.
-        let loads = TimeVaryingStaffing.peakOfferedLoads(ratesPerPeriod: [6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1], periodMinutes: 15, meanService: 30)
+        let loads = TimeVaryingStaffing.peakOfferedLoads(
+            ratesPerPeriod: [6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1], periodMinutes: 15, meanService: 30)
         let expectedPeak = 180 * (1 - exp(-150.0 / 30))
         #expect(abs(loads[9] - expectedPeak) < 1e-9)
         #expect(loads[10] == loads[9])  // the peak of the drop period is its start

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct FIFOQueueReplicatorTests {
     private func scenario(counters: Int, rate: Double = 4.5) -> QueueScenario {
-        let queue = QueueSpec(name: "desk", counters: counters, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: rate))
+        let queue = QueueSpec(
+            name: "desk", counters: counters, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: rate))
         return QueueScenario(
             name: "M/M/c", spec: QueueNetworkSpec(queues: [queue], runLength: .minutes(5_000), warmUpMinutes: 200),
             run: RunSettings(replications: 10, seed: 5, waitTargetMinutes: 1))
@@ -26,7 +27,9 @@ import Testing
         let wait = try #require(summary["queues.desk.wait_minutes"])
         let theory = ErlangC.meanWait(servers: 5, arrivalRate: 4.5, meanService: 1)
         // Within 4 half-widths of theory (the run is short and starts warm-up-trimmed, not stationary).
-        #expect(abs(wait.mean - theory) <= 4 * wait.halfWidth95, "simulated \(wait.mean) ± \(wait.halfWidth95), theory \(theory)")
+        #expect(
+            abs(wait.mean - theory) <= 4 * wait.halfWidth95,
+            "simulated \(wait.mean) ± \(wait.halfWidth95), theory \(theory)")
         let utilization = try #require(summary["queues.desk.utilization"])
         #expect(abs(utilization.mean - 0.9) <= 4 * utilization.halfWidth95 + 1e-3)
         let within = try #require(summary["queues.desk.wait_within_target"])
@@ -43,7 +46,8 @@ import Testing
 
     @Test func planOnAQueueScenarioGivesTheErlangCCount() throws {
         let target = try ServiceTarget(parsing: "p90 wait <= 2m")
-        let plan = try StaffingSearch(model: model(scenario(counters: 9)), target: target, replications: 8, seed: 3).run()
+        let plan = try StaffingSearch(model: model(scenario(counters: 9)), target: target, replications: 8, seed: 3)
+            .run()
         #expect(plan.counters["desk"] == ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1))
         #expect(plan.counterHours < plan.currentCounterHours)
     }
@@ -58,7 +62,8 @@ import Testing
         perHour[9] = 170
         perHour[10] = 100
         perHour[11] = 60
-        let queue = QueueSpec(name: "desk", counters: 3, service: .exponential(mean: 1), arrivals: .hourlyProfile(ratesPerHour: perHour))
+        let queue = QueueSpec(
+            name: "desk", counters: 3, service: .exponential(mean: 1), arrivals: .hourlyProfile(ratesPerHour: perHour))
         let spec = QueueNetworkSpec(queues: [queue], runLength: .minutes(24 * 60 * 20))
         let sample = try FIFOQueueReplicator(waitTargetMinutes: 15).replicate(spec, replication: 0, seed: 1)
         let quiet = try #require(sample["queues.desk.hour.08.wait_minutes"])

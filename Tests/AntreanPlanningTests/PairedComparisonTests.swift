@@ -23,7 +23,8 @@ import Testing
         let five = MMcTestModel(arrivalRate: 4.5, meanService: 1, counters: 5, customers: 4_000, warmUpCustomers: 400)
         var six = five
         six.counters = 6
-        let comparison = try PairedComparison(labelA: "5 counters", a: try run(five), labelB: "6 counters", b: try run(six))
+        let comparison = try PairedComparison(
+            labelA: "5 counters", a: try run(five), labelB: "6 counters", b: try run(six))
         let wait = try #require(comparison.rows.first { $0.metric == "offices.office.wait_minutes" })
         #expect(wait.verdict == .bBetter)
         #expect(wait.direction == .lowerIsBetter)

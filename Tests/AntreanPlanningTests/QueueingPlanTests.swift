@@ -9,7 +9,8 @@ import Testing
 /// `antrean simulate` uses) returns the Erlang C staffing count.
 @Suite struct QueueingPlanTests {
     private func model(counters: Int) throws -> QueueScenarioModel {
-        let queue = QueueSpec(name: "desk", counters: counters, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: 4.5))
+        let queue = QueueSpec(
+            name: "desk", counters: counters, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: 4.5))
         let spec = QueueNetworkSpec(queues: [queue], runLength: .minutes(4_200), warmUpMinutes: 200)
         _ = try QueueNetworkSimulation(spec)
         return QueueScenarioModel(scenario: QueueScenario(name: "M/M/c", spec: spec)) { spec, replication, seed in
@@ -22,7 +23,9 @@ import Testing
     func engineSimulatedMMcGetsTheErlangCCount(targetText: String) throws {
         let target = try ServiceTarget(parsing: targetText)
         let erlang = try #require(ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1))
-        let plan = try StaffingSearch(model: try model(counters: 3), target: target, replications: 8, seed: 21, threads: 2).run()
+        let plan = try StaffingSearch(
+            model: try model(counters: 3), target: target, replications: 8, seed: 21, threads: 2
+        ).run()
         #expect(plan.counters["desk"] == erlang)
         #expect(plan.rows[0].meetsTarget)
     }

@@ -2,20 +2,21 @@ import AntreanEngine
 import Foundation
 import Testing
 
+@testable import AntreanPlanning
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import AntreanPlanning
 
 /// Counts elements and collects text while parsing, failing on any XML error.
 private final class XMLCensus: NSObject, XMLParserDelegate {
     var elements: [String: Int] = [:]
     var text = ""
     var attributes: [[String: String]] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes attributeDict: [String: String] = [:])
-    {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         elements[name, default: 0] += 1
         attributes.append(attributeDict)
     }
@@ -26,7 +27,8 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: Data(markup.utf8))
         parser.delegate = census
         guard parser.parse() else {
-            throw PlanningError.invalid("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
+            throw PlanningError.invalid(
+                "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
         }
         return census
     }
@@ -48,11 +50,17 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
             metrics["offices.\(office).wait_minutes.p90"] = summary([9 * scale, 9 * scale])
             metrics["offices.\(office).wait_minutes.p99"] = summary([17.25 * scale, 17.25 * scale])
             metrics["offices.\(office).counter_utilization"] = summary([0.8 / scale, 0.8 / scale])
-            for hour in ["08", "09", "10"] { metrics["offices.\(office).hour.\(hour).wait_minutes.p90"] = summary([scale * 4, scale * 5]) }
+            for hour in ["08", "09", "10"] {
+                metrics["offices.\(office).hour.\(hour).wait_minutes.p90"] = summary([scale * 4, scale * 5])
+            }
         }
         let offices = [
-            OfficeInfo(id: "mpp", name: "Mal Pelayanan Publik <MPP> & \"Dukcapil\"", kind: "mpp", kecamatanId: "sungai_kunjang"),
-            OfficeInfo(id: "kec_samarinda_ulu", name: "Kantor Camat Samarinda Ulu", kind: "kecamatan", kecamatanId: "samarinda_ulu"),
+            OfficeInfo(
+                id: "mpp", name: "Mal Pelayanan Publik <MPP> & \"Dukcapil\"", kind: "mpp", kecamatanId: "sungai_kunjang"
+            ),
+            OfficeInfo(
+                id: "kec_samarinda_ulu", name: "Kantor Camat Samarinda Ulu", kind: "kecamatan",
+                kecamatanId: "samarinda_ulu"),
         ]
         // Differences −3, −2.5, −3.2: t-interval −2.9 ± 0.9 excludes zero, lower wait → B better.
         let sampleA = [8.0, 9, 10].map { MetricSample(["overall.wait_minutes": $0]) }
@@ -79,20 +87,24 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
         // 2 offices × 3 hours of heat-map cells plus bars: every rect has a tooltip title.
         #expect(census.elements["rect"]! >= 6 + 6 + 2)
         // Nothing refers to the network.
-        #expect(!census.attributes.contains { $0.values.contains { $0.contains("http") && !$0.contains("www.w3.org") } })
+        #expect(
+            !census.attributes.contains { $0.values.contains { $0.contains("http") && !$0.contains("www.w3.org") } })
     }
 
     @Test func everyTableIsAlsoCSV() throws {
         let report = PlanningReportBuilder.build(try content())
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-report-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csvFiles = try report.write(to: directory.appendingPathComponent("report.html").path)
-        #expect(csvFiles.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == [
-            "report-comparison.csv", "report-kecamatan.csv", "report-overview.csv", "report-p90-by-hour.csv",
-            "report-utilisation.csv", "report-waits.csv",
-        ])
-        let waits = try String(contentsOfFile: directory.appendingPathComponent("report-waits.csv").path, encoding: .utf8)
+        #expect(
+            csvFiles.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == [
+                "report-comparison.csv", "report-kecamatan.csv", "report-overview.csv", "report-p90-by-hour.csv",
+                "report-utilisation.csv", "report-waits.csv",
+            ])
+        let waits = try String(
+            contentsOfFile: directory.appendingPathComponent("report-waits.csv").path, encoding: .utf8)
         #expect(waits.hasPrefix("office,mean wait,p50,p90,p99,served\n"))
         #expect(waits.contains("kec_samarinda_ulu,,6.0,18.0,34.5,"))
     }

@@ -11,7 +11,8 @@ import Testing
         let erlang = try #require(ErlangC.fewestServers(for: target, arrivalRate: 4.5, meanService: 1))
         // Start far below and far above the answer to exercise both directions of the search.
         for hint in [1.0, 4.5, 7.5] {
-            let model = MMcTestModel(arrivalRate: 4.5, meanService: 1, counters: 9, waitTarget: target.minutes, hintedArrivalRate: hint)
+            let model = MMcTestModel(
+                arrivalRate: 4.5, meanService: 1, counters: 9, waitTarget: target.minutes, hintedArrivalRate: hint)
             let plan = try StaffingSearch(model: model, target: target, replications: 10, seed: 7).run()
             #expect(plan.counters["office"] == erlang, "hint \(hint)")
             #expect(plan.rows[0].meetsTarget)

@@ -50,7 +50,10 @@ import Testing
     @Test func shardedMergeEqualsUnshardedBitwise() throws {
         let sharded = temporaryDirectory()
         let whole = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: sharded); try? FileManager.default.removeItem(at: whole) }
+        defer {
+            try? FileManager.default.removeItem(at: sharded)
+            try? FileManager.default.removeItem(at: whole)
+        }
         try runShards(3, into: sharded, threads: 2)
         try runShards(1, into: whole)
         let merged = try SweepResult.merge([sharded])

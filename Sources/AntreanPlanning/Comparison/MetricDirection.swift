@@ -10,7 +10,9 @@ public enum MetricDirection: String, Sendable, Hashable {
         let parts = key.split(separator: ".")
         // A quantile leaf (p90) takes its parent's direction.
         var name = parts.last.map(String.init) ?? key
-        if parts.count >= 2, name.first == "p", name.dropFirst().allSatisfy(\.isNumber) { name = String(parts[parts.count - 2]) }
+        if parts.count >= 2, name.first == "p", name.dropFirst().allSatisfy(\.isNumber) {
+            name = String(parts[parts.count - 2])
+        }
         let lower: Set<String> = [
             "wait_minutes", "system_minutes", "queue_length", "in_system", "no_shows", "balked", "reneged",
             "abandoned", "cancelled", "overtime_minutes", "booking_lead_days", "in_system_at_end",

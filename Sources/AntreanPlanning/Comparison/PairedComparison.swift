@@ -34,7 +34,8 @@ public struct PairedComparison: Sendable {
     /// Metrics present in both samples of every pair are compared; O(pairs × metrics).
     public init(labelA: String, a: [MetricSample], labelB: String, b: [MetricSample]) throws {
         guard a.count == b.count else {
-            throw PlanningError.invalid("paired comparison needs as many replications of A (\(a.count)) as of B (\(b.count))")
+            throw PlanningError.invalid(
+                "paired comparison needs as many replications of A (\(a.count)) as of B (\(b.count))")
         }
         self.labelA = labelA
         self.labelB = labelB

@@ -35,8 +35,10 @@ public struct FIFOQueueReplicator: Sendable {
         let totalRate = spec.queues.reduce(0) { $0 + QueueScenarioModel.meanRate($1.arrivals) }
         for queue in spec.queues {
             let service = try DistributionSampler(queue.service)
-            var arrivalStream = RandomStream(seed: seed, replication: replication, purpose: "fifo/arrivals/\(queue.name)")
-            var serviceStream = RandomStream(seed: seed, replication: replication, purpose: "fifo/service/\(queue.name)")
+            var arrivalStream = RandomStream(
+                seed: seed, replication: replication, purpose: "fifo/arrivals/\(queue.name)")
+            var serviceStream = RandomStream(
+                seed: seed, replication: replication, purpose: "fifo/service/\(queue.name)")
             let (peakRate, rateAt) = Self.rateFunction(queue.arrivals)
             guard peakRate > 0 else { continue }
             let limit: (time: Double, count: Int)
@@ -58,8 +60,9 @@ public struct FIFOQueueReplicator: Sendable {
             while arrivals < limit.count {
                 // Next arrival by thinning a rate-`peakRate` Poisson process.
                 var gap = 0.0
-                repeat { gap += arrivalStream.nextExponential() / peakRate } while
-                    arrivalStream.nextUniform() * peakRate > rateAt(clock + gap)
+                repeat {
+                    gap += arrivalStream.nextExponential() / peakRate
+                } while arrivalStream.nextUniform() * peakRate > rateAt(clock + gap)
                 if clock + gap >= limit.time { break }
                 clock += gap
                 arrivals += 1
@@ -78,7 +81,8 @@ public struct FIFOQueueReplicator: Sendable {
             }
             let end = limit.time.isFinite ? limit.time : clock
             // Staffed time: the observed span, counting only open hours under an hourly profile.
-            let observed = max(end - (firstRecorded.isNaN ? end : spec.warmUpMinutes), 0)
+            let observed =
+                max(end - (firstRecorded.isNaN ? end : spec.warmUpMinutes), 0)
                 * QueueScenarioModel.openShare(queue.arrivals)
             let prefix = "queues.\(queue.name)."
             record(waits, prefix: prefix, into: &sample)
@@ -109,7 +113,8 @@ public struct FIFOQueueReplicator: Sendable {
         sample[prefix + "wait_minutes.p50"] = quantile(0.5)
         sample[prefix + "wait_minutes.p90"] = quantile(0.9)
         sample[prefix + "wait_minutes.p99"] = quantile(0.99)
-        sample[prefix + "wait_within_target"] = Double(waits.filter { $0 <= waitTargetMinutes }.count) / Double(waits.count)
+        sample[prefix + "wait_within_target"] =
+            Double(waits.filter { $0 <= waitTargetMinutes }.count) / Double(waits.count)
     }
 
     /// The peak rate (per minute) and λ(t) for thinning.

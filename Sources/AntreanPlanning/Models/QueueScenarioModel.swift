@@ -1,7 +1,7 @@
 public import AntreanEngine
-import Foundation
 public import AntreanQueueing
 public import AntreanScenario
+import Foundation
 
 /// A queue scenario as a ``StaffableModel``: each queue is a staffing unit (scope `queues.<name>`).
 ///
@@ -35,7 +35,9 @@ public struct QueueScenarioModel: StaffableModel {
         var copy = self
         for index in copy.scenario.spec.queues.indices {
             if let count = counters[copy.scenario.spec.queues[index].name] {
-                guard count >= 1 else { throw PlanningError.invalid("a queue needs at least one counter (got \(count))") }
+                guard count >= 1 else {
+                    throw PlanningError.invalid("a queue needs at least one counter (got \(count))")
+                }
                 copy.scenario.spec.queues[index].counters = count
             }
         }

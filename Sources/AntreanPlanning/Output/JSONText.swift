@@ -3,7 +3,8 @@ import Foundation
 /// Deterministic pretty JSON (sorted keys) from plain dictionaries/arrays/numbers/strings.
 enum JSONText {
     static func render(_ object: Any) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try! JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

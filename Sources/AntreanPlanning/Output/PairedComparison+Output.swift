@@ -26,25 +26,31 @@ extension PairedComparison {
     }
 
     public func jsonText(title: String) -> String {
-        let metrics = Dictionary(uniqueKeysWithValues: rows.map { row -> (String, Any) in
-            (row.metric, [
-                "a": JSONText.number(row.meanA), "b": JSONText.number(row.meanB),
-                "difference": JSONText.number(row.difference.mean),
-                "ci95": [JSONText.number(row.difference.ci95.low), JSONText.number(row.difference.ci95.high)],
-                "direction": row.direction.rawValue, "verdict": row.verdict.rawValue,
-            ] as [String: Any])
-        })
+        let metrics = Dictionary(
+            uniqueKeysWithValues: rows.map { row -> (String, Any) in
+                (
+                    row.metric,
+                    [
+                        "a": JSONText.number(row.meanA), "b": JSONText.number(row.meanB),
+                        "difference": JSONText.number(row.difference.mean),
+                        "ci95": [JSONText.number(row.difference.ci95.low), JSONText.number(row.difference.ci95.high)],
+                        "direction": row.direction.rawValue, "verdict": row.verdict.rawValue,
+                    ] as [String: Any]
+                )
+            })
         return JSONText.render(["scenario": title, "a": labelA, "b": labelB, "pairs": pairs, "metrics": metrics])
     }
 
     public func csvText() -> String {
         var lines = ["metric,a,b,difference,ci95_low,ci95_high,direction,verdict"]
         for row in rows {
-            lines.append([
-                CSV.field(row.metric), CSV.number(row.meanA), CSV.number(row.meanB), CSV.number(row.difference.mean),
-                CSV.number(row.difference.ci95.low), CSV.number(row.difference.ci95.high), row.direction.rawValue,
-                row.verdict.rawValue,
-            ].joined(separator: ","))
+            lines.append(
+                [
+                    CSV.field(row.metric), CSV.number(row.meanA), CSV.number(row.meanB),
+                    CSV.number(row.difference.mean),
+                    CSV.number(row.difference.ci95.low), CSV.number(row.difference.ci95.high), row.direction.rawValue,
+                    row.verdict.rawValue,
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -24,7 +24,8 @@ extension StaffingPlan {
             + "\(evaluations) candidates simulated\n\n" + table.render()
             + "\nCounter-hours: \(currentCounterHours.formatted(decimals: 1)) in the current plan, "
             + "\(counterHours.formatted(decimals: 1)) proposed (\(change >= 0 ? "+" : "")\(change.formatted(decimals: 1)))\n"
-            + (rows.contains { !$0.meetsTarget } ? "\nNO: the target is not met even at the counter limit (--max-counters).\n" : "")
+            + (rows.contains { !$0.meetsTarget }
+                ? "\nNO: the target is not met even at the counter limit (--max-counters).\n" : "")
     }
 
     /// JSON with `counters` per unit (office, or office.block), the target check and the cost.
@@ -37,7 +38,9 @@ extension StaffingPlan {
                 "meets_target": row.meetsTarget, "staffed_hours": JSONText.number(row.unit.staffedHours),
                 "metric": [
                     "name": target.metricName, "mean": JSONText.number(row.targetMetric?.mean),
-                    "ci95": [JSONText.number(row.targetMetric?.ci95.low), JSONText.number(row.targetMetric?.ci95.high)],
+                    "ci95": [
+                        JSONText.number(row.targetMetric?.ci95.low), JSONText.number(row.targetMetric?.ci95.high),
+                    ],
                 ],
             ])
         }
@@ -45,7 +48,9 @@ extension StaffingPlan {
             "scenario": title, "file": file, "target": target.description, "seed": NSNumber(value: seed),
             "replications": replications, "evaluations": evaluations,
             "counters": Dictionary(uniqueKeysWithValues: rows.map { ($0.unit.id, $0.counters) }),
-            "counter_hours": ["current": JSONText.number(currentCounterHours), "proposed": JSONText.number(counterHours)],
+            "counter_hours": [
+                "current": JSONText.number(currentCounterHours), "proposed": JSONText.number(counterHours),
+            ],
             "units": units,
         ]
         return JSONText.render(root)
@@ -53,14 +58,19 @@ extension StaffingPlan {
 
     /// `unit,current,erlang_c,counters,metric_mean,metric_ci95_low,metric_ci95_high,meets_target,counter_hours_change`.
     public func csvText() -> String {
-        var lines = ["unit,current,erlang_c,counters,metric_mean,metric_ci95_low,metric_ci95_high,meets_target,counter_hours_change"]
+        var lines = [
+            "unit,current,erlang_c,counters,metric_mean,metric_ci95_low,metric_ci95_high,meets_target,counter_hours_change"
+        ]
         for row in rows {
-            lines.append([
-                CSV.field(row.unit.id), String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "",
-                String(row.counters), row.targetMetric.map { CSV.number($0.mean) } ?? "",
-                row.targetMetric.map { CSV.number($0.ci95.low) } ?? "", row.targetMetric.map { CSV.number($0.ci95.high) } ?? "",
-                String(row.meetsTarget), CSV.number(row.counterHours - row.currentCounterHours),
-            ].joined(separator: ","))
+            lines.append(
+                [
+                    CSV.field(row.unit.id), String(row.unit.currentCounters),
+                    row.analyticCounters.map(String.init) ?? "",
+                    String(row.counters), row.targetMetric.map { CSV.number($0.mean) } ?? "",
+                    row.targetMetric.map { CSV.number($0.ci95.low) } ?? "",
+                    row.targetMetric.map { CSV.number($0.ci95.high) } ?? "",
+                    String(row.meetsTarget), CSV.number(row.counterHours - row.currentCounterHours),
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

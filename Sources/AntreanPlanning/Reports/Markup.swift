@@ -20,7 +20,9 @@ public enum Markup {
     }
 
     /// `<name a="v">children</name>` with escaped attribute values; children are already markup.
-    public static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: String = "")
+    public static func element(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: String = ""
+    )
         -> String
     {
         let attributeText = attributes.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
@@ -28,7 +30,9 @@ public enum Markup {
     }
 
     /// Escaped text in an element.
-    public static func text(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ content: String) -> String {
+    public static func text(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ content: String)
+        -> String
+    {
         "<\(name)\(attributes.map { " \($0.key)=\"\(escape($0.value))\"" }.joined())>\(escape(content))</\(name)>"
     }
 

@@ -48,13 +48,16 @@ public struct ReportContent: Sendable {
     /// The offices to show: the given list, or every `<prefix>.<id>.` seen in the metrics, sorted.
     public var officeList: [OfficeInfo] {
         if !offices.isEmpty { return offices }
-        let ids = Set(metrics.keys.compactMap { key -> String? in
-            let parts = key.split(separator: ".", maxSplits: 2)
-            return parts.count == 3 && parts[0] == scopePrefix ? String(parts[1]) : nil
-        })
+        let ids = Set(
+            metrics.keys.compactMap { key -> String? in
+                let parts = key.split(separator: ".", maxSplits: 2)
+                return parts.count == 3 && parts[0] == scopePrefix ? String(parts[1]) : nil
+            })
         return ids.sorted().map { OfficeInfo(id: $0, name: $0) }
     }
 
     /// Mean of `<prefix>.<office>.<metric>`.
-    func officeMean(_ office: String, _ metric: String) -> Double? { metrics["\(scopePrefix).\(office).\(metric)"]?.mean }
+    func officeMean(_ office: String, _ metric: String) -> Double? {
+        metrics["\(scopePrefix).\(office).\(metric)"]?.mean
+    }
 }

@@ -18,11 +18,14 @@ public struct ReportTable: Sendable {
     public func xhtml() -> String {
         let head = Markup.element("tr", [:], headers.map { Markup.text("th", [:], $0) }.joined())
         let body = rows.map { row in
-            Markup.element("tr", [:], row.enumerated().map { column, cell in
-                Markup.text("td", column == 0 ? ["class": "name"] : [:], cell)
-            }.joined())
+            Markup.element(
+                "tr", [:],
+                row.enumerated().map { column, cell in
+                    Markup.text("td", column == 0 ? ["class": "name"] : [:], cell)
+                }.joined())
         }.joined()
-        return Markup.element("table", [:], Markup.element("thead", [:], head) + (body.isEmpty ? "" : Markup.element("tbody", [:], body)))
+        return Markup.element(
+            "table", [:], Markup.element("thead", [:], head) + (body.isEmpty ? "" : Markup.element("tbody", [:], body)))
     }
 
     public func csv() -> String {

@@ -35,39 +35,63 @@ public enum SVGCharts {
         var tick = 0.0
         while tick <= axisMax + step / 2 {
             let position = Markup.coordinate(x(tick))
-            body += Markup.element("line", ["x1": position, "x2": position, "y1": Markup.coordinate(top - 4),
-                "y2": Markup.coordinate(height - 26), "class": "grid"])
-            body += Markup.text("text", ["x": position, "y": Markup.coordinate(height - 12), "class": "tick"],
+            body += Markup.element(
+                "line",
+                [
+                    "x1": position, "x2": position, "y1": Markup.coordinate(top - 4),
+                    "y2": Markup.coordinate(height - 26), "class": "grid",
+                ])
+            body += Markup.text(
+                "text", ["x": position, "y": Markup.coordinate(height - 12), "class": "tick"],
                 formatTick(tick))
             tick += step
         }
         for (row, category) in categories.enumerated() {
             let groupTop = top + Double(row) * groupHeight
-            body += Markup.text("text", ["x": Markup.coordinate(labelWidth - 6),
-                "y": Markup.coordinate(groupTop + Double(series.count) * barHeight / 2 + 3), "class": "label"],
+            body += Markup.text(
+                "text",
+                [
+                    "x": Markup.coordinate(labelWidth - 6),
+                    "y": Markup.coordinate(groupTop + Double(series.count) * barHeight / 2 + 3), "class": "label",
+                ],
                 truncate(category, 30))
             for (index, line) in series.enumerated() {
                 guard let value = line.values[row], value.isFinite else { continue }
                 let barTop = groupTop + Double(index) * barHeight
-                body += Markup.element("rect", ["x": Markup.coordinate(labelWidth), "y": Markup.coordinate(barTop),
-                    "width": Markup.coordinate(max(0.5, x(value) - labelWidth)), "height": Markup.coordinate(barHeight - 1),
-                    "fill": line.color],
+                body += Markup.element(
+                    "rect",
+                    [
+                        "x": Markup.coordinate(labelWidth), "y": Markup.coordinate(barTop),
+                        "width": Markup.coordinate(max(0.5, x(value) - labelWidth)),
+                        "height": Markup.coordinate(barHeight - 1),
+                        "fill": line.color,
+                    ],
                     Markup.text("title", [:], "\(category) — \(line.name): \(Markup.number(value)) \(unit)"))
             }
         }
         if let reference {
             let position = Markup.coordinate(x(reference))
-            body += Markup.element("line", ["x1": position, "x2": position, "y1": Markup.coordinate(top - 4),
-                "y2": Markup.coordinate(height - 26), "class": "reference"])
+            body += Markup.element(
+                "line",
+                [
+                    "x1": position, "x2": position, "y1": Markup.coordinate(top - 4),
+                    "y2": Markup.coordinate(height - 26), "class": "reference",
+                ])
         }
-        body += Markup.text("text", ["x": Markup.coordinate(labelWidth + plotWidth), "y": Markup.coordinate(height - 1),
-            "class": "unit"], unit)
+        body += Markup.text(
+            "text",
+            [
+                "x": Markup.coordinate(labelWidth + plotWidth), "y": Markup.coordinate(height - 1),
+                "class": "unit",
+            ], unit)
         return svg(width: labelWidth + plotWidth + 20, height: height, body)
     }
 
     /// Rows × columns of cells shaded from pale (0) to deep red (the largest value), the value
     /// written in each cell; empty cells are grey. O(rows × columns).
-    public static func heatMap(title: String, rows: [String], columns: [String], values: [[Double?]], unit: String) -> String {
+    public static func heatMap(title: String, rows: [String], columns: [String], values: [[Double?]], unit: String)
+        -> String
+    {
         let labelWidth = 190.0
         let cellWidth = 46.0
         let cellHeight = 16.0
@@ -75,30 +99,49 @@ public enum SVGCharts {
         let largest = values.flatMap { $0 }.compactMap { $0 }.filter(\.isFinite).max() ?? 0
         var body = Markup.text("title", [:], title)
         for (column, name) in columns.enumerated() {
-            body += Markup.text("text", ["x": Markup.coordinate(labelWidth + (Double(column) + 0.5) * cellWidth),
-                "y": Markup.coordinate(top - 6), "class": "column"], name)
+            body += Markup.text(
+                "text",
+                [
+                    "x": Markup.coordinate(labelWidth + (Double(column) + 0.5) * cellWidth),
+                    "y": Markup.coordinate(top - 6), "class": "column",
+                ], name)
         }
         for (row, name) in rows.enumerated() {
             let y = top + Double(row) * cellHeight
-            body += Markup.text("text", ["x": Markup.coordinate(labelWidth - 6), "y": Markup.coordinate(y + cellHeight - 4),
-                "class": "label"], truncate(name, 30))
+            body += Markup.text(
+                "text",
+                [
+                    "x": Markup.coordinate(labelWidth - 6), "y": Markup.coordinate(y + cellHeight - 4),
+                    "class": "label",
+                ], truncate(name, 30))
             for column in columns.indices {
                 let value = column < values[row].count ? values[row][column] : nil
                 let x = labelWidth + Double(column) * cellWidth
                 let fill = value.map { shade($0, of: largest) } ?? "#e4e4e4"
-                let tooltip = "\(name), \(columns[column]): \(value.map { "\(Markup.number($0)) \(unit)" } ?? "no data")"
-                body += Markup.element("rect", ["x": Markup.coordinate(x), "y": Markup.coordinate(y),
-                    "width": Markup.coordinate(cellWidth - 1), "height": Markup.coordinate(cellHeight - 1), "fill": fill],
+                let tooltip =
+                    "\(name), \(columns[column]): \(value.map { "\(Markup.number($0)) \(unit)" } ?? "no data")"
+                body += Markup.element(
+                    "rect",
+                    [
+                        "x": Markup.coordinate(x), "y": Markup.coordinate(y),
+                        "width": Markup.coordinate(cellWidth - 1), "height": Markup.coordinate(cellHeight - 1),
+                        "fill": fill,
+                    ],
                     Markup.text("title", [:], tooltip))
                 if let value {
                     let ink = largest > 0 && value / largest > 0.6 ? "light" : "dark"
-                    body += Markup.text("text", ["x": Markup.coordinate(x + cellWidth / 2),
-                        "y": Markup.coordinate(y + cellHeight - 4), "class": "cell \(ink)"], Markup.number(value, decimals: 1))
+                    body += Markup.text(
+                        "text",
+                        [
+                            "x": Markup.coordinate(x + cellWidth / 2),
+                            "y": Markup.coordinate(y + cellHeight - 4), "class": "cell \(ink)",
+                        ], Markup.number(value, decimals: 1))
                 }
             }
         }
         let height = top + Double(rows.count) * cellHeight + 18
-        body += Markup.text("text", ["x": Markup.coordinate(labelWidth), "y": Markup.coordinate(height - 4), "class": "unit-left"],
+        body += Markup.text(
+            "text", ["x": Markup.coordinate(labelWidth), "y": Markup.coordinate(height - 4), "class": "unit-left"],
             "colour: 0 (pale) to \(Markup.number(largest)) \(unit) (deep red)")
         return svg(width: labelWidth + Double(columns.count) * cellWidth + 20, height: height, body)
     }
@@ -113,7 +156,8 @@ public enum SVGCharts {
     }
 
     private static func formatTick(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : Markup.number(value, decimals: value * 10 == (value * 10).rounded() ? 1 : 2)
+        value == value.rounded()
+            ? String(Int(value)) : Markup.number(value, decimals: value * 10 == (value * 10).rounded() ? 1 : 2)
     }
 
     /// White → amber → red by value / largest.
@@ -130,9 +174,14 @@ public enum SVGCharts {
         var position = x
         var text = ""
         for (name, color) in entries {
-            text += Markup.element("rect", ["x": Markup.coordinate(position), "y": Markup.coordinate(y - 8), "width": "10",
-                "height": "10", "fill": color])
-            text += Markup.text("text", ["x": Markup.coordinate(position + 14), "y": Markup.coordinate(y + 1), "class": "legend"], name)
+            text += Markup.element(
+                "rect",
+                [
+                    "x": Markup.coordinate(position), "y": Markup.coordinate(y - 8), "width": "10",
+                    "height": "10", "fill": color,
+                ])
+            text += Markup.text(
+                "text", ["x": Markup.coordinate(position + 14), "y": Markup.coordinate(y + 1), "class": "legend"], name)
             position += 24 + Double(name.count) * 6.5
         }
         return text

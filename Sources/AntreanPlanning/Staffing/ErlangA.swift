@@ -41,6 +41,7 @@ public enum ErlangA {
         let waiting = a * blocking / (1 + (a - 1) * blocking)
         let rho = lambda / (Double(n) * mu)
         let abandoning = (1 / (rho * a) + 1 - 1 / rho) * waiting
-        return Measures(probabilityOfWaiting: waiting, probabilityOfAbandoning: abandoning, meanWait: abandoning / theta)
+        return Measures(
+            probabilityOfWaiting: waiting, probabilityOfAbandoning: abandoning, meanWait: abandoning / theta)
     }
 }

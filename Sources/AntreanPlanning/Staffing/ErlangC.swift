@@ -66,7 +66,8 @@ public enum ErlangC {
         case .mean:
             return meanWait(servers: servers, arrivalRate: lambda, meanService: meanService) <= target.minutes
         case .shareWithin(let share):
-            let late = probabilityWaitExceeds(target.minutes, servers: servers, arrivalRate: lambda, meanService: meanService)
+            let late = probabilityWaitExceeds(
+                target.minutes, servers: servers, arrivalRate: lambda, meanService: meanService)
             return 1 - late >= share
         }
     }

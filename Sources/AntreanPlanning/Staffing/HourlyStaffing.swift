@@ -27,13 +27,15 @@ public struct HourlyStaffing: Sendable {
                 for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: unit.meanService, method: .sipp)
             let mol = TimeVaryingStaffing.servers(
                 for: target, ratesPerPeriod: rates, periodMinutes: 60, meanService: unit.meanService)
-            let loads = TimeVaryingStaffing.peakOfferedLoads(ratesPerPeriod: rates, periodMinutes: 60, meanService: unit.meanService)
+            let loads = TimeVaryingStaffing.peakOfferedLoads(
+                ratesPerPeriod: rates, periodMinutes: 60, meanService: unit.meanService)
             // Profiles arrive repeated over two days so the load carries over midnight: report day two.
             let start = rates.count >= 48 ? 24 : 0
             for index in start..<rates.count where rates[index] > 0 || loads[index] > 0.05 {
-                rows.append(Row(
-                    unit: unit.id, hour: index % 24, arrivalsPerHour: rates[index] * 60, offeredLoad: loads[index],
-                    sipp: sipp[index], modifiedOfferedLoad: mol[index]))
+                rows.append(
+                    Row(
+                        unit: unit.id, hour: index % 24, arrivalsPerHour: rates[index] * 60, offeredLoad: loads[index],
+                        sipp: sipp[index], modifiedOfferedLoad: mol[index]))
             }
         }
         self.rows = rows
@@ -56,22 +58,30 @@ public struct HourlyStaffing: Sendable {
     public func jsonText(title: String) -> String {
         var counters: [String: [String: Any]] = [:]
         for row in rows {
-            counters[row.unit, default: [:]][String(format: "%02d", row.hour)] = row.modifiedOfferedLoad.map { $0 as Any } ?? NSNull()
+            counters[row.unit, default: [:]][String(format: "%02d", row.hour)] =
+                row.modifiedOfferedLoad.map { $0 as Any } ?? NSNull()
         }
         let rowObjects = rows.map { row -> [String: Any] in
-            ["unit": row.unit, "hour": row.hour, "arrivals_per_hour": JSONText.number(row.arrivalsPerHour),
+            [
+                "unit": row.unit, "hour": row.hour, "arrivals_per_hour": JSONText.number(row.arrivalsPerHour),
                 "offered_load": JSONText.number(row.offeredLoad), "sipp": row.sipp.map { $0 as Any } ?? NSNull(),
-                "mol": row.modifiedOfferedLoad.map { $0 as Any } ?? NSNull()]
+                "mol": row.modifiedOfferedLoad.map { $0 as Any } ?? NSNull(),
+            ]
         }
-        return JSONText.render(["scenario": title, "target": target.description, "method": "analytic",
-            "counters": counters, "rows": rowObjects])
+        return JSONText.render([
+            "scenario": title, "target": target.description, "method": "analytic",
+            "counters": counters, "rows": rowObjects,
+        ])
     }
 
     public func csvText() -> String {
         var lines = ["unit,hour,arrivals_per_hour,offered_load,sipp,mol"]
         for row in rows {
-            lines.append([CSV.field(row.unit), String(row.hour), CSV.number(row.arrivalsPerHour), CSV.number(row.offeredLoad),
-                row.sipp.map(String.init) ?? "", row.modifiedOfferedLoad.map(String.init) ?? ""].joined(separator: ","))
+            lines.append(
+                [
+                    CSV.field(row.unit), String(row.hour), CSV.number(row.arrivalsPerHour), CSV.number(row.offeredLoad),
+                    row.sipp.map(String.init) ?? "", row.modifiedOfferedLoad.map(String.init) ?? "",
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -41,7 +41,8 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
             return most <= limit ? max(1, most) : nil
         }
         guard unit.arrivalRate > 0 else { return 1 }
-        return ErlangC.fewestServers(for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: limit)
+        return ErlangC.fewestServers(
+            for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: limit)
     }
 
     /// Runs the search; `progress` receives a line per evaluated candidate.

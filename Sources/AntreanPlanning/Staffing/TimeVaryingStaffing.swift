@@ -27,10 +27,12 @@ public enum TimeVaryingStaffing {
         switch method {
         case .sipp: loads = ratesPerPeriod.map { $0 * meanService }
         case .modifiedOfferedLoad:
-            loads = peakOfferedLoads(ratesPerPeriod: ratesPerPeriod, periodMinutes: periodMinutes, meanService: meanService)
+            loads = peakOfferedLoads(
+                ratesPerPeriod: ratesPerPeriod, periodMinutes: periodMinutes, meanService: meanService)
         }
         return loads.map { load in
-            load <= 0 ? 0 : ErlangC.fewestServers(for: target, arrivalRate: load / meanService, meanService: meanService)
+            load <= 0
+                ? 0 : ErlangC.fewestServers(for: target, arrivalRate: load / meanService, meanService: meanService)
         }
     }
 

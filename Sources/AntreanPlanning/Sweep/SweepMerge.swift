@@ -24,7 +24,9 @@ public struct SweepResult: Sendable, Hashable {
             let expected = grid.cell(record.cell)
             guard expected.point == record.point, expected.replication == record.replication,
                 record.assignments == grid.assignments(point: record.point)
-            else { throw PlanningError.invalid("cell \(record.cell) does not match the grid (point/replication/values)") }
+            else {
+                throw PlanningError.invalid("cell \(record.cell) does not match the grid (point/replication/values)")
+            }
             guard !seen[record.cell] else { throw PlanningError.invalid("cell \(record.cell) appears more than once") }
             seen[record.cell] = true
         }
@@ -41,7 +43,8 @@ public struct SweepResult: Sendable, Hashable {
         let byPoint = Dictionary(grouping: records, by: \.point)
         points = (0..<grid.pointCount).map { point in
             let samples = byPoint[point]!.sorted { $0.replication < $1.replication }.map(\.metrics)
-            return Point(index: point, assignments: grid.assignments(point: point), metrics: MetricSample.summarize(samples))
+            return Point(
+                index: point, assignments: grid.assignments(point: point), metrics: MetricSample.summarize(samples))
         }
     }
 
@@ -55,7 +58,9 @@ public struct SweepResult: Sendable, Hashable {
                 throw PlanningError.invalid("\(path.path): no such file or directory")
             }
             if isDirectory.boolValue {
-                let entries = try FileManager.default.contentsOfDirectory(atPath: path.path).filter { $0.hasSuffix(".jsonl") }
+                let entries = try FileManager.default.contentsOfDirectory(atPath: path.path).filter {
+                    $0.hasSuffix(".jsonl")
+                }
                 files += entries.sorted().map { path.appendingPathComponent($0) }
             } else {
                 files.append(path)
@@ -76,7 +81,8 @@ public struct SweepResult: Sendable, Hashable {
                 throw PlanningError.invalid("\(file.path):1: not a sweep shard header (\(error))")
             }
             guard header.format == SweepShardHeader.currentFormat else {
-                throw PlanningError.invalid("\(file.path):1: format \(header.format), expected \(SweepShardHeader.currentFormat)")
+                throw PlanningError.invalid(
+                    "\(file.path):1: format \(header.format), expected \(SweepShardHeader.currentFormat)")
             }
             if let reference {
                 var mine = header
@@ -84,11 +90,13 @@ public struct SweepResult: Sendable, Hashable {
                 mine.cells = reference.header.cells
                 guard mine == reference.header else {
                     throw PlanningError.invalid(
-                        "\(file.path) belongs to a different sweep than \(reference.file) (scenario, grid, seed or replications differ)")
+                        "\(file.path) belongs to a different sweep than \(reference.file) (scenario, grid, seed or replications differ)"
+                    )
                 }
                 guard header.shard.count == reference.header.shard.count else {
-                    throw PlanningError.invalid("\(file.path) is shard \(header.shard.index)/\(header.shard.count) "
-                        + "but \(reference.file) was split into \(reference.header.shard.count)")
+                    throw PlanningError.invalid(
+                        "\(file.path) is shard \(header.shard.index)/\(header.shard.count) "
+                            + "but \(reference.file) was split into \(reference.header.shard.count)")
                 }
             } else {
                 reference = (header, file.path)
@@ -97,8 +105,9 @@ public struct SweepResult: Sendable, Hashable {
                 throw PlanningError.invalid("\(file.path): shard \(header.shard.index) is given twice")
             }
             guard lines.count - 1 == header.cells else {
-                throw PlanningError.invalid("\(file.path): header announces \(header.cells) cells but holds \(lines.count - 1)"
-                    + " (truncated?)")
+                throw PlanningError.invalid(
+                    "\(file.path): header announces \(header.cells) cells but holds \(lines.count - 1)"
+                        + " (truncated?)")
             }
             for (offset, line) in lines.dropFirst().enumerated() {
                 do { records.append(try decoder.decode(SweepCellRecord.self, from: Data(line.utf8))) } catch {

@@ -1,6 +1,6 @@
-import Foundation
 import AntreanEngine
 import AntreanPlanning
+import Foundation
 
 /// A small, exact FIFO M/M/c simulation (Kiefer–Wolfowitz workload recursion) for the planning
 /// tests, so they do not depend on the engine's simulator. Reports the city metric names under
