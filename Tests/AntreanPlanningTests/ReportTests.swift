@@ -107,6 +107,14 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
             contentsOfFile: directory.appendingPathComponent("report-waits.csv").path, encoding: .utf8)
         #expect(waits.hasPrefix("office,mean wait,p50,p90,p99,served\n"))
         #expect(waits.contains("kec_samarinda_ulu,,6.0,18.0,34.5,"))
+        // Every CSV row has as many fields as its header (no commas inside these fields).
+        for file in csvFiles {
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+            let width = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+            for line in lines.dropFirst() where !line.contains("\"") {
+                #expect(line.split(separator: ",", omittingEmptySubsequences: false).count == width, "\(file): \(line)")
+            }
+        }
     }
 
     @Test func barsScaleToRoundTicks() {
@@ -117,5 +125,13 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
 
     @Test func escapingCoversMarkupCharacters() {
         #expect(Markup.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
+    }
+}
+
+@Suite struct MarkupNumberTests {
+    @Test func negativeZeroLosesItsSign() {
+        #expect(Markup.number(-0.0001, decimals: 3) == "0.000")
+        #expect(Markup.number(-0.25, decimals: 1) == "-0.2" || Markup.number(-0.25, decimals: 1) == "-0.3")
+        #expect(Markup.number(nil) == "–")
     }
 }

@@ -45,6 +45,9 @@ public enum Markup {
     /// A number for people: up to `decimals` decimals, "–" when not finite.
     public static func number(_ value: Double?, decimals: Int = 2) -> String {
         guard let value, value.isFinite else { return "–" }
-        return String(format: "%.\(decimals)f", value)
+        let text = String(format: "%.\(decimals)f", value)
+        // "-0.000" reads as a sign that is not there.
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
+            ? String(text.dropFirst()) : text
     }
 }

@@ -10,12 +10,12 @@ public enum PlanningReportBuilder {
     public static func build(_ content: ReportContent) -> HTMLReport {
         var report = HTMLReport(title: content.title, subtitle: content.subtitle)
         addOverview(content, to: &report)
+        if let comparison = content.comparison { addComparison(comparison, to: &report) }
         addWaits(content, to: &report)
         addHeatMap(content, to: &report)
         addUtilisation(content, to: &report)
         if let plan = content.staffing { addStaffing(plan, content, to: &report) }
         addKecamatanOverview(content, to: &report)
-        if let comparison = content.comparison { addComparison(comparison, to: &report) }
         return report
     }
 
@@ -210,7 +210,12 @@ public enum PlanningReportBuilder {
     }
 
     private static func addComparison(_ comparison: PairedComparison, to report: inout HTMLReport) {
-        let rows = comparison.rows.map { row in
+        // The page shows whole-office and city KPIs; hour, weekday and service breakdowns stay in the CSV.
+        let shown = comparison.rows.filter { row in
+            !row.metric.contains(".hour.") && !row.metric.contains(".weekday.") && !row.metric.contains(".services.")
+                && !row.metric.contains(".classes.")
+        }
+        let rows = shown.map { row in
             [
                 row.metric, Markup.number(row.meanA, decimals: 3), Markup.number(row.meanB, decimals: 3),
                 Markup.number(row.difference.mean, decimals: 3),
@@ -227,10 +232,11 @@ public enum PlanningReportBuilder {
         report.section(
             "Comparison: A = \(comparison.labelA), B = \(comparison.labelB)",
             note:
-                "Paired over \(comparison.pairs) replications sharing seeds; difference = B − A with its 95% t-interval.",
+                "Paired over \(comparison.pairs) replications sharing seeds; difference = B − A with its 95% t-interval. "
+                + "Hour, weekday and service breakdowns are in the CSV.",
             table: ReportTable(
                 name: "comparison", headers: ["metric", "A", "B", "B − A", "95% CI", "verdict"], rows: rows,
-                csvRows: csvRows))
+                csvRows: csvRows, csvHeaders: ["metric", "a", "b", "difference", "ci95_low", "ci95_high", "verdict"]))
     }
 
     /// `samarinda_ulu` → "Samarinda Ulu".

@@ -7,12 +7,17 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Cells for machines (full precision); defaults to `rows`.
     public var csvRows: [[String]]
+    /// CSV column names when they differ from the page's (e.g. an interval split into two columns).
+    public var csvHeaders: [String]
 
-    public init(name: String, headers: [String], rows: [[String]], csvRows: [[String]]? = nil) {
+    public init(
+        name: String, headers: [String], rows: [[String]], csvRows: [[String]]? = nil, csvHeaders: [String]? = nil
+    ) {
         self.name = name
         self.headers = headers
         self.rows = rows
         self.csvRows = csvRows ?? rows
+        self.csvHeaders = csvHeaders ?? headers
     }
 
     public func xhtml() -> String {
@@ -29,6 +34,6 @@ public struct ReportTable: Sendable {
     }
 
     public func csv() -> String {
-        ([headers] + csvRows).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        ([csvHeaders] + csvRows).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
