@@ -11,6 +11,9 @@ struct Antrean: AsyncParsableCommand {
 
             Start with:  antrean simulate Simulations/validation/mm5.yaml
             """,
-        subcommands: [SimulateCommand.self, ValidateCommand.self]
+        subcommands: [
+            SimulateCommand.self, ValidateCommand.self, PlanCommand.self, CompareCommand.self, SweepCommand.self,
+            MergeCommand.self,
+        ]
     )
 }

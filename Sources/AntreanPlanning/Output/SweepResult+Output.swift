@@ -1,0 +1,64 @@
+import Foundation
+
+extension SweepResult {
+    /// One row per grid point: the swept values and the chosen KPIs' means with interval half-widths.
+    public func tableText(metrics keys: [String]) -> String {
+        let parameters = header.grid.parameters.map(\.path)
+        var table = TextTable(headers: parameters + keys)
+        table.leftAligned = []
+        for point in points {
+            let values = point.assignments.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
+            let cells = keys.map { key in
+                point.metrics[key].map { "\($0.mean.formatted(decimals: 3)) ±\($0.halfWidth95.formatted(decimals: 3))" }
+                    ?? "–"
+            }
+            table.append(values + cells)
+        }
+        return "\(header.scenario): \(points.count) grid points × \(header.grid.replications) replications, "
+            + "seed \(header.grid.seed)\n\n" + table.render()
+    }
+
+    /// `point,<param>…,metric,mean,ci95_low,ci95_high,sd,replications`, points then metrics sorted.
+    public func csvText() -> String {
+        let parameters = header.grid.parameters.map(\.path)
+        var lines = [
+            (["point"] + parameters + ["metric", "mean", "ci95_low", "ci95_high", "sd", "replications"])
+                .map(CSV.field).joined(separator: ",")
+        ]
+        for point in points {
+            let values = point.assignments.map { CSV.field(String($0.split(separator: "=", maxSplits: 1).last ?? "")) }
+            for key in point.metrics.keys.sorted() {
+                let summary = point.metrics[key]!
+                lines.append(
+                    ([String(point.index)] + values + [
+                        CSV.field(key), CSV.number(summary.mean), CSV.number(summary.ci95.low),
+                        CSV.number(summary.ci95.high),
+                        CSV.number(summary.standardDeviation), String(summary.replications),
+                    ]).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func jsonText() -> String {
+        let pointObjects = points.map { point -> [String: Any] in
+            let metrics = Dictionary(
+                uniqueKeysWithValues: point.metrics.map { key, summary -> (String, Any) in
+                    (
+                        key,
+                        [
+                            "mean": JSONText.number(summary.mean), "sd": JSONText.number(summary.standardDeviation),
+                            "ci95": [JSONText.number(summary.ci95.low), JSONText.number(summary.ci95.high)],
+                        ] as [String: Any]
+                    )
+                })
+            return ["point": point.index, "assignments": point.assignments, "metrics": metrics]
+        }
+        return JSONText.render([
+            "scenario": header.scenario, "scenario_digest": header.scenarioDigest,
+            "seed": NSNumber(value: header.grid.seed),
+            "replications": header.grid.replications,
+            "parameters": header.grid.parameters.map { ["path": $0.path, "values": $0.values] }, "points": pointObjects,
+        ])
+    }
+}

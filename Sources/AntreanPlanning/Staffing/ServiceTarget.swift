@@ -1,0 +1,58 @@
+public import AntreanEngine
+
+/// A waiting-time service level, parsed from text such as `"p90 wait <= 15m"`, `"mean wait <= 10m"`
+/// or `"within 15m >= 80%"`.
+public struct ServiceTarget: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// The `level` quantile of the wait (0.9 for p90) must be at most `minutes`.
+        case quantile(level: Double)
+        /// The mean wait must be at most `minutes`.
+        case mean
+        /// At least `share` (0…1) of customers must wait at most `minutes`.
+        case shareWithin(share: Double)
+    }
+
+    public var kind: Kind
+    public var minutes: Double
+
+    public init(kind: Kind, minutes: Double) {
+        self.kind = kind
+        self.minutes = minutes
+    }
+
+    public var description: String {
+        switch kind {
+        case .quantile(let level): "p\(Self.percent(level)) wait <= \(Self.number(minutes))m"
+        case .mean: "mean wait <= \(Self.number(minutes))m"
+        case .shareWithin(let share): "within \(Self.number(minutes))m >= \(Self.percent(share))%"
+        }
+    }
+
+    /// The metric (under a scope such as `offices.mpp.`) that the target reads:
+    /// `wait_minutes.p90`, `wait_minutes` or `wait_within_target`.
+    ///
+    /// `wait_within_target` is the share waiting at most the scenario's wait target, so a
+    /// "within T" target assumes the scenario's `wait_target` equals T (the planner sets it).
+    public var metricName: String {
+        switch kind {
+        case .quantile(let level): "wait_minutes.p\(Self.percent(level))"
+        case .mean: "wait_minutes"
+        case .shareWithin: "wait_within_target"
+        }
+    }
+
+    /// True when the target holds with 95% confidence: the interval's bound on the unfavourable side
+    /// (upper for waits, lower for shares) is on the right side of the limit.
+    public func isMetWithConfidence(_ summary: MetricSummary) -> Bool {
+        switch kind {
+        case .quantile, .mean: summary.ci95.high <= minutes
+        case .shareWithin(let share): summary.ci95.low >= share
+        }
+    }
+
+    private static func percent(_ fraction: Double) -> String { number(fraction * 100) }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

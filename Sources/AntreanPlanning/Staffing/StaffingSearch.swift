@@ -1,0 +1,126 @@
+public import AntreanEngine
+
+/// Finds the fewest counters per unit meeting a ``ServiceTarget`` with 95% confidence, by simulation.
+///
+/// Starts every unit at its analytic count (``analyticCounters(_:target:limit:)``: Erlang C, or the
+/// peak modified-offered-load staffing for an hourly profile),
+/// then alternates: raise every failing unit by one; when all pass, try one counter fewer at every
+/// unit still shrinkable, keep the cut where the target still holds and freeze the others. Units are
+/// moved together because offices are independent given the seed; a final check repeats the raise
+/// step if coupled units (consecutive time blocks) interfere. Every candidate runs replications
+/// 0..<n with the same seed (common random numbers), so the comparison between two candidates is not
+/// blurred by different luck. Cost: O(evaluations × n) replications; evaluations ≈ |analytic −
+/// optimum| + 2 for independent units.
+public struct StaffingSearch<Model: StaffableModel>: Sendable {
+    public var model: Model
+    public var target: ServiceTarget
+    public var replications: Int
+    public var seed: UInt64
+    public var maxCounters: Int
+    public var threads: Int
+
+    public init(
+        model: Model, target: ServiceTarget, replications: Int, seed: UInt64, maxCounters: Int = 50, threads: Int = 1
+    ) {
+        self.model = model
+        self.target = target
+        self.replications = replications
+        self.seed = seed
+        self.maxCounters = maxCounters
+        self.threads = threads
+    }
+
+    /// The Erlang C count for the unit's rate or, with an hourly profile, the most any hour needs
+    /// under the modified offered load (``TimeVaryingStaffing``); nil when no count ≤ `limit` works.
+    public static func analyticCounters(_ unit: StaffingUnit, target: ServiceTarget, limit: Int) -> Int? {
+        if let hourly = unit.hourlyArrivalRates, hourly.contains(where: { $0 > 0 }) {
+            let perHour = TimeVaryingStaffing.servers(
+                for: target, ratesPerPeriod: hourly, periodMinutes: 60, meanService: unit.meanService)
+            if perHour.contains(where: { $0 == nil }) { return nil }
+            let most = perHour.compactMap { $0 }.max() ?? 1
+            return most <= limit ? max(1, most) : nil
+        }
+        guard unit.arrivalRate > 0 else { return 1 }
+        return ErlangC.fewestServers(
+            for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: limit)
+    }
+
+    /// Runs the search; `progress` receives a line per evaluated candidate.
+    public func run(progress: (@Sendable (String) -> Void)? = nil) throws -> StaffingPlan {
+        let units = model.staffingUnits
+        var analytic: [String: Int?] = [:]
+        var counters: [String: Int] = [:]
+        for unit in units {
+            let guess = Self.analyticCounters(unit, target: target, limit: maxCounters)
+            analytic[unit.id] = guess
+            counters[unit.id] = min(maxCounters, max(1, guess ?? maxCounters))
+        }
+        var evaluations = 0
+        func evaluate(_ plan: [String: Int]) throws -> [String: MetricSummary] {
+            evaluations += 1
+            let samples = try ReplicationRunner.run(
+                try model.staffed(plan), replications: 0..<replications, seed: seed, threads: threads)
+            progress?("candidate \(evaluations): \(plan.values.reduce(0, +)) counters")
+            return MetricSample.summarize(samples)
+        }
+        func passes(_ unit: StaffingUnit, _ metrics: [String: MetricSummary]) throws -> Bool {
+            let key = "\(unit.scope).\(target.metricName)"
+            guard let summary = metrics[key] else { throw PlanningError.missingMetric(key) }
+            return target.isMetWithConfidence(summary)
+        }
+
+        // Raise failing units until all pass or hit the limit.
+        var metrics = try evaluate(counters)
+        var atLimit: Set<String> = []
+        // Units still worth trying one counter fewer; a unit raised again (coupled units interfering)
+        // leaves it, so the search cannot cycle.
+        var shrinkable: Set<String> = []
+        func raiseUntilFeasible() throws {
+            while true {
+                var raised = false
+                for unit in units where !(try passes(unit, metrics)) {
+                    shrinkable.remove(unit.id)
+                    if counters[unit.id]! < maxCounters {
+                        counters[unit.id]! += 1
+                        raised = true
+                    } else {
+                        atLimit.insert(unit.id)
+                    }
+                }
+                if !raised { return }
+                metrics = try evaluate(counters)
+            }
+        }
+        try raiseUntilFeasible()
+
+        // Lower passing units one step at a time while the target still holds.
+        shrinkable = Set(units.filter { counters[$0.id]! > 1 && !atLimit.contains($0.id) }.map(\.id))
+        while !shrinkable.isEmpty {
+            var candidate = counters
+            for id in shrinkable { candidate[id]! -= 1 }
+            let candidateMetrics = try evaluate(candidate)
+            var accepted = false
+            for unit in units where shrinkable.contains(unit.id) {
+                if try passes(unit, candidateMetrics) {
+                    counters[unit.id] = candidate[unit.id]
+                    accepted = true
+                    if counters[unit.id]! <= 1 { shrinkable.remove(unit.id) }
+                } else {
+                    shrinkable.remove(unit.id)
+                }
+            }
+            if !accepted { break }
+            metrics = counters == candidate ? candidateMetrics : try evaluate(counters)
+            try raiseUntilFeasible()
+        }
+        let final = metrics
+        let rows = try units.map { unit in
+            StaffingPlan.Row(
+                unit: unit, analyticCounters: analytic[unit.id] ?? nil, counters: counters[unit.id]!,
+                meetsTarget: try passes(unit, final), targetMetric: final["\(unit.scope).\(target.metricName)"])
+        }
+        return StaffingPlan(
+            target: target, rows: rows, evaluations: evaluations, replications: replications, seed: seed,
+            metrics: final)
+    }
+}

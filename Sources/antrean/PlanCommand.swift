@@ -1,0 +1,174 @@
+import AntreanPlanning
+import AntreanQueueing
+import AntreanScenario
+import ArgumentParser
+import Foundation
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Find the fewest counters per office that meet a waiting-time target with 95% confidence.",
+        discussion: """
+            Starts each office (queue) at its Erlang C count for the busiest hour, then simulates \
+            candidate plans on common random numbers (every candidate sees the same customers), \
+            adding a counter where the target's 95% bound misses and removing one where it still \
+            holds. Prints the staffing table and the counter-hours against the current plan.
+
+            Targets:  "p90 wait <= 15m"   "mean wait <= 10m"   "within 15m >= 80%"
+            ("within" reads wait_within_target, measured against the scenario's run.wait_target: set \
+            it to the same time, e.g. --param run.wait_target=15m.)
+
+            Examples:
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --replications 10
+              antrean plan Simulations/validation/mm5.yaml --target "mean wait <= 30s" --format json
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --report plan.html
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(help: ArgumentHelp("Service target, e.g. \"p90 wait <= 15m\".", valueName: "TARGET"))
+    var target: String
+
+    @Option(
+        help:
+            "Staffing units: office; office,hour-block (analytic per hour for queue profiles); office,weekday,hour-block (city)."
+    )
+    var by: String = "office"
+
+    @Option(help: "Never plan more counters than this at one unit.")
+    var maxCounters: Int = 50
+
+    @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
+    var htmlReport: String?
+
+    @Option(help: "Simulator: auto (fifo when the scenario fits), fifo (exact FIFO evaluator) or simulation (engine).")
+    var evaluator: Evaluator = .auto
+
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+        if maxCounters < 1 { throw ValidationError("--max-counters must be at least 1") }
+        let units = by.split(separator: ",").map(String.init)
+        if let unknown = units.first(where: { !["office", "weekday", "hour-block"].contains($0) }) {
+            throw ValidationError("--by: unknown unit \"\(unknown)\"; use office or office,weekday,hour-block")
+        }
+    }
+
+    func run() throws {
+        let serviceTarget = try cliValue { try ServiceTarget(parsing: target) }
+        let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
+        if by != "office" {
+            // Queue scenarios keep counters constant through the day: hour blocks are analytic.
+            guard by.contains("hour-block"), !by.contains("weekday") else {
+                throw CLIError("--by \(by): weekday blocks need a city scenario; \(file) is a queue scenario")
+            }
+            let hourly = HourlyStaffing(units: loaded.model.staffingUnits, target: serviceTarget)
+            guard !hourly.rows.isEmpty else {
+                throw CLIError(
+                    "--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")
+            }
+            switch report.format {
+            case .table: try report.emit(hourly.tableText(title: loaded.title))
+            case .json: try report.emit(hourly.jsonText(title: loaded.title))
+            case .csv: try report.emit(hourly.csvText())
+            }
+            return
+        }
+        let replications = report.replications ?? loaded.settings.replications
+        let seed = report.seed ?? loaded.settings.seed
+        let search = StaffingSearch(
+            model: loaded.model, target: serviceTarget, replications: replications, seed: seed,
+            maxCounters: maxCounters, threads: report.threadCount)
+        let verbose = ProgressReporter.shouldDraw(environment: ProcessInfo.processInfo.environment)
+        var announce: (@Sendable (String) -> Void)?
+        if verbose { announce = { line in printToStandardError("  " + line) } }
+        let plan: StaffingPlan = try cliValue { () throws -> StaffingPlan in try search.run(progress: announce) }
+        switch report.format {
+        case .table: try report.emit(plan.tableText(title: loaded.title))
+        case .json: try report.emit(plan.jsonText(title: loaded.title, file: file))
+        case .csv: try report.emit(plan.csvText())
+        }
+        if let htmlReport {
+            let content = ReportContent(
+                title: "Staffing plan — \(loaded.title)",
+                subtitle: "\(file) · target \(serviceTarget) · \(replications) replications · seed \(seed)",
+                metrics: plan.metrics, scopePrefix: loaded.scopePrefix, staffing: plan,
+                waitTargetMinutes: serviceTarget.minutes)
+            try writeReport(content, to: htmlReport)
+        }
+    }
+}
+
+/// Which simulator evaluates queue scenarios for planning.
+enum Evaluator: String, ExpressibleByArgument, CaseIterable {
+    /// `fifo` when the scenario fits it, else `simulation`.
+    case auto
+    /// The exact Kiefer–Wolfowitz FIFO evaluator: FIFO queues without patience; also reports
+    /// wait_within_target and hour-of-day waits.
+    case fifo
+    /// The engine's discrete-event QueueNetworkSimulation (patience, priority classes), as `simulate`.
+    case simulation
+}
+
+/// A scenario loaded for planning: the model behind the planning protocols and its run settings.
+struct PlanningScenario {
+    var title: String
+    var model: QueueScenarioModel
+    var settings: RunSettings
+    var scopePrefix: String
+    var evaluator: Evaluator
+
+    static func load(_ file: String, overrides: [String], evaluator: Evaluator = .auto) throws -> PlanningScenario {
+        switch try loadScenario(file, overrides: overrides) {
+        case .queues(let scenario):
+            let fits = FIFOQueueReplicator.supports(scenario.spec)
+            let chosen: Evaluator = evaluator == .auto ? (fits ? .fifo : .simulation) : evaluator
+            let model: QueueScenarioModel
+            switch chosen {
+            case .fifo:
+                guard fits else {
+                    throw CLIError(
+                        "\(file): the fifo evaluator cannot model patience or priority classes; use --evaluator simulation"
+                    )
+                }
+                let replicator = FIFOQueueReplicator(waitTargetMinutes: scenario.run.waitTargetMinutes)
+                model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in
+                    try replicator.replicate(spec, replication: replication, seed: seed)
+                }
+            case .simulation, .auto:
+                _ = try cliValue { try QueueNetworkSimulation(scenario.spec) }
+                model = QueueScenarioModel(scenario: scenario) { spec, replication, seed in
+                    try QueueNetworkSimulation(spec).run(seed: seed, replication: replication)
+                }
+            }
+            return PlanningScenario(
+                title: scenario.name, model: model, settings: scenario.run, scopePrefix: "queues", evaluator: chosen)
+        }
+    }
+}
+
+/// An error that ends the command with its message and exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body`, turning library errors into a printed message and exit code 1.
+func cliValue<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ExitCode { throw error } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+}
+
+/// Writes the HTML report and its CSV tables, naming them on standard error.
+func writeReport(_ content: ReportContent, to path: String) throws {
+    let csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+    FileHandle.standardError.write(Data("wrote \(path) and \(csvFiles.count) CSV tables beside it\n".utf8))
+}

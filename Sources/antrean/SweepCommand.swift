@@ -1,0 +1,96 @@
+import AntreanPlanning
+import ArgumentParser
+import Foundation
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a grid of scenario variants × replications, or one shard of it, into a directory.",
+        discussion: """
+            The grid is the cartesian product of the --param values; with R replications it is a list \
+            of cells in a fixed order (point-major, last --param fastest). Shard I of N runs the cells \
+            whose index mod N is I and writes DIR/shard-IIII-of-NNNN.jsonl. Replication r uses the \
+            same random numbers at every grid point and in every shard, so `antrean merge DIR` gives \
+            exactly the numbers of an unsharded run.
+
+            The shard comes from --shard I/N, or from --shard N with I read from SLURM_ARRAY_TASK_ID \
+            (Slurm job arrays) or JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). See Simulations/cluster/.
+
+            Examples:
+              antrean sweep Simulations/validation/mm5.yaml --param queues.counters.counters=5,6,7 \\
+                --param queues.counters.arrivals=4/min,4.5/min --replications 10 --out sweep/
+              antrean sweep … --shard 2/8 --out sweep/        # one task of eight
+              antrean merge sweep/
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("A swept field and its values (repeatable).", valueName: "PATH=V1,V2,…"))
+    var parameters: [String] = []
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A fixed override for every cell (repeatable).", valueName: "PATH=VALUE"))
+    var fixed: [String] = []
+
+    @Option(help: "Replications per grid point (default: the scenario's run.replications).")
+    var replications: Int?
+
+    @Option(help: "Master seed (default: the scenario's run.seed).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("This process's shard: I/N, or N with I from the job array.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: "Directory for the shard files.")
+    var out: String
+
+    @Option(help: "Simulator: auto (fifo when the scenario fits), fifo or simulation (the engine, as simulate).")
+    var evaluator: Evaluator = .auto
+
+    @Option(help: "Worker threads (default: all cores). Never changes the numbers.")
+    var threads: Int?
+
+    func validate() throws {
+        if parameters.isEmpty { throw ValidationError("give at least one --param PATH=V1,V2,…") }
+        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+    }
+
+    func run() throws {
+        let base = try PlanningScenario.load(file, overrides: fixed, evaluator: evaluator)
+        let selection = try cliValue {
+            try ShardSelection.resolve(flag: shard, environment: ProcessInfo.processInfo.environment)
+        }
+        let grid = try cliValue {
+            try SweepGrid(
+                parameters: parameters.map { try SweepParameter(parsing: $0) },
+                replications: replications ?? base.settings.replications, seed: seed ?? base.settings.seed)
+        }
+        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        let digest = fnv1a64(text + "\n" + fixed.joined(separator: "\n") + "\nevaluator=\(base.evaluator.rawValue)")
+        let cellCount = grid.cells(shard: selection.index, of: selection.count).count
+        let progress = ProgressReporter(
+            total: cellCount, label: selection.count == 1 ? "sweep" : "shard \(selection.index)/\(selection.count)")
+        let fixedOverrides = fixed
+        let chosen = base.evaluator
+        let output = try cliValue {
+            try SweepRunner.run(
+                grid: grid, shard: selection, scenario: base.title, scenarioDigest: digest,
+                directory: URL(fileURLWithPath: out),
+                threads: max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount),
+                progress: { _, _ in progress.advance() },
+                model: { assignments in
+                    try PlanningScenario.load(file, overrides: fixedOverrides + assignments, evaluator: chosen).model
+                })
+        }
+        progress.finish()
+        FileHandle.standardError.write(
+            Data(
+                "wrote \(cellCount) of \(grid.cellCount) cells (\(grid.pointCount) points × \(grid.replications) replications) to \(output.path)\n"
+                    .utf8))
+    }
+}
