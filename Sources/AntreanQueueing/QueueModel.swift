@@ -132,9 +132,9 @@ struct QueueModel {
         let service = plans[queue].service.sample(&serviceStream)
         queues[queue].serviceStream = serviceStream
         var patience: Double?
-        if let sampler = plans[queue].patience {
+        if plans[queue].hasPatience {
             var patienceStream = queues[queue].patienceStream
-            patience = sampler.sample(&patienceStream)
+            patience = plans[queue].patience?.sample(&patienceStream)
             queues[queue].patienceStream = patienceStream
         }
         var customerClass = 0

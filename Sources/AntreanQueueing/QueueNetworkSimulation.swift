@@ -58,6 +58,7 @@ struct QueuePlan: Sendable {
     let counters: Int
     let service: DistributionSampler
     let patience: DistributionSampler?
+    let hasPatience: Bool
     let arrivals: ArrivalProcess
     let isPoisson: Bool
     /// Peak arrival rate per minute (the thinning envelope for a profile).
@@ -74,6 +75,7 @@ struct QueuePlan: Sendable {
         counters = queue.counters
         service = try queue.service.sampler()
         patience = try queue.patience?.sampler()
+        hasPatience = queue.patience != nil
         arrivals = queue.arrivals
         if case .poisson = queue.arrivals { isPoisson = true } else { isPoisson = false }
         switch queue.arrivals {
