@@ -62,7 +62,9 @@ struct QueueModel {
     let warmUp: Double
     let runLength: RunLength
     var simulation = Simulation<QueueEvent>(expectedPendingEvents: 256)
-    var queues: [QueueState]
+    /// Per-queue state in memory this model owns (see `deallocate`): a plain buffer, so that the
+    /// many small updates per customer need no copy-on-write uniqueness checks.
+    let queues: UnsafeMutableBufferPointer<QueueState>
     var customers = CustomerTable()
     var totalArrivals = 0
     var nextSerial: UInt32 = 0
@@ -76,7 +78,8 @@ struct QueueModel {
         plans = model.plans
         warmUp = model.spec.warmUpMinutes
         runLength = model.spec.runLength
-        queues = plans.map { QueueState(plan: $0, seed: seed, replication: replication) }
+        queues = .allocate(capacity: plans.count)
+        _ = queues.initialize(from: plans.map { QueueState(plan: $0, seed: seed, replication: replication) })
         switch runLength {
         case .minutes(let minutes):
             timeLimit = minutes
@@ -85,6 +88,12 @@ struct QueueModel {
             timeLimit = .infinity
             arrivalLimit = count
         }
+    }
+
+    /// Frees the per-queue state; the model must not be used afterwards.
+    func deallocate() {
+        queues.deinitialize()
+        queues.deallocate()
     }
 
     mutating func run() {
@@ -128,9 +137,15 @@ struct QueueModel {
         if totalArrivals < arrivalLimit { scheduleNextArrival(queue, after: time) }
         // Every customer draws its service time, patience and class on arrival, whatever happens
         // to it later, so that the streams stay aligned across variants of a model.
-        var serviceStream = queues[queue].serviceStream
-        let service = plans[queue].service.sample(&serviceStream)
-        queues[queue].serviceStream = serviceStream
+        let service: Double
+        let exponentialMean = plans[queue].exponentialServiceMean
+        if !exponentialMean.isNaN {
+            service = exponentialMean * queues[queue].serviceStream.nextExponential()
+        } else {
+            var serviceStream = queues[queue].serviceStream
+            service = plans[queue].service.sample(&serviceStream)
+            queues[queue].serviceStream = serviceStream
+        }
         var patience: Double?
         if plans[queue].hasPatience {
             var patienceStream = queues[queue].patienceStream
