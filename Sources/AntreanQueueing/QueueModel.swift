@@ -40,8 +40,12 @@ struct QueueState {
     var arrivals = 0
     var served = 0
     var abandoned = 0
-    var waits = Tally()
-    var systemTimes = Welford()
+    /// Waits of counted customers who reached a counter: sum, count and quantile sketch. A replication
+    /// reports only their mean (the spread comes from across replications), so a plain sum suffices.
+    var waitSum = 0.0
+    var waitCount = 0
+    var waitSketch = QuantileSketch()
+    var systemTimeSum = 0.0
     var classWaits: [Welford]
     var classServed: [Int]
 
@@ -183,7 +187,9 @@ struct QueueModel {
         let record = customers.records[customer]
         if record.counted {
             let wait = time - record.arrival
-            queues[queue].waits.add(wait)
+            queues[queue].waitSum += wait
+            queues[queue].waitCount += 1
+            queues[queue].waitSketch.add(wait)
             if !queues[queue].classWaits.isEmpty { queues[queue].classWaits[Int(record.customerClass)].add(wait) }
         }
         simulation.schedule(.departure(customer: customer), at: time + record.service)
@@ -195,7 +201,7 @@ struct QueueModel {
         let queue = Int(record.queue)
         if record.counted {
             queues[queue].served += 1
-            queues[queue].systemTimes.add(time - record.arrival)
+            queues[queue].systemTimeSum += time - record.arrival
             if !queues[queue].classServed.isEmpty { queues[queue].classServed[Int(record.customerClass)] += 1 }
         }
         customers.records.remove(customer)

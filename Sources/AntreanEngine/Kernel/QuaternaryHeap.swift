@@ -19,7 +19,7 @@ public struct QuaternaryHeap<Event>: PendingEventSet {
     @inlinable public var isEmpty: Bool { storage.isEmpty }
     @inlinable public var first: ScheduledEvent<Event>? { storage.first }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func insert(_ entry: ScheduledEvent<Event>) {
         storage.append(entry)
         storage.withUnsafeMutableBufferPointer { heap in
@@ -48,7 +48,7 @@ public struct QuaternaryHeap<Event>: PendingEventSet {
     /// Removes the first entry and inserts `entry` in one pass (one sift-down instead of a
     /// sift-down and a sift-up): what a simulation does when an event schedules the next one.
     /// The heap must not be empty.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func replaceFirst(with entry: ScheduledEvent<Event>) -> ScheduledEvent<Event> {
         storage.withUnsafeMutableBufferPointer { heap in
             let top = heap[0]

@@ -41,7 +41,7 @@ public struct MultiServerResource: Sendable {
 
     /// A customer asks for a server: true if it got one at once, false if it now waits in line
     /// `priority`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func request(_ customer: Int32, priority: Int = 0, at time: Double) -> Bool {
         if busy < servers {
             _busy += 1
@@ -55,7 +55,7 @@ public struct MultiServerResource: Sendable {
     }
 
     /// A waiting customer gives up. The caller marks it abandoned in its own records.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func renege(at time: Double) {
         _waiting -= 1
         _queueLength.record(Double(waiting), at: time)
@@ -63,7 +63,7 @@ public struct MultiServerResource: Sendable {
 
     /// A server finishes a service. Returns the waiting customer that takes the server over (it
     /// is no longer waiting), or nil if the line is empty and the server becomes idle.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func release<Customers: WaitingCustomers>(at time: Double, customers: inout Customers) -> Int32? {
         if waiting > 0 {
             for level in lines.indices {

@@ -35,14 +35,17 @@ public struct QuantileSketch: Sendable, Hashable {
     }
 
     /// Adds one non-negative value (negative values count as zero).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ value: Double) {
         _count += 1
         if value <= zeroThreshold {
             zeroCount += 1
             return
         }
-        let index = Int((Double.log(value) * inverseLogGamma).rounded(.up))
+        // ⌈y⌉ by truncation and one comparison (cheaper than a call to ceil).
+        let scaled = Double.log(value) * inverseLogGamma
+        let truncated = Int(scaled)
+        let index = scaled > Double(truncated) ? truncated + 1 : truncated
         let slot = index - offset
         if slot >= 0 && slot < counts.count {
             counts[slot] += 1
