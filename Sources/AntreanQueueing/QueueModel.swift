@@ -183,8 +183,9 @@ struct QueueModel {
 
     @inline(__always)
     mutating func startService(_ customer: Int32, queue: Int, time: Double) {
-        customers.records[customer].state = .inService
         let record = customers.records[customer]
+        // The state matters only to patience; without it, skip the write.
+        if plans[queue].hasPatience { customers.records[customer].state = .inService }
         if record.counted {
             let wait = time - record.arrival
             queues[queue].waitSum += wait
