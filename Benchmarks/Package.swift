@@ -33,6 +33,14 @@ let package = Package(
             path: "Sources/mmc-throughput"
         ),
         .executableTarget(
+            name: "replications-throughput",
+            dependencies: [
+                .product(name: "AntreanEngine", package: "Antrean"),
+                .product(name: "AntreanQueueing", package: "Antrean"),
+            ],
+            path: "Sources/replications-throughput"
+        ),
+        .executableTarget(
             name: "hold-throughput",
             dependencies: [.product(name: "AntreanEngine", package: "Antrean")],
             path: "Sources/hold-throughput"

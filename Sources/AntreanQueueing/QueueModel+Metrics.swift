@@ -5,8 +5,10 @@ extension QueueModel {
     func metrics() -> MetricSample {
         var sample = MetricSample()
         let observed = max(0, endTime - warmUp)
-        var overallWaits = Tally()
-        var overallSystem = Welford()
+        var overallWaitSum = 0.0
+        var overallWaitCount = 0
+        var overallSketch = QuantileSketch()
+        var overallSystemSum = 0.0
         var arrivals = 0
         var served = 0
         var abandoned = 0
@@ -19,14 +21,17 @@ extension QueueModel {
             let meanBusy = state.resource.busyServers.average(until: endTime)
             Self.record(
                 into: &sample, prefix: prefix, arrivals: state.arrivals, served: state.served,
-                abandoned: state.abandoned, waits: state.waits, systemTimes: state.systemTimes,
+                abandoned: state.abandoned, waitSum: state.waitSum, waitCount: state.waitCount,
+                waitSketch: state.waitSketch, systemTimeSum: state.systemTimeSum,
                 queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed)
             for (index, name) in plan.classNames.enumerated() {
                 sample["\(prefix)classes.\(name).wait_minutes"] = state.classWaits[index].mean
                 sample["\(prefix)classes.\(name).served"] = Double(state.classServed[index])
             }
-            overallWaits.merge(state.waits)
-            overallSystem.merge(state.systemTimes)
+            overallWaitSum += state.waitSum
+            overallWaitCount += state.waitCount
+            overallSketch.merge(state.waitSketch)
+            overallSystemSum += state.systemTimeSum
             arrivals += state.arrivals
             served += state.served
             abandoned += state.abandoned
@@ -36,23 +41,25 @@ extension QueueModel {
         }
         Self.record(
             into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
-            waits: overallWaits, systemTimes: overallSystem, queueLength: queueLength, busy: busy,
+            waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch,
+            systemTimeSum: overallSystemSum, queueLength: queueLength, busy: busy,
             counters: counters, observed: observed)
         return sample
     }
 
     private static func record(
-        into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waits: Tally,
-        systemTimes: Welford, queueLength: Double, busy: Double, counters: Int, observed: Double
+        into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waitSum: Double,
+        waitCount: Int, waitSketch: QuantileSketch, systemTimeSum: Double, queueLength: Double, busy: Double,
+        counters: Int, observed: Double
     ) {
         sample[prefix + "arrivals"] = Double(arrivals)
         sample[prefix + "served"] = Double(served)
         sample[prefix + "abandoned"] = Double(abandoned)
-        sample[prefix + "wait_minutes"] = waits.mean
-        sample[prefix + "wait_minutes.p50"] = waits.count > 0 ? waits.quantile(0.5) : 0
-        sample[prefix + "wait_minutes.p90"] = waits.count > 0 ? waits.quantile(0.9) : 0
-        sample[prefix + "wait_minutes.p99"] = waits.count > 0 ? waits.quantile(0.99) : 0
-        sample[prefix + "system_minutes"] = systemTimes.mean
+        sample[prefix + "wait_minutes"] = waitCount > 0 ? waitSum / Double(waitCount) : 0
+        sample[prefix + "wait_minutes.p50"] = waitCount > 0 ? waitSketch.quantile(0.5) : 0
+        sample[prefix + "wait_minutes.p90"] = waitCount > 0 ? waitSketch.quantile(0.9) : 0
+        sample[prefix + "wait_minutes.p99"] = waitCount > 0 ? waitSketch.quantile(0.99) : 0
+        sample[prefix + "system_minutes"] = served > 0 ? systemTimeSum / Double(served) : 0
         sample[prefix + "queue_length"] = queueLength
         sample[prefix + "in_system"] = queueLength + busy
         sample[prefix + "utilization"] = busy / Double(counters)

@@ -40,8 +40,12 @@ struct QueueState {
     var arrivals = 0
     var served = 0
     var abandoned = 0
-    var waits = Tally()
-    var systemTimes = Welford()
+    /// Waits of counted customers who reached a counter: sum, count and quantile sketch. A replication
+    /// reports only their mean (the spread comes from across replications), so a plain sum suffices.
+    var waitSum = 0.0
+    var waitCount = 0
+    var waitSketch = QuantileSketch()
+    var systemTimeSum = 0.0
     var classWaits: [Welford]
     var classServed: [Int]
 
@@ -62,7 +66,9 @@ struct QueueModel {
     let warmUp: Double
     let runLength: RunLength
     var simulation = Simulation<QueueEvent>(expectedPendingEvents: 256)
-    var queues: [QueueState]
+    /// Per-queue state in memory this model owns (see `deallocate`): a plain buffer, so that the
+    /// many small updates per customer need no copy-on-write uniqueness checks.
+    let queues: UnsafeMutableBufferPointer<QueueState>
     var customers = CustomerTable()
     var totalArrivals = 0
     var nextSerial: UInt32 = 0
@@ -76,7 +82,8 @@ struct QueueModel {
         plans = model.plans
         warmUp = model.spec.warmUpMinutes
         runLength = model.spec.runLength
-        queues = plans.map { QueueState(plan: $0, seed: seed, replication: replication) }
+        queues = .allocate(capacity: plans.count)
+        _ = queues.initialize(from: plans.map { QueueState(plan: $0, seed: seed, replication: replication) })
         switch runLength {
         case .minutes(let minutes):
             timeLimit = minutes
@@ -85,6 +92,12 @@ struct QueueModel {
             timeLimit = .infinity
             arrivalLimit = count
         }
+    }
+
+    /// Frees the per-queue state; the model must not be used afterwards.
+    func deallocate() {
+        queues.deinitialize()
+        queues.deallocate()
     }
 
     mutating func run() {
@@ -128,13 +141,19 @@ struct QueueModel {
         if totalArrivals < arrivalLimit { scheduleNextArrival(queue, after: time) }
         // Every customer draws its service time, patience and class on arrival, whatever happens
         // to it later, so that the streams stay aligned across variants of a model.
-        var serviceStream = queues[queue].serviceStream
-        let service = plans[queue].service.sample(&serviceStream)
-        queues[queue].serviceStream = serviceStream
+        let service: Double
+        let exponentialMean = plans[queue].exponentialServiceMean
+        if !exponentialMean.isNaN {
+            service = exponentialMean * queues[queue].serviceStream.nextExponential()
+        } else {
+            var serviceStream = queues[queue].serviceStream
+            service = plans[queue].service.sample(&serviceStream)
+            queues[queue].serviceStream = serviceStream
+        }
         var patience: Double?
-        if let sampler = plans[queue].patience {
+        if plans[queue].hasPatience {
             var patienceStream = queues[queue].patienceStream
-            patience = sampler.sample(&patienceStream)
+            patience = plans[queue].patience?.sample(&patienceStream)
             queues[queue].patienceStream = patienceStream
         }
         var customerClass = 0
@@ -164,11 +183,14 @@ struct QueueModel {
 
     @inline(__always)
     mutating func startService(_ customer: Int32, queue: Int, time: Double) {
-        customers.records[customer].state = .inService
         let record = customers.records[customer]
+        // The state matters only to patience; without it, skip the write.
+        if plans[queue].hasPatience { customers.records[customer].state = .inService }
         if record.counted {
             let wait = time - record.arrival
-            queues[queue].waits.add(wait)
+            queues[queue].waitSum += wait
+            queues[queue].waitCount += 1
+            queues[queue].waitSketch.add(wait)
             if !queues[queue].classWaits.isEmpty { queues[queue].classWaits[Int(record.customerClass)].add(wait) }
         }
         simulation.schedule(.departure(customer: customer), at: time + record.service)
@@ -180,7 +202,7 @@ struct QueueModel {
         let queue = Int(record.queue)
         if record.counted {
             queues[queue].served += 1
-            queues[queue].systemTimes.add(time - record.arrival)
+            queues[queue].systemTimeSum += time - record.arrival
             if !queues[queue].classServed.isEmpty { queues[queue].classServed[Int(record.customerClass)] += 1 }
         }
         customers.records.remove(customer)

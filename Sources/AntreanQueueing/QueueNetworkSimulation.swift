@@ -39,6 +39,7 @@ public struct QueueNetworkSimulation: Sendable {
     /// One replication. Its random streams depend only on (seed, replication, queue name, purpose).
     public func run(seed: UInt64, replication: Int) -> MetricSample {
         var model = QueueModel(simulation: self, seed: seed, replication: replication)
+        defer { model.deallocate() }
         model.run()
         return model.metrics()
     }
@@ -60,6 +61,10 @@ struct QueuePlan: Sendable {
     let counters: Int
     let service: DistributionSampler
     let patience: DistributionSampler?
+    let hasPatience: Bool
+    /// The service mean when service is exponential, else NaN (checked per customer without
+    /// touching the sampler, whose copy would cost reference counting).
+    let exponentialServiceMean: Double
     let arrivals: ArrivalProcess
     let isPoisson: Bool
     /// Peak arrival rate per minute (the thinning envelope for a profile).
@@ -75,7 +80,9 @@ struct QueuePlan: Sendable {
         name = queue.name
         counters = queue.counters
         service = try queue.service.sampler()
+        if case .exponential(let mean) = queue.service { exponentialServiceMean = mean } else { exponentialServiceMean = .nan }
         patience = try queue.patience?.sampler()
+        hasPatience = queue.patience != nil
         arrivals = queue.arrivals
         if case .poisson = queue.arrivals { isPoisson = true } else { isPoisson = false }
         switch queue.arrivals {

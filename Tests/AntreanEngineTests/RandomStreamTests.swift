@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AntreanEngine
@@ -44,5 +45,26 @@ import Testing
         }
         // Var(U) = 1/12; 5 standard errors.
         #expect(abs(moments.mean - 0.5) < 5 * (1.0 / 12 / 100_000).squareRoot())
+    }
+}
+
+@Suite struct ExponentialZigguratTests {
+    /// P(X > t) = e^{−t} at points in the rectangles, the wedges and the tail beyond r ≈ 7.7, within
+    /// 5 binomial standard errors over 10^6 draws.
+    @Test func survivalFunctionMatchesTheExponential() {
+        var stream = RandomStream(seed: 77, replication: 0, purpose: "ziggurat")
+        let n = 1_000_000
+        let points: [Double] = [0.01, 0.1, 0.5, 1, 2, 4, 7.5, 8, 10]
+        var above = [Int](repeating: 0, count: points.count)
+        for _ in 0..<n {
+            let x = stream.nextExponential()
+            for (index, point) in points.enumerated() where x > point { above[index] += 1 }
+        }
+        for (index, point) in points.enumerated() {
+            let p = Double.exp(-point)
+            let observed = Double(above[index]) / Double(n)
+            let standardError = (p * (1 - p) / Double(n)).squareRoot()
+            #expect(abs(observed - p) <= 5 * standardError, "P(X > \(point)) = \(observed), expected \(p)")
+        }
     }
 }

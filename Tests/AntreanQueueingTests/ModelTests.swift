@@ -63,6 +63,7 @@ import Testing
     @Test func customerRecordsAreReused() throws {
         let spec = QueueNetworkSpec(queues: [Self.mm5], runLength: .arrivals(200_000))
         var model = QueueModel(simulation: try QueueNetworkSimulation(spec), seed: 1, replication: 0)
+        defer { model.deallocate() }
         model.run()
         #expect(model.customers.records.count == 0)
         #expect(model.customers.records.capacity < 500)

@@ -44,7 +44,7 @@ public struct Simulation<Event> {
 
     /// Schedules `event` at absolute time `time` (not before `now`). Among events at the same time,
     /// those scheduled earlier fire earlier.
-    @inlinable @discardableResult
+    @inlinable @inline(__always) @discardableResult
     public mutating func schedule(_ event: Event, at time: Double) -> EventHandle {
         precondition(time >= now, "cannot schedule an event in the past (\(time) < now \(now))")
         let sequence = nextSequence
@@ -82,7 +82,7 @@ public struct Simulation<Event> {
 
     /// Like `next()`, but leaves events later than `limit` pending: then the clock moves to `limit`
     /// (if finite) and the result is nil.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next(until limit: Double) -> (time: Double, event: Event)? {
         settle()
         while let entry = pending.first {

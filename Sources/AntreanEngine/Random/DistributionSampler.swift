@@ -22,12 +22,16 @@ public struct DistributionSampler: Sendable, Hashable {
     }
 
     @usableFromInline let method: Method
+    /// The mean if the distribution is exponential, else NaN: a plain field, so the commonest case
+    /// is recognised without inspecting (and copying) the enum.
+    @usableFromInline let exponentialMean: Double
     public let distribution: Distribution
 
     /// Prepares `distribution`; throws `DistributionError` if its parameters are invalid.
     public init(_ distribution: Distribution) throws(DistributionError) {
         try distribution.validate()
         self.distribution = distribution
+        if case .exponential(let mean) = distribution { exponentialMean = mean } else { exponentialMean = .nan }
         switch distribution {
         case .exponential(let mean): method = .exponential(mean: mean)
         case .deterministic(let value): method = .constant(value)
@@ -63,7 +67,7 @@ public struct DistributionSampler: Sendable, Hashable {
     @inlinable @inline(__always)
     public func sample(_ stream: inout RandomStream) -> Double {
         // The commonest case inline; the rest behind a call.
-        if case .exponential(let mean) = method { return mean * stream.nextExponential() }
+        if !exponentialMean.isNaN { return exponentialMean * stream.nextExponential() }
         return sampleAnyMethod(&stream)
     }
 

@@ -59,10 +59,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         Double((next() >> 11) &+ 1) * 0x1.0p-53
     }
 
-    /// Exponential with mean 1, by inversion.
+    /// Exponential with mean 1, by the ziggurat method (exact; see `ExponentialZiggurat`).
     @inlinable @inline(__always)
     public mutating func nextExponential() -> Double {
-        -Double.log(nextOpenUniform())
+        ExponentialZiggurat.sample(&self)
     }
 
     /// Standard normal by Marsaglia's polar method (Marsaglia & Bray 1964): exact, and each accepted

@@ -24,7 +24,11 @@ public struct MultiServerResource: Sendable {
     /// Customers waiting who have not abandoned.
     @inlinable public var waiting: Int { _waiting }
     @usableFromInline var _waiting: Int = 0
-    @usableFromInline var lines: [Deque<Int32>]
+    /// The line of priority 0 (the only one under FIFO), kept apart from the others so that the
+    /// common case touches one deque rather than an array of deques.
+    @usableFromInline var firstLine = Deque<Int32>()
+    /// Lines of priority 1, 2, … (index 0 is priority 1).
+    @usableFromInline var lowerLines: [Deque<Int32>]
     @inlinable public var queueLength: TimeWeightedAverage { _queueLength }
     @usableFromInline var _queueLength: TimeWeightedAverage
     @inlinable public var busyServers: TimeWeightedAverage { _busyServers }
@@ -34,28 +38,28 @@ public struct MultiServerResource: Sendable {
         precondition(servers >= 1, "a resource needs at least one server")
         precondition(priorityLevels >= 1, "need at least one priority level")
         self.servers = servers
-        lines = Array(repeating: Deque(), count: priorityLevels)
+        lowerLines = Array(repeating: Deque(), count: priorityLevels - 1)
         _queueLength = TimeWeightedAverage(at: time)
         _busyServers = TimeWeightedAverage(at: time)
     }
 
     /// A customer asks for a server: true if it got one at once, false if it now waits in line
     /// `priority`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func request(_ customer: Int32, priority: Int = 0, at time: Double) -> Bool {
         if busy < servers {
             _busy += 1
             _busyServers.record(Double(busy), at: time)
             return true
         }
-        lines[priority].append(customer)
+        if priority == 0 { firstLine.append(customer) } else { lowerLines[priority - 1].append(customer) }
         _waiting += 1
         _queueLength.record(Double(waiting), at: time)
         return false
     }
 
     /// A waiting customer gives up. The caller marks it abandoned in its own records.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func renege(at time: Double) {
         _waiting -= 1
         _queueLength.record(Double(waiting), at: time)
@@ -63,29 +67,42 @@ public struct MultiServerResource: Sendable {
 
     /// A server finishes a service. Returns the waiting customer that takes the server over (it
     /// is no longer waiting), or nil if the line is empty and the server becomes idle.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func release<Customers: WaitingCustomers>(at time: Double, customers: inout Customers) -> Int32? {
         if waiting > 0 {
-            for level in lines.indices {
-                while let customer = lines[level].popFirst() {
+            while let customer = firstLine.popFirst() {
+                if customers.hasAbandoned(customer) {
+                    customers.discard(customer)
+                    continue
+                }
+                return takeFromLine(customer, at: time)
+            }
+            for level in lowerLines.indices {
+                while let customer = lowerLines[level].popFirst() {
                     if customers.hasAbandoned(customer) {
                         customers.discard(customer)
                         continue
                     }
-                    _waiting -= 1
-                    _queueLength.record(Double(waiting), at: time)
-                    return customer
+                    return takeFromLine(customer, at: time)
                 }
             }
-        } else {
+        } else if !firstLine.isEmpty || !lowerLines.isEmpty {
             // Only abandoned ids can be left; drop them now so the lines stay short.
-            for level in lines.indices {
-                while let customer = lines[level].popFirst() { customers.discard(customer) }
+            while let customer = firstLine.popFirst() { customers.discard(customer) }
+            for level in lowerLines.indices {
+                while let customer = lowerLines[level].popFirst() { customers.discard(customer) }
             }
         }
         _busy -= 1
         _busyServers.record(Double(busy), at: time)
         return nil
+    }
+
+    @inlinable @inline(__always)
+    mutating func takeFromLine(_ customer: Int32, at time: Double) -> Int32 {
+        _waiting -= 1
+        _queueLength.record(Double(waiting), at: time)
+        return customer
     }
 
     /// Starts new observation windows for queue length and busy servers at `time`.

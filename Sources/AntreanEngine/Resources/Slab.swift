@@ -12,7 +12,7 @@ public struct Slab<Element> {
     /// Slots allocated so far (live or free): the high-water mark.
     @inlinable public var capacity: Int { slots.count }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func insert(_ element: Element) -> Int32 {
         if let id = free.popLast() {
             slots[Int(id)] = element
@@ -23,7 +23,7 @@ public struct Slab<Element> {
     }
 
     /// Frees the slot of `id` (the element stays until overwritten; do not read it again).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func remove(_ id: Int32) { free.append(id) }
 
     @inlinable
