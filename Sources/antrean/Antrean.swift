@@ -11,6 +11,6 @@ struct Antrean: AsyncParsableCommand {
 
             Start with:  antrean simulate Simulations/validation/mm5.yaml
             """,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, ReplayCommand.self]
     )
 }

@@ -1,9 +1,10 @@
 extension AllocatorCore {
-    /// The signed QR token for a booking, valid until the slot's office closes that local day.
+    /// The signed QR token for a booking (booked, or released as a no-show but still re-queueable today),
+    /// valid until the slot's office closes that local day.
     public mutating func issueToken(for id: BookingID, now: Instant) -> Result<String, AllocationRefusal> {
         expireHolds(now: now)
         guard let booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        guard booking.state == .booked else { return .failure(.bookingNotActive) }
+        guard booking.state == .booked || booking.state == .noShow else { return .failure(.bookingNotActive) }
         let claims = QRTokenClaims(
             keyID: tokenSigner.currentKeyID, booking: id, office: booking.office, slotStart: booking.slotStart,
             nikHash: booking.nikHash, expiresAt: dayClose(of: id))
