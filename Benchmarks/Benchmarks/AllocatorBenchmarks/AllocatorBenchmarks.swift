@@ -115,7 +115,8 @@ let benchmarks: @Sendable () -> Void = {
         "SQLite durable book (64 concurrent, group commit, FULL)",
         configuration: .init(
             metrics: [.wallClock, .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false),
-                .custom("booking latency (us)", useScalingFactor: false)],
+                .custom("booking latency (us)", useScalingFactor: false),
+                .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false)],
             warmupIterations: 3, maxDuration: .seconds(8), maxIterations: 2000)
     ) { benchmark in
         let allocator = durable.allocator!
@@ -136,6 +137,10 @@ let benchmarks: @Sendable () -> Void = {
             return await group.reduce(into: [Duration]()) { $0.append($1) }
         }
         let elapsed = clock.now - start
+        let statistics = allocator.commitStatistics
+        benchmark.measurement(
+            .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
+            statistics.operations / max(1, statistics.transactions))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         benchmark.measurement(.custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false), Int(64 / seconds))
         for latency in latencies {

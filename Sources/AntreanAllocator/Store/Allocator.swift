@@ -74,6 +74,10 @@ public final class Allocator: Sendable {
         core.withLock { body($0) }
     }
 
+    /// Group-commit statistics: store transactions so far and the operations they covered
+    /// (operations ÷ transactions = mean batch size).
+    public var commitStatistics: (transactions: Int, operations: Int) { committer.statistics }
+
     /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
     public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<Citizen, AllocationRefusal> {
         do {
