@@ -80,7 +80,11 @@ struct QueuePlan: Sendable {
         name = queue.name
         counters = queue.counters
         service = try queue.service.sampler()
-        if case .exponential(let mean) = queue.service { exponentialServiceMean = mean } else { exponentialServiceMean = .nan }
+        if case .exponential(let mean) = queue.service {
+            exponentialServiceMean = mean
+        } else {
+            exponentialServiceMean = .nan
+        }
         patience = try queue.patience?.sampler()
         hasPatience = queue.patience != nil
         arrivals = queue.arrivals

@@ -16,9 +16,10 @@ extension AllocatorCore {
         for day in firstDay...lastDay {
             var today: [SlotAvailability] = []
             for office in offices {
-                guard let officeNumber = officeIndex[office],
-                    configuration.offices[Int(officeNumber)].services.contains(where: { $0.service == service })
-                else { continue }
+                guard let officeNumber = officeIndex[office], offers(office: officeNumber, service: serviceNumber)
+                else {
+                    continue
+                }
                 let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(day))
                 let ledger = ledger(key)
                 guard let plan = ledger.plan else { continue }

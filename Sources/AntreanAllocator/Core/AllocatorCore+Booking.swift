@@ -198,16 +198,17 @@ extension AllocatorCore {
 
     func quotaRefusal(_ position: LedgerPosition) -> AllocationRefusal? {
         guard let quota = configuration.services[Int(position.key.service)].dailyQuota else { return nil }
-        return days[position.key]!.occupied >= quota ? .dailyQuotaReached : nil
+        return ledgers[Int(position.ledger)].occupied >= quota ? .dailyQuotaReached : nil
     }
 
     /// The pool a new place comes from: priority citizens use the priority reserve first; walk-ins the
     /// walk-in reserve; everyone else the online pool. Nil when full.
     func pickPool(at position: LedgerPosition, isPriority: Bool, walkIn: Bool) -> CapacityPool? {
-        let ledger = days[position.key]!
-        let order: [CapacityPool] =
-            walkIn ? (isPriority ? [.priority, .walkIn] : [.walkIn]) : (isPriority ? [.priority, .online] : [.online])
-        return order.first { ledger.remaining($0, at: Int(position.slot)) > 0 }
+        let ledger = Int(position.ledger)
+        let slot = Int(position.slot)
+        if isPriority, ledgers[ledger].remaining(.priority, at: slot) > 0 { return .priority }
+        let pool: CapacityPool = walkIn ? .walkIn : .online
+        return ledgers[ledger].remaining(pool, at: slot) > 0 ? pool : nil
     }
 
     /// Sliding window: drops entries older than the window, then checks the count. O(1) amortized.

@@ -1,9 +1,10 @@
 extension AllocatorCore {
-    /// The signed QR token for a booking, valid until the slot's office closes that local day.
+    /// The signed QR token for a booking (booked, or released as a no-show but still re-queueable today),
+    /// valid until the slot's office closes that local day.
     public mutating func issueToken(for id: BookingID, now: Instant) -> Result<String, AllocationRefusal> {
         expireHolds(now: now)
         guard let booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        guard booking.state == .booked else { return .failure(.bookingNotActive) }
+        guard booking.state == .booked || booking.state == .noShow else { return .failure(.bookingNotActive) }
         let claims = QRTokenClaims(
             keyID: tokenSigner.currentKeyID, booking: id, office: booking.office, slotStart: booking.slotStart,
             nikHash: booking.nikHash, expiresAt: dayClose(of: id))
@@ -82,18 +83,17 @@ extension AllocatorCore {
         expireHolds(now: now)
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
         guard let serviceNumber = serviceIndex[service] else { return .failure(.unknownService(service)) }
-        guard configuration.offices[Int(officeNumber)].services.contains(where: { $0.service == service }) else {
-            return .failure(.serviceNotOffered)
-        }
+        guard offers(office: officeNumber, service: serviceNumber) else { return .failure(.serviceNotOffered) }
         let date = rules.timeZone.localDate(of: now)
         let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch))
-        guard let plan = ledger(key).plan else { return .failure(.noSuchSlot) }
+        let number = Int32(ledgerNumber(key))
+        guard let plan = ledgers[Int(number)].plan else { return .failure(.noSuchSlot) }
         let elapsed = now.secondsSinceEpoch - plan.firstSlotStart.secondsSinceEpoch
         let current = elapsed < 0 ? 0 : Int(elapsed / (Int64(plan.slotMinutes) * 60))
         guard current < plan.slots.count else { return .failure(.noSuchSlot) }
-        if let refusal = quotaRefusal(LedgerPosition(key: key, slot: 0)) { return .failure(refusal) }
+        if let refusal = quotaRefusal(LedgerPosition(key: key, ledger: number, slot: 0)) { return .failure(refusal) }
         for index in current..<plan.slots.count {
-            let position = LedgerPosition(key: key, slot: Int32(index))
+            let position = LedgerPosition(key: key, ledger: number, slot: Int32(index))
             guard let pool = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true) else { continue }
             var walkIn = citizen
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.
@@ -108,7 +108,7 @@ extension AllocatorCore {
     /// When the office of booking `id` closes on the slot's local day (end of same-day re-queueing).
     func dayClose(of id: BookingID) -> Instant {
         let position = positions[Int(id.rawValue - 1)]
-        let plan = days[position.key]!.plan!
+        let plan = ledgers[Int(position.ledger)].plan!
         return plan.slotStart(plan.slots.count)
     }
 }

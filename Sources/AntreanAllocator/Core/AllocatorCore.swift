@@ -16,7 +16,11 @@ public struct AllocatorCore: Sendable {
 
     let officeIndex: [OfficeID: Int32]
     let serviceIndex: [ServiceID: Int32]
-    var days: [DayKey: DayLedger] = [:]
+    /// Ledgers in creation order; `ledgerIndex` finds them. An array keeps hot-path access copy-free.
+    var ledgers: [DayLedger] = []
+    var ledgerIndex: [DayKey: Int32] = [:]
+    /// `offers[office * services + service]`: whether the office offers the service.
+    let offers: [Bool]
     /// Booking `id` is at index `id - 1`.
     var bookings: [BookingRecord] = []
     var positions: [LedgerPosition] = []
@@ -41,6 +45,9 @@ public struct AllocatorCore: Sendable {
         self.journalsChanges = journalsChanges
         officeIndex = Dictionary(uniqueKeysWithValues: configuration.offices.enumerated().map { ($1.id, Int32($0)) })
         serviceIndex = Dictionary(uniqueKeysWithValues: configuration.services.enumerated().map { ($1.id, Int32($0)) })
+        offers = configuration.offices.flatMap { office in
+            configuration.services.map { service in office.services.contains { $0.service == service.id } }
+        }
     }
 
     public var rules: AllocatorRules { configuration.rules }
@@ -76,8 +83,16 @@ public struct AllocatorCore: Sendable {
     // MARK: - Ledger plumbing
 
     /// The ledger of `key`, creating it from the capacity plan on first use.
-    mutating func ledger(_ key: DayKey) -> DayLedger {
-        if let existing = days[key] { return existing }
+    func offers(office: Int32, service: Int32) -> Bool {
+        offers[Int(office) * configuration.services.count + Int(service)]
+    }
+
+    /// A copy of the ledger of `key` (creating it on first use); not for the hot path.
+    mutating func ledger(_ key: DayKey) -> DayLedger { ledgers[ledgerNumber(key)] }
+
+    /// The index of the ledger of `key`, creating it from the capacity plan on first use.
+    mutating func ledgerNumber(_ key: DayKey) -> Int {
+        if let existing = ledgerIndex[key] { return Int(existing) }
         let office = configuration.offices[Int(key.office)]
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
@@ -87,35 +102,33 @@ public struct AllocatorCore: Sendable {
         }
         let sellable = zip(plan?.slots ?? [], bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
         let ledger = DayLedger(
-            plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
+            key: key, plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
             sellable: sellable)
-        days[key] = ledger
-        return ledger
+        ledgers.append(ledger)
+        ledgerIndex[key] = Int32(ledgers.count - 1)
+        return ledgers.count - 1
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
     mutating func position(of slot: SlotRef) -> Result<LedgerPosition, AllocationRefusal> {
         guard let office = officeIndex[slot.office] else { return .failure(.unknownOffice(slot.office)) }
         guard let service = serviceIndex[slot.service] else { return .failure(.unknownService(slot.service)) }
-        guard configuration.offices[Int(office)].services.contains(where: { $0.service == slot.service }) else {
-            return .failure(.serviceNotOffered)
-        }
+        guard offers(office: office, service: service) else { return .failure(.serviceNotOffered) }
         let date = rules.timeZone.localDate(of: slot.start)
         let key = DayKey(office: office, service: service, day: Int32(date.daysSinceEpoch))
-        guard let plan = ledger(key).plan, let index = plan.slotIndex(startingAt: slot.start) else {
-            return .failure(.noSuchSlot)
-        }
-        return .success(LedgerPosition(key: key, slot: Int32(index)))
+        let number = ledgerNumber(key)
+        guard let index = ledgers[number].plan?.slotIndex(startingAt: slot.start) else { return .failure(.noSuchSlot) }
+        return .success(LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index)))
     }
 
     mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
-        days[position.key]!.usage[Int(position.slot)][pool] += 1
-        days[position.key]!.occupied += 1
+        ledgers[Int(position.ledger)].usage[Int(position.slot)][pool] += 1
+        ledgers[Int(position.ledger)].occupied += 1
     }
 
     mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
-        days[position.key]!.usage[Int(position.slot)][pool] -= 1
-        days[position.key]!.occupied -= 1
+        ledgers[Int(position.ledger)].usage[Int(position.slot)][pool] -= 1
+        ledgers[Int(position.ledger)].occupied -= 1
     }
 
     mutating func record(_ booking: BookingRecord) {

@@ -14,14 +14,13 @@ extension AllocatorCore {
     /// The state as seen at `now` (account windows are judged at `now`). O(n).
     public func snapshot(at now: Instant) -> AllocatorSnapshot {
         var usage: [String: Int] = [:]
-        for (key, ledger) in days {
+        for ledger in ledgers {
             guard let plan = ledger.plan else { continue }
             for (index, used) in ledger.usage.enumerated() {
                 for pool in CapacityPool.allCases where used[pool] > 0 {
                     usage["\(plan.office)/\(plan.service)/\(plan.slotStart(index))/\(pool.rawValue)"] = Int(used[pool])
                 }
             }
-            _ = key
         }
         let windowStart = now.adding(seconds: -rules.accountWindowSeconds)
         var accounts: [AccountID: Int] = [:]
@@ -60,11 +59,13 @@ extension AllocatorCore {
                 keyOwners[scope] = booking.id
             }
         }
-        for (key, ledger) in days {
+        for (number, ledger) in ledgers.enumerated() {
+            let key = ledger.key
             guard let plan = ledger.plan else { continue }
             for slot in plan.slots.indices {
                 let used = ledger.usage[slot]
-                let expected = recount[LedgerPosition(key: key, slot: Int32(slot)), default: SlotUsage()]
+                let expected = recount[
+                    LedgerPosition(key: key, ledger: Int32(number), slot: Int32(slot)), default: SlotUsage()]
                 if used != expected {
                     violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
                 }
@@ -83,7 +84,9 @@ extension AllocatorCore {
                 violations.append("day \(plan.office)/\(plan.service)/\(plan.date) over its quota \(quota)")
             }
         }
-        for (position, _) in recount where days[position.key] == nil { violations.append("booking in unknown day") }
+        for (position, _) in recount where ledgerIndex[position.key] != position.ledger {
+            violations.append("booking in a ledger that does not match its day")
+        }
         if nikRecount != activeByNIK { violations.append("active-per-NIK counts differ from a recount") }
         for (nik, count) in nikRecount where count > rules.maxActiveBookingsPerNIK {
             violations.append("NIK \(nik) has \(count) active bookings")

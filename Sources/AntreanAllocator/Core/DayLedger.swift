@@ -31,6 +31,7 @@ struct SlotUsage: Hashable, Sendable {
 
 /// Capacity and usage of one office-service-day; `plan == nil` when closed.
 struct DayLedger: Sendable {
+    var key: DayKey
     var plan: DayPlan?
     /// Online places the policy lets us sell per slot (≥ planned online when overbooking).
     var bookableOnline: [Int32]
@@ -53,6 +54,8 @@ struct DayLedger: Sendable {
 /// Where a booking sits in the ledgers.
 struct LedgerPosition: Hashable, Sendable {
     var key: DayKey
+    /// Index into `AllocatorCore.ledgers`.
+    var ledger: Int32
     var slot: Int32
 }
 

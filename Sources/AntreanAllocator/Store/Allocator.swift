@@ -55,10 +55,30 @@ public final class Allocator: Sendable {
         return value
     }
 
+    /// Applies `operation` without waiting for durability: its result must not be shown to anyone until
+    /// `flush()` returns. Lets a single-threaded caller (the replay command) group many operations into one
+    /// commit and acknowledge them together afterwards.
+    public func performDeferred<Value: Sendable>(at now: Instant, _ operation: (inout AllocatorCore, Instant) -> Value)
+        -> Value
+    {
+        core.withLock { core in
+            let value = operation(&core, now)
+            _ = committer.enqueue(core.drainChanges())
+            return value
+        }
+    }
+
+    /// Commits everything applied so far on the calling thread; throws if the store failed.
+    public func flush() throws { try committer.flushSynchronously() }
+
     /// A read-only look at the current state (no durability wait).
     public func read<Value: Sendable>(_ body: (borrowing AllocatorCore) -> Value) -> Value {
         core.withLock { body($0) }
     }
+
+    /// Group-commit statistics: store transactions so far and the operations they covered
+    /// (operations ÷ transactions = mean batch size).
+    public var commitStatistics: (transactions: Int, operations: Int) { committer.statistics }
 
     /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
     public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<

@@ -1,12 +1,14 @@
+import Dispatch
 import Synchronization
 
 /// Batches the changes of concurrent operations into one store transaction (group commit), and releases
 /// each waiting caller only once everything up to its operation is durable.
 ///
-/// Leader/follower scheme (as in database write-ahead logs): the first waiter that finds no write in
-/// progress becomes the writer, commits all pending changes in one transaction, wakes every waiter
-/// covered, and repeats while changes keep arriving; the others just wait. One fsync then acknowledges
-/// many operations.
+/// A dedicated serial writer queue (outside Swift's cooperative thread pool, so a blocking fsync never
+/// starves the tasks that are producing work) drains everything queued so far into one transaction,
+/// wakes the callers it covered, and repeats while work keeps arriving. While one transaction is being
+/// written the next batch accumulates, so one fsync acknowledges many operations — the classic group
+/// commit of database write-ahead logs.
 final class GroupCommitter: Sendable {
     private struct Waiter {
         var sequence: UInt64
@@ -17,107 +19,104 @@ final class GroupCommitter: Sendable {
         var pending: [BookingRecord] = []
         var enqueued: UInt64 = 0
         var durable: UInt64 = 0
-        var writing = false
+        var writerScheduled = false
         var waiters: [Waiter] = []
         var failure: StoreFailure?
-    }
-
-    private enum Next {
-        case done
-        case failed(StoreFailure)
-        case follow
-        case lead([BookingRecord], UInt64)
+        var transactions = 0
+        var batchedOperations = 0
     }
 
     private let state = Mutex(State())
+    private let writer = DispatchQueue(label: "antrean.allocator.group-commit")
     let store: any AllocatorStore
 
     init(store: any AllocatorStore) { self.store = store }
 
-    /// Queues changes; returns their sequence number. Call while holding the allocator's lock so the
-    /// queue order is the order in which the core applied the operations.
+    /// Store transactions so far, and the operations with changes they made durable.
+    var statistics: (transactions: Int, operations: Int) {
+        state.withLock { ($0.transactions, $0.batchedOperations) }
+    }
+
+    /// Queues changes and returns the sequence number to wait for (the latest queued, even when `records`
+    /// is empty, so a refusal waits for the changes it may have observed). Call while holding the
+    /// allocator's lock so the queue order is the order in which the core applied the operations.
     func enqueue(_ records: [BookingRecord]) -> UInt64 {
-        state.withLock { state in
-            if !records.isEmpty {
-                state.pending += records
-                state.enqueued += 1
-            }
-            return state.enqueued
+        let (sequence, schedule) = state.withLock { state -> (UInt64, Bool) in
+            guard !records.isEmpty else { return (state.enqueued, false) }
+            state.pending += records
+            state.enqueued += 1
+            let schedule = !state.writerScheduled
+            state.writerScheduled = true
+            return (state.enqueued, schedule)
         }
+        if schedule { writer.async { self.drain() } }
+        return sequence
     }
 
     /// Returns once every change up to `sequence` is durable; throws if the store failed.
     func waitUntilDurable(_ sequence: UInt64) async throws {
-        if state.withLock({ $0.durable >= sequence }) { return }
+        if try state.withLock({ state throws(StoreFailure) -> Bool in
+            if let failure = state.failure { throw failure }
+            return state.durable >= sequence
+        }) {
+            return
+        }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let next = state.withLock { state -> Next in
-                if state.durable >= sequence { return .done }
-                if let failure = state.failure { return .failed(failure) }
+            let outcome = state.withLock { state -> Result<Bool, StoreFailure> in
+                if let failure = state.failure { return .failure(failure) }
+                if state.durable >= sequence { return .success(true) }
                 state.waiters.append(Waiter(sequence: sequence, continuation: continuation))
-                if state.writing { return .follow }
-                state.writing = true
-                let batch = state.pending
-                state.pending = []
-                return .lead(batch, state.enqueued)
+                return .success(false)
             }
-            switch next {
-            case .done: continuation.resume()
-            case .failed(let failure): continuation.resume(throwing: failure)
-            case .follow: break
-            case .lead(let batch, let upTo): write(batch, upTo: upTo)
+            switch outcome {
+            case .success(true): continuation.resume()
+            case .success(false): break
+            case .failure(let failure): continuation.resume(throwing: failure)
             }
         }
     }
 
-    /// Synchronous variant for callers outside Swift concurrency (e.g. a command-line loop): commits
-    /// everything pending now on the calling thread.
+    /// For callers outside Swift concurrency: returns once everything queued so far is durable.
     func flushSynchronously() throws {
+        writer.sync { drain() }
+        if let failure = state.withLock({ $0.failure }) { throw failure }
+    }
+
+    /// Runs on the writer queue: commits batches until nothing is pending.
+    private func drain() {
         while true {
-            let work = try state.withLock { state throws(StoreFailure) -> ([BookingRecord], UInt64)? in
-                if let failure = state.failure { throw failure }
-                guard !state.writing, !state.pending.isEmpty else { return nil }
-                state.writing = true
+            let work = state.withLock { state -> ([BookingRecord], UInt64)? in
+                guard state.failure == nil, !state.pending.isEmpty else {
+                    state.writerScheduled = false
+                    return nil
+                }
                 let batch = state.pending
                 state.pending = []
                 return (batch, state.enqueued)
             }
-            guard let work else { return }
-            write(work.0, upTo: work.1)
-        }
-    }
-
-    private func write(_ first: [BookingRecord], upTo firstSequence: UInt64) {
-        var batch = first
-        var upTo = firstSequence
-        while true {
+            guard let (batch, upTo) = work else { return }
             do {
-                if !batch.isEmpty { try store.commit(batch) }
+                try store.commit(batch)
             } catch {
                 let failure = StoreFailure(message: "\(error)")
                 let waiting = state.withLock { state -> [Waiter] in
                     state.failure = failure
-                    state.writing = false
+                    state.writerScheduled = false
                     defer { state.waiters = [] }
                     return state.waiters
                 }
                 for waiter in waiting { waiter.continuation.resume(throwing: failure) }
                 return
             }
-            let (ready, more) = state.withLock { state -> ([Waiter], ([BookingRecord], UInt64)?) in
+            let ready = state.withLock { state -> [Waiter] in
+                state.transactions += 1
+                state.batchedOperations += Int(upTo - state.durable)
                 state.durable = upTo
                 let ready = state.waiters.filter { $0.sequence <= upTo }
                 state.waiters.removeAll { $0.sequence <= upTo }
-                guard !state.pending.isEmpty || !state.waiters.isEmpty else {
-                    state.writing = false
-                    return (ready, nil)
-                }
-                let batch = state.pending
-                state.pending = []
-                return (ready, (batch, state.enqueued))
+                return ready
             }
             for waiter in ready { waiter.continuation.resume() }
-            guard let more else { return }
-            (batch, upTo) = more
         }
     }
 }
