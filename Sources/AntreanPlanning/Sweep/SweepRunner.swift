@@ -23,15 +23,16 @@ public enum SweepRunner {
         var models: [Int: any SimulationModel] = [:]
         for point in Set(cells.map(\.point)).sorted() { models[point] = try model(grid.assignments(point: point)) }
         let frozenModels = models
-        let finished = SharedCounter()
-        let records = try orderedParallelMap(count: cells.count, threads: threads) { position in
+        let outcomes = Replications.run(cells.count, threads: threads, progress: progress) { position in
             let cell = cells[position]
-            let sample = try frozenModels[cell.point]!.replicate(cell.replication, seed: grid.seed)
-            progress?(finished.increment(), cells.count)
-            return SweepCellRecord(
-                cell: cell.index, point: cell.point, replication: cell.replication,
-                assignments: grid.assignments(point: cell.point), metrics: sample)
+            return Result { () throws -> SweepCellRecord in
+                let sample = try frozenModels[cell.point]!.replicate(cell.replication, seed: grid.seed)
+                return SweepCellRecord(
+                    cell: cell.index, point: cell.point, replication: cell.replication,
+                    assignments: grid.assignments(point: cell.point), metrics: sample)
+            }
         }
+        let records = try outcomes.map { try $0.get() }
         let header = SweepShardHeader(
             scenarioDigest: scenarioDigest, scenario: scenario, grid: grid, shard: shard, cells: cells.count)
         let encoder = JSONEncoder()
