@@ -18,6 +18,7 @@ extension AllocatorCore {
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
         bookings.reserveCapacity(ordered.count)
+        activeByNIK.reserveCapacity(ordered.lazy.filter { $0.state.isActive }.count)
         positions.reserveCapacity(ordered.count)
         var holds: [Deadline] = []
         var noShows: [Deadline] = []
