@@ -102,7 +102,8 @@ public final class SQLiteAllocatorStore: AllocatorStore {
             var lastOffice = OfficeID("")
             var lastService = ServiceID("")
             func text(_ column: Int32) -> String? {
-                guard sqlite3_column_type(raw, column) != SQLITE_NULL, let bytes = sqlite3_column_text(raw, column) else {
+                guard sqlite3_column_type(raw, column) != SQLITE_NULL, let bytes = sqlite3_column_text(raw, column)
+                else {
                     return nil
                 }
                 return String(cString: bytes)

@@ -35,7 +35,9 @@ struct ReplayConfiguration: Decodable {
         do { configuration = try JSONDecoder().decode(ReplayConfiguration.self, from: data) } catch {
             throw ReplayError("\(path): \(describe(error))")
         }
-        guard configuration.nikPepper.utf8.count >= 16 else { throw ReplayError("\(path): nikPepper: needs at least 16 bytes") }
+        guard configuration.nikPepper.utf8.count >= 16 else {
+            throw ReplayError("\(path): nikPepper: needs at least 16 bytes")
+        }
         guard !configuration.tokenKeys.isEmpty else { throw ReplayError("\(path): tokenKeys: needs at least one key") }
         for (index, key) in configuration.tokenKeys.enumerated()
         where key.id.isEmpty || key.id.contains(".") || key.secret.utf8.count < 16 {

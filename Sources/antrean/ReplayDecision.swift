@@ -29,7 +29,8 @@ struct ReplayDecision: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, id, op, ok, reason, message, booking, state, office, service, slot, pool, token, timing, released, slots
+        case line, id, op, ok, reason, message, booking, state, office, service, slot, pool, token, timing, released,
+            slots
         case repeatRequest = "repeat"
         case requeueAfter = "requeue_after"
     }

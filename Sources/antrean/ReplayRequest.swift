@@ -55,7 +55,8 @@ enum ReplayTime {
         if chars[index] == UInt8(ascii: "Z") {
             guard index + 1 == chars.count else { return nil }
         } else if chars[index] == UInt8(ascii: "+") || chars[index] == UInt8(ascii: "-") {
-            guard index + 6 == chars.count, let hours = number(index + 1..<index + 3), chars[index + 3] == UInt8(ascii: ":"),
+            guard index + 6 == chars.count, let hours = number(index + 1..<index + 3),
+                chars[index + 3] == UInt8(ascii: ":"),
                 let minutes = number(index + 4..<index + 6)
             else { return nil }
             offsetSeconds = (hours * 3600 + minutes * 60) * (chars[index] == UInt8(ascii: "-") ? -1 : 1)

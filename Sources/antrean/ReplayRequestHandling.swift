@@ -31,7 +31,9 @@ struct Replayer {
             {
                 bookingsByRequest[id] = BookingID(booking)
             }
-            if let booking = decision.booking, let token = decision.token { tokensByBooking[BookingID(booking)] = token }
+            if let booking = decision.booking, let token = decision.token {
+                tokensByBooking[BookingID(booking)] = token
+            }
             decision.line = line
             return decision
         } catch let error as ReplayRequestError {
@@ -57,7 +59,8 @@ struct Replayer {
 
     private func instant(_ text: String, field: String) throws -> Instant {
         guard let instant = ReplayTime.parse(text) else {
-            throw ReplayRequestError(message: "\(field): expected ISO 8601 like 2026-11-23T08:00:00+08:00, got '\(text)'")
+            throw ReplayRequestError(
+                message: "\(field): expected ISO 8601 like 2026-11-23T08:00:00+08:00, got '\(text)'")
         }
         return instant
     }
@@ -75,7 +78,8 @@ struct Replayer {
 
     private func citizen(_ request: ReplayRequest) throws -> Result<Citizen, AllocationRefusal> {
         let nik = try require(request.nik, "nik", for: request.op)
-        return allocator.citizen(nik: nik, account: request.account.map(AccountID.init), isPriority: request.priority ?? false)
+        return allocator.citizen(
+            nik: nik, account: request.account.map(AccountID.init), isPriority: request.priority ?? false)
     }
 
     private func apply(_ request: ReplayRequest, line: Int) throws -> ReplayDecision {
@@ -102,17 +106,21 @@ struct Replayer {
             let slots: [SlotAvailability]
             if let kecamatan = request.kecamatan {
                 slots = allocator.performDeferred(at: now) {
-                    $0.availability(service: service, kecamatan: KecamatanID(kecamatan), isPriority: request.priority ?? false,
+                    $0.availability(
+                        service: service, kecamatan: KecamatanID(kecamatan), isPriority: request.priority ?? false,
                         from: $1, limit: limit, now: $1)
                 }
             } else {
                 let office = OfficeID(try require(request.office, "office or kecamatan", for: request.op))
                 slots = allocator.performDeferred(at: now) {
-                    $0.availability(service: service, offices: [office], isPriority: request.priority ?? false,
+                    $0.availability(
+                        service: service, offices: [office], isPriority: request.priority ?? false,
                         from: $1, limit: limit, now: $1)
                 }
             }
-            decision.slots = slots.map { .init(office: $0.slot.office.rawValue, slot: $0.slot.start.description, remaining: $0.remaining) }
+            decision.slots = slots.map {
+                .init(office: $0.slot.office.rawValue, slot: $0.slot.start.description, remaining: $0.remaining)
+            }
         case "book", "hold":
             let service = ServiceID(try require(request.service, "service", for: request.op))
             let office = OfficeID(try require(request.office, "office", for: request.op))
@@ -128,21 +136,28 @@ struct Replayer {
             let key = request.idempotencyKey
             if let slotStart {
                 let slot = SlotRef(office: office, service: service, start: slotStart)
-                receipt(allocator.performDeferred(at: now) { core, now in
-                    hold ? core.hold(slot, for: who, idempotencyKey: key, now: now)
-                        : core.book(slot, for: who, idempotencyKey: key, now: now)
-                })
+                receipt(
+                    allocator.performDeferred(at: now) { core, now in
+                        hold
+                            ? core.hold(slot, for: who, idempotencyKey: key, now: now)
+                            : core.book(slot, for: who, idempotencyKey: key, now: now)
+                    })
             } else {
-                let placement = PlacementRequest(service: service, homeOffice: office, citizen: who, holdOnly: hold, idempotencyKey: key)
+                let placement = PlacementRequest(
+                    service: service, homeOffice: office, citizen: who, holdOnly: hold, idempotencyKey: key)
                 receipt(allocator.performDeferred(at: now) { $0.place(placement, now: $1) })
             }
             if decision.ok, let id = decision.booking, !hold {
-                decision.token = allocator.performDeferred(at: now) { try? $0.issueToken(for: BookingID(id), now: $1).get() }
+                decision.token = allocator.performDeferred(at: now) {
+                    try? $0.issueToken(for: BookingID(id), now: $1).get()
+                }
             }
         case "confirm":
             let id = try bookingID(request)
             record(allocator.performDeferred(at: now) { $0.confirm(id, now: $1) })
-            if decision.ok { decision.token = allocator.performDeferred(at: now) { try? $0.issueToken(for: id, now: $1).get() } }
+            if decision.ok {
+                decision.token = allocator.performDeferred(at: now) { try? $0.issueToken(for: id, now: $1).get() }
+            }
         case "cancel":
             let id = try bookingID(request)
             record(allocator.performDeferred(at: now) { $0.cancel(id, now: $1) })
@@ -157,7 +172,9 @@ struct Replayer {
                 office: request.office.map(OfficeID.init) ?? current.office,
                 service: request.service.map(ServiceID.init) ?? current.service, start: start)
             record(allocator.performDeferred(at: now) { $0.reschedule(id, to: slot, now: $1) })
-            if decision.ok { decision.token = allocator.performDeferred(at: now) { try? $0.issueToken(for: id, now: $1).get() } }
+            if decision.ok {
+                decision.token = allocator.performDeferred(at: now) { try? $0.issueToken(for: id, now: $1).get() }
+            }
         case "check_in":
             let office = OfficeID(try require(request.office, "office", for: request.op))
             let token: String
@@ -190,14 +207,18 @@ struct Replayer {
             let office = OfficeID(try require(request.office, "office", for: request.op))
             switch try citizen(request) {
             case .success(let who):
-                receipt(allocator.performDeferred(at: now) { $0.registerWalkIn(office: office, service: service, citizen: who, now: $1) })
+                receipt(
+                    allocator.performDeferred(at: now) {
+                        $0.registerWalkIn(office: office, service: service, citizen: who, now: $1)
+                    })
             case .failure(let refusal): decision.refuse(refusal)
             }
         case "release_no_shows":
             decision.released = allocator.performDeferred(at: now) { $0.releaseNoShows(now: $1) }.map(\.rawValue)
         default:
             throw ReplayRequestError(
-                message: "op: unknown '\(request.op)' (availability, hold, book, confirm, cancel, reschedule, check_in, "
+                message:
+                    "op: unknown '\(request.op)' (availability, hold, book, confirm, cancel, reschedule, check_in, "
                     + "walk_in, release_no_shows)")
         }
         return decision

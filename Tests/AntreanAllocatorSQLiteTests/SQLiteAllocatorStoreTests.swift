@@ -42,10 +42,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteAllocatorStore(path: path)
         var record = BookingRecord(
-            id: BookingID(1), office: Self.office, service: Self.ktp, slotStart: Instant(secondsSinceEpoch: 1_800_000_000),
+            id: BookingID(1), office: Self.office, service: Self.ktp,
+            slotStart: Instant(secondsSinceEpoch: 1_800_000_000),
             nikHash: NIKHash(syntheticCitizen: 9), account: AccountID("device"), pool: .priority, state: .held,
             createdAt: Instant(secondsSinceEpoch: 1_799_000_000), updatedAt: Instant(secondsSinceEpoch: 1_799_000_000),
-            holdExpiresAt: Instant(secondsSinceEpoch: 1_799_000_300), reschedules: 0, idempotencyKey: "k", checkedInAt: nil)
+            holdExpiresAt: Instant(secondsSinceEpoch: 1_799_000_300), reschedules: 0, idempotencyKey: "k",
+            checkedInAt: nil)
         var second = record
         second.id = BookingID(2)
         second.account = nil
@@ -68,8 +70,10 @@ import Testing
         let receipts = try await withThrowingTaskGroup(of: BookingReceipt?.self) { group in
             for number in 0..<64 {
                 group.addTask {
-                    let citizen = Citizen(nikHash: NIKHash(syntheticCitizen: UInt64(number)), account: AccountID("a\(number)"))
-                    let slot = SlotRef(office: Self.office, service: Self.ktp, start: first.adding(minutes: 15 * (number % 8)))
+                    let citizen = Citizen(
+                        nikHash: NIKHash(syntheticCitizen: UInt64(number)), account: AccountID("a\(number)"))
+                    let slot = SlotRef(
+                        office: Self.office, service: Self.ktp, start: first.adding(minutes: 15 * (number % 8)))
                     return try? await allocator.book(slot, for: citizen, idempotencyKey: "req").get()
                 }
             }
@@ -79,7 +83,8 @@ import Testing
         // 9 places per slot: 6 online, 2 walk-in, 1 priority; 8 slots × 6 online = 48 ≥ 64 ÷ 8 × 8 requests.
         #expect(accepted.count == 48)
         _ = try await allocator.cancel(accepted[0].booking.id)
-        _ = try await allocator.hold(SlotRef(office: Self.office, service: Self.ktp, start: first.adding(minutes: 300)),
+        _ = try await allocator.hold(
+            SlotRef(office: Self.office, service: Self.ktp, start: first.adding(minutes: 300)),
             for: Citizen(nikHash: NIKHash(syntheticCitizen: 999)))
         let before = allocator.read { $0.snapshot(at: clock.now()) }
         let reopened = try Self.open(path, clock: clock)

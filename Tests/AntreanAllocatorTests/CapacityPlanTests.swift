@@ -8,10 +8,12 @@ import Testing
         #expect(monday.slots.count == 32)  // 08:00–16:00 in 15-minute slots
         #expect(monday.slots[0] == SlotCapacity(online: 2, walkIn: 1, priority: 1))
         #expect(monday.slotStart(0) == Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 480))
-        let tuesday = try #require(configuration.dayPlan(office: Fixture.a1, service: Fixture.ktp, date: Fixture.tuesday))
+        let tuesday = try #require(
+            configuration.dayPlan(office: Fixture.a1, service: Fixture.ktp, date: Fixture.tuesday))
         #expect(tuesday.slots[0] == SlotCapacity(online: 3, walkIn: 0, priority: 1))
         let friday = try #require(
-            configuration.dayPlan(office: Fixture.a1, service: Fixture.ktp, date: LocalDate(year: 2026, month: 11, day: 27)))
+            configuration.dayPlan(
+                office: Fixture.a1, service: Fixture.ktp, date: LocalDate(year: 2026, month: 11, day: 27)))
         #expect(friday.slots.count == 24)  // 08:00–14:00
         let kk = try #require(configuration.dayPlan(office: Fixture.a1, service: Fixture.kk, date: Fixture.monday))
         #expect(kk.slots[0].total == 1)
@@ -29,11 +31,16 @@ import Testing
     }
 
     @Test func explicitCapacityAndSplitRounding() {
-        #expect(SlotCapacity.split(total: 10, walkInShare: 0.35, priorityShare: 0.1) == .init(online: 5, walkIn: 4, priority: 1))
-        #expect(SlotCapacity.split(total: 3, walkInShare: 1, priorityShare: 0.5) == .init(online: 0, walkIn: 3, priority: 0))
+        #expect(
+            SlotCapacity.split(total: 10, walkInShare: 0.35, priorityShare: 0.1)
+                == .init(online: 5, walkIn: 4, priority: 1))
+        #expect(
+            SlotCapacity.split(total: 3, walkInShare: 1, priorityShare: 0.5) == .init(online: 0, walkIn: 3, priority: 0)
+        )
         var configuration = Fixture.configuration()
         configuration.offices[1].services[0].slotCapacity = 7
-        #expect(configuration.dayPlan(office: Fixture.a2, service: Fixture.ktp, date: Fixture.monday)?.slots[0].online == 7)
+        #expect(
+            configuration.dayPlan(office: Fixture.a2, service: Fixture.ktp, date: Fixture.monday)?.slots[0].online == 7)
     }
 
     @Test func invalidConfigurationsNameTheField() {

@@ -24,7 +24,9 @@ import Testing
 
     @Test func windowEdges() {
         var (core, _, token) = bookedCore()
-        #expect(core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: -31)).refusal == .token(.outsideWindow))
+        #expect(
+            core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: -31)).refusal
+                == .token(.outsideWindow))
         #expect(core.checkIn(token: token, at: Fixture.a2, now: eight).refusal == .token(.wrongOffice))
         #expect(core.checkIn(token: token, at: Fixture.a1, now: eight.adding(minutes: 15)).value?.timing == .onTime)
     }
@@ -70,7 +72,8 @@ import Testing
         var tag = Array(parts[3])
         tag[0] = tag[0] == "A" ? "B" : "A"
         parts[3] = String(tag)
-        #expect(core.checkIn(token: parts.joined(separator: "."), at: Fixture.a1, now: eight).refusal == .token(.altered))
+        #expect(
+            core.checkIn(token: parts.joined(separator: "."), at: Fixture.a1, now: eight).refusal == .token(.altered))
         // The genuine token still works after all those attempts.
         #expect(core.checkIn(token: token, at: Fixture.a1, now: eight).value != nil)
     }

@@ -30,7 +30,8 @@ import Testing
     }
 
     static func apply(_ operation: Operation, to allocator: Allocator) async throws {
-        let citizen = Fixture.citizen(operation.citizen, account: "acct-\(operation.citizen % 3)", priority: operation.citizen % 5 == 0)
+        let citizen = Fixture.citizen(
+            operation.citizen, account: "acct-\(operation.citizen % 3)", priority: operation.citizen % 5 == 0)
         let id = BookingID(UInt64(operation.reference))
         switch Kind(rawValue: operation.kind)! {
         case .book:
@@ -59,7 +60,8 @@ import Testing
             let configuration = Fixture.configuration(rules: rules)
             let hasher = NIKHasher(pepperBytes: Array(repeating: 5, count: 32))
             let allocator = try! Allocator(
-                configuration: configuration, tokenSigner: Fixture.signer, nikHasher: hasher, store: store, clock: clock)
+                configuration: configuration, tokenSigner: Fixture.signer, nikHasher: hasher, store: store, clock: clock
+            )
             let lanes = 8
             try! await withThrowingTaskGroup(of: Void.self) { group in
                 for lane in 0..<lanes {
@@ -82,7 +84,9 @@ import Testing
     /// The invariant checker itself must notice a broken ledger, or the property above proves nothing.
     @Test func invariantCheckerDetectsOverbookingBeyondThePlan() throws {
         var generous = Fixture.core(policy: OverbookingPolicy(noShowRates: [:], defaultRate: 0.5))
-        for number in 1...4 { _ = generous.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(number), now: Fixture.sundayNoon) }
+        for number in 1...4 {
+            _ = generous.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(number), now: Fixture.sundayNoon)
+        }
         // The same records judged by a core without overbooking: slot 08:00 at a1 sells 4 > 2 online places.
         let strict = try AllocatorCore(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer, restoring: generous.allBookings)

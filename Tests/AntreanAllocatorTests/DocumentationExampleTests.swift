@@ -33,8 +33,10 @@ import Testing
         let token = try core.issueToken(for: receipt.booking.id, now: now).get()
         let checkIn = try core.checkIn(token: token, at: office, now: plan.slotStart(0)).get()
         #expect(checkIn.timing == .onTime)
-        let other = try core.book(plan.slotStart(1) == open[1].slot.start ? open[1].slot : open[2].slot,
-            for: Citizen(nikHash: NIKHash(syntheticCitizen: 43)), now: now).get()
+        let other = try core.book(
+            plan.slotStart(1) == open[1].slot.start ? open[1].slot : open[2].slot,
+            for: Citizen(nikHash: NIKHash(syntheticCitizen: 43)), now: now
+        ).get()
         let released = core.releaseNoShows(now: plan.slotStart(4))
         #expect(released == [other.booking.id])
         let journal = core.drainChanges()

@@ -54,7 +54,8 @@ import Testing
             _ = try await allocator.place(request)
             if number % 6 == 0 { _ = try await allocator.cancel(BookingID(UInt64(number / 2))) }
             if number % 9 == 0 {
-                _ = try await allocator.reschedule(BookingID(UInt64(number / 3)), to: Fixture.slot(Fixture.a2, minute: 900))
+                _ = try await allocator.reschedule(
+                    BookingID(UInt64(number / 3)), to: Fixture.slot(Fixture.a2, minute: 900))
             }
         }
         clock.set(Self.mondaySevenFortyFive)

@@ -22,7 +22,9 @@ enum Fixture {
         let offices = [
             OfficeConfig(
                 id: a1, kecamatan: KecamatanID("A"),
-                services: [OfficeServiceConfig(service: ktp, counters: 2), OfficeServiceConfig(service: kk, counters: 1)],
+                services: [
+                    OfficeServiceConfig(service: ktp, counters: 2), OfficeServiceConfig(service: kk, counters: 1),
+                ],
                 walkInShare: [.monday: 0.25, .friday: 0.25], priorityShare: [.monday: 0.25, .tuesday: 0.25],
                 positionKm: PlanarPoint(x: 0, y: 0)),
             OfficeConfig(

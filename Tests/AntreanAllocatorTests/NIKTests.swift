@@ -4,7 +4,8 @@ import Testing
 @Suite struct NIKTests {
     @Test func validStructures() throws {
         let man = try NIK("6472011204850003")
-        #expect(man.regionCode == "647201" && man.birthDay == 12 && man.birthMonth == 4 && !man.isFemale && man.serial == 3)
+        #expect(
+            man.regionCode == "647201" && man.birthDay == 12 && man.birthMonth == 4 && !man.isFemale && man.serial == 3)
         let woman = try NIK("3578015203990001")  // Surabaya-registered: 6472 is not required
         #expect(woman.isFemale && woman.birthDay == 12 && woman.birthMonth == 3)
         #expect(try NIK("6472016902000001").birthDay == 29)  // 29 Feb 2000, a woman

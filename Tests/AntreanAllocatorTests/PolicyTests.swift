@@ -4,7 +4,8 @@ import Testing
 @Suite struct PolicyTests {
     let now = Fixture.sundayNoon
 
-    func request(_ number: some BinaryInteger, home: OfficeID = Fixture.a1, priority: Bool = false) -> PlacementRequest {
+    func request(_ number: some BinaryInteger, home: OfficeID = Fixture.a1, priority: Bool = false) -> PlacementRequest
+    {
         PlacementRequest(service: Fixture.ktp, homeOffice: home, citizen: Fixture.citizen(number, priority: priority))
     }
 
@@ -12,7 +13,9 @@ import Testing
         var core = Fixture.core(policy: HomeOfficeEarliestPolicy())
         let starts = (1...3).map { core.place(request($0), now: now).value!.booking }
         #expect(starts.allSatisfy { $0.office == Fixture.a1 })
-        #expect(starts.map(\.slotStart) == [480, 480, 495].map { Fixture.wita.instant(on: Fixture.monday, minuteOfDay: $0) })
+        #expect(
+            starts.map(\.slotStart)
+                == [480, 480, 495].map { Fixture.wita.instant(on: Fixture.monday, minuteOfDay: $0) })
     }
 
     @Test func kecamatanEarliestSpillsToTheNeighbourFirstAndPrefersHomeOnTies() {
@@ -45,12 +48,16 @@ import Testing
     }
 
     @Test func policiesAreDeterministic() {
-        for policy in [KecamatanEarliestPolicy() as any AllocationPolicy, LeastLoadedPolicy(), HomeOfficeEarliestPolicy()] {
+        for policy in [
+            KecamatanEarliestPolicy() as any AllocationPolicy, LeastLoadedPolicy(), HomeOfficeEarliestPolicy(),
+        ] {
             var first = Fixture.core(policy: policy)
             var second = Fixture.core(policy: policy)
             for number in 1...40 {
                 let home = [Fixture.a1, Fixture.a2][Int(number % 2)]
-                #expect(first.place(request(number, home: home), now: now) == second.place(request(number, home: home), now: now))
+                #expect(
+                    first.place(request(number, home: home), now: now)
+                        == second.place(request(number, home: home), now: now))
             }
         }
     }

@@ -38,7 +38,9 @@ import Testing
             start: Instant(secondsSinceEpoch: Int64(Fixture.monday.daysSinceEpoch) * 86_400 + 8 * 3600))
         #expect(core.book(utcEight, for: Fixture.citizen(1), now: Fixture.sundayNoon).refusal == .noSuchSlot)
         let slot = Fixture.slot(Fixture.a2)
-        for number in 1...4 { #expect(core.book(slot, for: Fixture.citizen(number), now: Fixture.sundayNoon).value != nil) }
+        for number in 1...4 {
+            #expect(core.book(slot, for: Fixture.citizen(number), now: Fixture.sundayNoon).value != nil)
+        }
         #expect(core.book(slot, for: Fixture.citizen(5), now: Fixture.sundayNoon).refusal == .slotFull)
         #expect(core.invariantViolations().isEmpty)
     }

@@ -7,13 +7,16 @@ import Testing
     @Test func walkInsUseTheirReserveOfTheCurrentSlotThenLater() {
         var core = Fixture.core()
         let at = eight.adding(minutes: 20)  // inside the 08:15 slot
-        let first = core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: at).value
+        let first = core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: at)
+            .value
         #expect(first?.booking.slotStart == eight.adding(minutes: 15))
         #expect(first?.booking.pool == .walkIn && first?.booking.state == .checkedIn)
-        let second = core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(2), now: at).value
+        let second = core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(2), now: at)
+            .value
         #expect(second?.booking.slotStart == eight.adding(minutes: 30))
         let priority = core.registerWalkIn(
-            office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(3, priority: true), now: at).value
+            office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(3, priority: true), now: at
+        ).value
         #expect(priority?.booking.pool == .priority && priority?.booking.slotStart == eight.adding(minutes: 15))
         #expect(core.invariantViolations().isEmpty)
     }
@@ -21,18 +24,28 @@ import Testing
     @Test func walkInRefusals() {
         var core = Fixture.core()
         // a2 keeps no walk-in reserve at all.
-        #expect(core.registerWalkIn(office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight).refusal
-            == .walkInReserveFull)
+        #expect(
+            core.registerWalkIn(office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight)
+                .refusal
+                == .walkInReserveFull)
         let closed = Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 965)
-        #expect(core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: closed).refusal
-            == .noSuchSlot)
-        #expect(core.registerWalkIn(office: Fixture.b1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight).refusal
-            == .noSuchSlot)
+        #expect(
+            core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: closed)
+                .refusal
+                == .noSuchSlot)
+        #expect(
+            core.registerWalkIn(office: Fixture.b1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight)
+                .refusal
+                == .noSuchSlot)
         // The last slot's one walk-in place, then nothing is left today.
         let late = Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 950)
-        #expect(core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: late).value != nil)
-        #expect(core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(2), now: late).refusal
-            == .walkInReserveFull)
+        #expect(
+            core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(1), now: late).value
+                != nil)
+        #expect(
+            core.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(2), now: late)
+                .refusal
+                == .walkInReserveFull)
     }
 
     @Test func noShowsAreReleasedOnlyAfterTheGrace() {
@@ -40,7 +53,8 @@ import Testing
         let sunday = Fixture.sundayNoon
         let shows = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(1), now: sunday).value!.booking.id
         let skips = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(2), now: sunday).value!.booking.id
-        let moved = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(3, priority: true), now: sunday).value!.booking.id
+        let moved = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(3, priority: true), now: sunday).value!
+            .booking.id
         _ = core.reschedule(moved, to: Fixture.slot(Fixture.a1, minute: 600), now: sunday)
         let token = core.issueToken(for: shows, now: sunday).value!
         _ = core.checkIn(token: token, at: Fixture.a1, now: eight)

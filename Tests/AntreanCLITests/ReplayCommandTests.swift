@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ReplayCommandTests {
     static func temporaryFile(_ name: String, _ contents: String = "") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-replay-\(UUID().uuidString)-\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-replay-\(UUID().uuidString)-\(name)")
         try contents.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
@@ -40,16 +41,23 @@ import Testing
         #expect((lines[2]["message"] as? String)?.contains("op: unknown 'teleport'") == true)
         #expect((lines[3]["message"] as? String)?.contains("at: expected ISO 8601") == true)
         #expect((lines[4]["message"] as? String)?.contains("booking or booking_ref") == true)
-        for number in [2, 3, 5, 6] { #expect(result.standardError.contains("trace.jsonl:\(number): malformed request")) }
+        for number in [2, 3, 5, 6] {
+            #expect(result.standardError.contains("trace.jsonl:\(number): malformed request"))
+        }
         let summary = try #require(lines[6]["summary"] as? [String: Any])
-        #expect(summary["malformed"] as? Int == 4 && summary["accepted"] as? Int == 2 && summary["bookings_in_store"] as? Int == 2)
+        #expect(
+            summary["malformed"] as? Int == 4 && summary["accepted"] as? Int == 2
+                && summary["bookings_in_store"] as? Int == 2)
     }
 
     @Test func badConfigurationNamesTheFieldAndExitsWithTwo() throws {
-        let config = try Self.temporaryFile("config.json", #"{"offices": [], "services": [{"id": "ktp"}], "nikPepper": "x", "tokenKeys": []}"#)
+        let config = try Self.temporaryFile(
+            "config.json", #"{"offices": [], "services": [{"id": "ktp"}], "nikPepper": "x", "tokenKeys": []}"#)
         let requests = try Self.temporaryFile("empty.jsonl")
         defer { for url in [config, requests] { try? FileManager.default.removeItem(at: url) } }
-        let result = try AntreanProcess.run(["replay", requests.path, "--config", config.path, "--store", "/tmp/unused-\(UUID().uuidString)"])
+        let result = try AntreanProcess.run([
+            "replay", requests.path, "--config", config.path, "--store", "/tmp/unused-\(UUID().uuidString)",
+        ])
         #expect(result.status == 2)
         #expect(result.standardError.contains("services[0].meanServiceMinutes: missing"))
     }

@@ -30,7 +30,9 @@ import Testing
     }
 
     static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    static func fourDigits(_ value: Int) -> String { String(repeating: "0", count: 4 - String(value).count) + String(value) }
+    static func fourDigits(_ value: Int) -> String {
+        String(repeating: "0", count: 4 - String(value).count) + String(value)
+    }
 
     @Test func acknowledgedBookingsSurviveSIGKILLAndAreNeverDuplicated() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-crash-\(UUID().uuidString)")
@@ -41,7 +43,9 @@ import Testing
         let store = folder.appendingPathComponent("store.sqlite")
         try Self.config().write(to: config, atomically: true, encoding: .utf8)
         try Self.trace().write(to: requests, atomically: true, encoding: .utf8)
-        let arguments = ["replay", requests.path, "--config", config.path, "--store", store.path, "--group-commit", "8"]
+        let arguments = [
+            "replay", requests.path, "--config", config.path, "--store", store.path, "--group-commit", "8",
+        ]
 
         // Start the load and kill it once a few hundred decisions have been acknowledged.
         let process = Process()
@@ -68,7 +72,9 @@ import Testing
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
             let decision = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(decision["ok"] as? Bool == true)
-            if let number = decision["line"] as? Int, let booking = decision["booking"] as? Int { acknowledged[number] = booking }
+            if let number = decision["line"] as? Int, let booking = decision["booking"] as? Int {
+                acknowledged[number] = booking
+            }
         }
         #expect(acknowledged.count >= 300)
         #expect(acknowledged.count < Self.bookings)

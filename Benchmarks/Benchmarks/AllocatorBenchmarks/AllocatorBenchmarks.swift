@@ -27,7 +27,9 @@ enum BenchmarkCity {
             let date = LocalDate(year: 2026, month: 11, day: 22).adding(days: day)
             for office in offices {
                 guard let plan = core.dayPlan(office: office, service: ktp, date: date) else { continue }
-                for index in plan.slots.indices { all.append(SlotRef(office: office, service: ktp, start: plan.slotStart(index))) }
+                for index in plan.slots.indices {
+                    all.append(SlotRef(office: office, service: ktp, start: plan.slotStart(index)))
+                }
             }
         }
         // Interleave offices and days so consecutive bookings touch different ledgers, as real traffic does.
@@ -80,7 +82,10 @@ let benchmarks: @Sendable () -> Void = {
     ) { _ in
         let number = single.next
         single.next += 1
-        blackHole(single.core.book(BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number), now: BenchmarkCity.now))
+        blackHole(
+            single.core.book(
+                BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number),
+                now: BenchmarkCity.now))
     } setup: {
         _ = BenchmarkCity.slots
     }
@@ -96,7 +101,10 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let number = batched.next
             batched.next += 1
-            blackHole(batched.core.book(BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number), now: BenchmarkCity.now))
+            blackHole(
+                batched.core.book(
+                    BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number),
+                    now: BenchmarkCity.now))
         }
     } setup: {
         _ = BenchmarkCity.slots
@@ -114,9 +122,11 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "SQLite durable book (64 concurrent, group commit, FULL)",
         configuration: .init(
-            metrics: [.wallClock, .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false),
+            metrics: [
+                .wallClock, .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false),
                 .custom("booking latency (us)", useScalingFactor: false),
-                .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false)],
+                .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
+            ],
             warmupIterations: 3, maxDuration: .seconds(8), maxIterations: 2000)
     ) { benchmark in
         let allocator = durable.allocator!
@@ -142,7 +152,8 @@ let benchmarks: @Sendable () -> Void = {
             .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
             statistics.operations / max(1, statistics.transactions))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        benchmark.measurement(.custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false), Int(64 / seconds))
+        benchmark.measurement(
+            .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false), Int(64 / seconds))
         for latency in latencies {
             benchmark.measurement(
                 .custom("booking latency (us)", useScalingFactor: false),
@@ -150,9 +161,11 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteAllocatorStore(path: folder.appendingPathComponent("durable.sqlite").path, syncMode: .full)
+        let store = try SQLiteAllocatorStore(
+            path: folder.appendingPathComponent("durable.sqlite").path, syncMode: .full)
         durable.allocator = try Allocator(
-            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer, nikHasher: BenchmarkCity.hasher,
+            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
+            nikHasher: BenchmarkCity.hasher,
             store: store, clock: ManualClock(BenchmarkCity.now))
     } teardown: {
         durable.allocator = nil
@@ -160,14 +173,18 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Reopening a store of one million bookings: load the rows and rebuild every ledger and index.
-    let rebuildFolder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-rebuild-\(UUID().uuidString)")
+    let rebuildFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "antrean-rebuild-\(UUID().uuidString)")
     let rebuildPath = rebuildFolder.appendingPathComponent("million.sqlite").path
     Benchmark(
         "SQLite reopen and rebuild 1,000,000 bookings",
-        configuration: .init(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 5)
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 5
+        )
     ) { _ in
         let allocator = try Allocator(
-            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer, nikHasher: BenchmarkCity.hasher,
+            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
+            nikHasher: BenchmarkCity.hasher,
             store: try SQLiteAllocatorStore(path: rebuildPath), clock: ManualClock(BenchmarkCity.now))
         precondition(allocator.read { $0.bookingCount } == 1_000_000)
         blackHole(allocator)
@@ -187,9 +204,10 @@ let benchmarks: @Sendable () -> Void = {
         "InMemory rebuild 1,000,000 bookings from records",
         configuration: .init(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(10), maxIterations: 5)
     ) { _ in
-        blackHole(try AllocatorCore(
-            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
-            restoring: BenchmarkCity.millionRecords))
+        blackHole(
+            try AllocatorCore(
+                configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
+                restoring: BenchmarkCity.millionRecords))
     } setup: {
         _ = BenchmarkCity.millionRecords
     }

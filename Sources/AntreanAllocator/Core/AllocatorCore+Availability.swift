@@ -16,21 +16,26 @@ extension AllocatorCore {
         for day in firstDay...lastDay {
             var today: [SlotAvailability] = []
             for office in offices {
-                guard let officeNumber = officeIndex[office], offers(office: officeNumber, service: serviceNumber) else {
+                guard let officeNumber = officeIndex[office], offers(office: officeNumber, service: serviceNumber)
+                else {
                     continue
                 }
                 let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(day))
                 let ledger = ledger(key)
                 guard let plan = ledger.plan else { continue }
-                if let quota = configuration.services[Int(serviceNumber)].dailyQuota, ledger.occupied >= quota { continue }
+                if let quota = configuration.services[Int(serviceNumber)].dailyQuota, ledger.occupied >= quota {
+                    continue
+                }
                 var taken = 0
                 for index in plan.slots.indices where plan.slotStart(index) >= earliest {
                     var room = ledger.remaining(.online, at: index)
                     if isPriority { room += ledger.remaining(.priority, at: index) }
                     guard room > 0 else { continue }
-                    today.append(SlotAvailability(
-                        slot: SlotRef(office: office, service: service, start: plan.slotStart(index)), remaining: room,
-                        dayUtilization: ledger.utilization))
+                    today.append(
+                        SlotAvailability(
+                            slot: SlotRef(office: office, service: service, start: plan.slotStart(index)),
+                            remaining: room,
+                            dayUtilization: ledger.utilization))
                     taken += 1
                     if taken == limit { break }
                 }
@@ -48,7 +53,8 @@ extension AllocatorCore {
         service: ServiceID, kecamatan: KecamatanID, isPriority: Bool = false, from: Instant, limit: Int, now: Instant
     ) -> [SlotAvailability] {
         availability(
-            service: service, offices: directory.officesByKecamatan[kecamatan] ?? [], isPriority: isPriority, from: from,
+            service: service, offices: directory.officesByKecamatan[kecamatan] ?? [], isPriority: isPriority,
+            from: from,
             limit: limit, now: now)
     }
 

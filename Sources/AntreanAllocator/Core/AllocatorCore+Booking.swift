@@ -84,7 +84,9 @@ extension AllocatorCore {
     /// office, then the slot is booked (or held) with all checks. Refusal `noAvailability` when nothing fits.
     public mutating func place(_ request: PlacementRequest, now: Instant) -> Result<BookingReceipt, AllocationRefusal> {
         expireHolds(now: now)
-        if let key = request.idempotencyKey, let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)] {
+        if let key = request.idempotencyKey,
+            let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)]
+        {
             let booking = bookings[Int(existing.rawValue - 1)]
             return booking.service == request.service
                 ? .success(BookingReceipt(booking: booking, isRepeat: true)) : .failure(.idempotencyKeyReused)
@@ -115,10 +117,15 @@ extension AllocatorCore {
         _ slot: SlotRef, for citizen: Citizen, state: BookingState, idempotencyKey: String?, now: Instant
     ) -> Result<BookingReceipt, AllocationRefusal> {
         expireHolds(now: now)
-        if let idempotencyKey, let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)] {
+        if let idempotencyKey,
+            let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)]
+        {
             let booking = bookings[Int(existing.rawValue - 1)]
-            let same = booking.service == slot.service && (booking.reschedules > 0 || booking.slotStart == slot.start
-                && booking.office == slot.office)
+            let same =
+                booking.service == slot.service
+                && (booking.reschedules > 0
+                    || booking.slotStart == slot.start
+                        && booking.office == slot.office)
             return same ? .success(BookingReceipt(booking: booking, isRepeat: true)) : .failure(.idempotencyKeyReused)
         }
         let target: LedgerPosition
@@ -127,7 +134,9 @@ extension AllocatorCore {
         case .failure(let refusal): return .failure(refusal)
         }
         if let refusal = bookingWindowRefusal(slot.start, now: now) { return .failure(refusal) }
-        if activeByNIK[citizen.nikHash, default: 0] >= rules.maxActiveBookingsPerNIK { return .failure(.nikLimitReached) }
+        if activeByNIK[citizen.nikHash, default: 0] >= rules.maxActiveBookingsPerNIK {
+            return .failure(.nikLimitReached)
+        }
         if let account = citizen.account, !accountHasRoom(account, now: now) { return .failure(.accountLimitReached) }
         if let refusal = quotaRefusal(target) { return .failure(refusal) }
         guard let pool = pickPool(at: target, isPriority: citizen.isPriority, walkIn: false) else {
@@ -165,7 +174,9 @@ extension AllocatorCore {
         if let account = booking.account {
             accountHistory[account, default: []].append(booking.createdAt)
         }
-        if let key = booking.idempotencyKey { idempotency[IdempotencyScope(nikHash: booking.nikHash, key: key)] = booking.id }
+        if let key = booking.idempotencyKey {
+            idempotency[IdempotencyScope(nikHash: booking.nikHash, key: key)] = booking.id
+        }
         guard scheduleDeadlines else { return }
         if booking.state == .held, let expiry = booking.holdExpiresAt {
             holdDeadlines.insert(Deadline(at: expiry, booking: booking.id))

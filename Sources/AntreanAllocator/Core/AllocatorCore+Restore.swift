@@ -10,7 +10,8 @@ extension AllocatorCore {
     ) throws(RestoreError) {
         do {
             try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges)
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+            )
         } catch {
             throw .configuration(error)
         }
@@ -23,15 +24,20 @@ extension AllocatorCore {
         var holds: [Deadline] = []
         var noShows: [Deadline] = []
         for (offset, record) in ordered.enumerated() {
-            guard record.id.rawValue == UInt64(offset + 1) else { throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1))) }
+            guard record.id.rawValue == UInt64(offset + 1) else {
+                throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1)))
+            }
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
             bookings.append(record)
             positions.append(position)
             index(record, at: position, scheduleDeadlines: false)
-            if record.state == .held, let expiry = record.holdExpiresAt { holds.append(Deadline(at: expiry, booking: record.id)) }
+            if record.state == .held, let expiry = record.holdExpiresAt {
+                holds.append(Deadline(at: expiry, booking: record.id))
+            }
             if record.state == .booked {
-                noShows.append(Deadline(at: record.slotStart.adding(minutes: rules.graceMinutesAfter), booking: record.id))
+                noShows.append(
+                    Deadline(at: record.slotStart.adding(minutes: rules.graceMinutesAfter), booking: record.id))
             }
         }
         // Floyd's bottom-up heap construction: O(n) instead of n inserts.

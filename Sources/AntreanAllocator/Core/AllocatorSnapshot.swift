@@ -53,7 +53,9 @@ extension AllocatorCore {
             if booking.state.isActive { nikRecount[booking.nikHash, default: 0] += 1 }
             if let key = booking.idempotencyKey {
                 let scope = IdempotencyScope(nikHash: booking.nikHash, key: key)
-                if let other = keyOwners[scope] { violations.append("idempotency key \(key) used by \(other) and \(booking.id)") }
+                if let other = keyOwners[scope] {
+                    violations.append("idempotency key \(key) used by \(other) and \(booking.id)")
+                }
                 keyOwners[scope] = booking.id
             }
         }
@@ -62,16 +64,21 @@ extension AllocatorCore {
             guard let plan = ledger.plan else { continue }
             for slot in plan.slots.indices {
                 let used = ledger.usage[slot]
-                let expected = recount[LedgerPosition(key: key, ledger: Int32(number), slot: Int32(slot)), default: SlotUsage()]
-                if used != expected { violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)") }
+                let expected = recount[
+                    LedgerPosition(key: key, ledger: Int32(number), slot: Int32(slot)), default: SlotUsage()]
+                if used != expected {
+                    violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
+                }
                 if used.online > ledger.bookableOnline[slot] || Int(used.walkIn) > plan.slots[slot].walkIn
                     || Int(used.priority) > plan.slots[slot].priority
                 {
-                    violations.append("slot \(plan.office)/\(plan.service)/\(plan.slotStart(slot)) over capacity: \(used)")
+                    violations.append(
+                        "slot \(plan.office)/\(plan.service)/\(plan.slotStart(slot)) over capacity: \(used)")
                 }
             }
             if ledger.occupied != dayRecount[key, default: 0] {
-                violations.append("day \(plan.office)/\(plan.date) occupied \(ledger.occupied) ≠ \(dayRecount[key, default: 0])")
+                violations.append(
+                    "day \(plan.office)/\(plan.date) occupied \(ledger.occupied) ≠ \(dayRecount[key, default: 0])")
             }
             if let quota = configuration.services[Int(key.service)].dailyQuota, ledger.occupied > quota {
                 violations.append("day \(plan.office)/\(plan.service)/\(plan.date) over its quota \(quota)")

@@ -19,7 +19,10 @@ extension AllocatorConfiguration {
         guard rules.bookingHorizonDays >= 0, rules.holdSeconds > 0, rules.maxActiveBookingsPerNIK >= 1,
             rules.maxBookingsPerAccountPerWindow >= 1, rules.accountWindowSeconds > 0, rules.maxReschedules >= 0,
             rules.checkInOpensMinutesBefore >= 0, rules.graceMinutesAfter >= 0, rules.requeueAfterOthers >= 0
-        else { throw ConfigurationError(field: "rules", message: "limits and windows must be non-negative (holds, limits ≥ 1)") }
+        else {
+            throw ConfigurationError(
+                field: "rules", message: "limits and windows must be non-negative (holds, limits ≥ 1)")
+        }
         var serviceIDs = Set<ServiceID>()
         for (index, service) in services.enumerated() {
             guard serviceIDs.insert(service.id).inserted else {
@@ -39,22 +42,33 @@ extension AllocatorConfiguration {
                 throw ConfigurationError(field: "\(path).id", message: "duplicate office '\(office.id)'")
             }
             for (weekday, hours) in office.openingHours
-            where !(0 <= hours.opensAtMinute && hours.opensAtMinute < hours.closesAtMinute && hours.closesAtMinute <= 1440) {
-                throw ConfigurationError(field: "\(path).openingHours.\(weekday.rawValue)", message: "must open before it closes within the day")
+            where
+                !(0 <= hours.opensAtMinute && hours.opensAtMinute < hours.closesAtMinute
+                && hours.closesAtMinute <= 1440)
+            {
+                throw ConfigurationError(
+                    field: "\(path).openingHours.\(weekday.rawValue)",
+                    message: "must open before it closes within the day")
             }
             for (serviceIndex, offered) in office.services.enumerated() {
                 guard serviceIDs.contains(offered.service) else {
-                    throw ConfigurationError(field: "\(path).services[\(serviceIndex)].service", message: "unknown service '\(offered.service)'")
+                    throw ConfigurationError(
+                        field: "\(path).services[\(serviceIndex)].service",
+                        message: "unknown service '\(offered.service)'")
                 }
                 guard offered.counters >= 0, (offered.slotCapacity ?? 0) >= 0 else {
-                    throw ConfigurationError(field: "\(path).services[\(serviceIndex)]", message: "counters and slotCapacity must be non-negative")
+                    throw ConfigurationError(
+                        field: "\(path).services[\(serviceIndex)]",
+                        message: "counters and slotCapacity must be non-negative")
                 }
             }
             for weekday in Weekday.allCases {
                 let walkIn = office.walkInShare[weekday] ?? 0
                 let priority = office.priorityShare[weekday] ?? 0
                 guard walkIn >= 0, priority >= 0, walkIn + priority <= 1 else {
-                    throw ConfigurationError(field: "\(path).walkInShare/priorityShare.\(weekday.rawValue)", message: "shares must be ≥ 0 and sum to ≤ 1")
+                    throw ConfigurationError(
+                        field: "\(path).walkInShare/priorityShare.\(weekday.rawValue)",
+                        message: "shares must be ≥ 0 and sum to ≤ 1")
                 }
             }
         }

@@ -44,7 +44,9 @@ public struct NIKHash: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var bytes: [UInt8] {
-        [word0, word1, word2, word3].flatMap { word in (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } }
+        [word0, word1, word2, word3].flatMap { word in
+            (0..<8).reversed().map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
+        }
     }
 
     /// 64 lowercase hex digits.

@@ -58,7 +58,9 @@ public final class Allocator: Sendable {
     /// Applies `operation` without waiting for durability: its result must not be shown to anyone until
     /// `flush()` returns. Lets a single-threaded caller (the replay command) group many operations into one
     /// commit and acknowledge them together afterwards.
-    public func performDeferred<Value: Sendable>(at now: Instant, _ operation: (inout AllocatorCore, Instant) -> Value) -> Value {
+    public func performDeferred<Value: Sendable>(at now: Instant, _ operation: (inout AllocatorCore, Instant) -> Value)
+        -> Value
+    {
         core.withLock { core in
             let value = operation(&core, now)
             _ = committer.enqueue(core.drainChanges())
@@ -79,9 +81,12 @@ public final class Allocator: Sendable {
     public var commitStatistics: (transactions: Int, operations: Int) { committer.statistics }
 
     /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
-    public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<Citizen, AllocationRefusal> {
+    public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<
+        Citizen, AllocationRefusal
+    > {
         do {
-            return .success(Citizen(nikHash: try nikHasher.hash(validating: nik), account: account, isPriority: isPriority))
+            return .success(
+                Citizen(nikHash: try nikHasher.hash(validating: nik), account: account, isPriority: isPriority))
         } catch {
             return .failure(.invalidNIK(error))
         }
@@ -93,7 +98,8 @@ public final class Allocator: Sendable {
         service: ServiceID, offices: [OfficeID], isPriority: Bool = false, limit: Int = 10
     ) async throws -> [SlotAvailability] {
         try await perform { core, now in
-            core.availability(service: service, offices: offices, isPriority: isPriority, from: now, limit: limit, now: now)
+            core.availability(
+                service: service, offices: offices, isPriority: isPriority, from: now, limit: limit, now: now)
         }
     }
 
@@ -101,7 +107,8 @@ public final class Allocator: Sendable {
         service: ServiceID, kecamatan: KecamatanID, isPriority: Bool = false, limit: Int = 10
     ) async throws -> [SlotAvailability] {
         try await perform { core, now in
-            core.availability(service: service, kecamatan: kecamatan, isPriority: isPriority, from: now, limit: limit, now: now)
+            core.availability(
+                service: service, kecamatan: kecamatan, isPriority: isPriority, from: now, limit: limit, now: now)
         }
     }
 
@@ -121,11 +128,15 @@ public final class Allocator: Sendable {
         try await perform { core, now in core.place(request, now: now) }
     }
 
-    public func confirm(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+    public func confirm(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<
+        BookingRecord, AllocationRefusal
+    > {
         try await perform { core, now in core.confirm(id, by: nikHash, now: now) }
     }
 
-    public func cancel(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<BookingRecord, AllocationRefusal> {
+    public func cancel(_ id: BookingID, by nikHash: NIKHash? = nil) async throws -> Result<
+        BookingRecord, AllocationRefusal
+    > {
         try await perform { core, now in core.cancel(id, by: nikHash, now: now) }
     }
 
@@ -146,7 +157,9 @@ public final class Allocator: Sendable {
     public func registerWalkIn(office: OfficeID, service: ServiceID, citizen: Citizen) async throws
         -> Result<BookingReceipt, AllocationRefusal>
     {
-        try await perform { core, now in core.registerWalkIn(office: office, service: service, citizen: citizen, now: now) }
+        try await perform { core, now in
+            core.registerWalkIn(office: office, service: service, citizen: citizen, now: now)
+        }
     }
 
     public func releaseNoShows() async throws -> [BookingID] {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where bookings persist. The allocator's whole state is derived from its booking records, so a store
 /// only upserts records and loads them back.
 public protocol AllocatorStore: Sendable {
@@ -28,5 +30,3 @@ public final class InMemoryAllocatorStore: AllocatorStore {
     /// Number of `commit` calls so far (group commit makes this smaller than the number of operations).
     public var commitCount: Int { commits.load(ordering: .relaxed) }
 }
-
-import Synchronization

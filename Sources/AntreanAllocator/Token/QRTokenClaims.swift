@@ -7,7 +7,9 @@ public struct QRTokenClaims: Hashable, Sendable {
     public var nikHash: NIKHash
     public var expiresAt: Instant
 
-    public init(keyID: String, booking: BookingID, office: OfficeID, slotStart: Instant, nikHash: NIKHash, expiresAt: Instant) {
+    public init(
+        keyID: String, booking: BookingID, office: OfficeID, slotStart: Instant, nikHash: NIKHash, expiresAt: Instant
+    ) {
         self.keyID = keyID
         self.booking = booking
         self.office = office
@@ -20,10 +22,13 @@ public struct QRTokenClaims: Hashable, Sendable {
     var payload: [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(56 + office.rawValue.utf8.count)
-        for word in [booking.rawValue, UInt64(bitPattern: slotStart.secondsSinceEpoch),
-            UInt64(bitPattern: expiresAt.secondsSinceEpoch)]
-        {
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        for word in [
+            booking.rawValue, UInt64(bitPattern: slotStart.secondsSinceEpoch),
+            UInt64(bitPattern: expiresAt.secondsSinceEpoch),
+        ] {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
         }
         bytes += nikHash.bytes
         bytes += Array(office.rawValue.utf8)

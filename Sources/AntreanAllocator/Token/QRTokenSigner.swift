@@ -36,7 +36,8 @@ public struct QRTokenSigner: Sendable {
         var claims = claims
         claims.keyID = currentKeyID
         let payload = claims.payload
-        let tag = HMAC<SHA256>.authenticationCode(for: Self.signedBytes(keyID: currentKeyID, payload: payload), using: keys[currentKeyID]!)
+        let tag = HMAC<SHA256>.authenticationCode(
+            for: Self.signedBytes(keyID: currentKeyID, payload: payload), using: keys[currentKeyID]!)
         return "AQ1." + currentKeyID + "." + Base64URL.encode(payload) + "." + Base64URL.encode(Array(tag))
     }
 
@@ -56,7 +57,8 @@ public struct QRTokenSigner: Sendable {
         let keyID = String(parts[1])
         guard let claims = QRTokenClaims(keyID: keyID, payload: payload) else { return .malformed }
         guard let key = keys[keyID],
-            HMAC<SHA256>.isValidAuthenticationCode(tag, authenticating: Self.signedBytes(keyID: keyID, payload: payload), using: key)
+            HMAC<SHA256>.isValidAuthenticationCode(
+                tag, authenticating: Self.signedBytes(keyID: keyID, payload: payload), using: key)
         else { return .badSignature(claimedBooking: claims.booking) }
         return .valid(claims)
     }
