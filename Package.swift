@@ -62,7 +62,10 @@ let package = Package(
         // The embedded durable store (SQLite through GRDB, WAL mode).
         .target(
             name: "AntreanAllocatorSQLite",
-            dependencies: ["AntreanAllocator", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AntreanAllocator", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // Samarinda's offices, services, citizens and KPIs, on the engine and the allocator.

@@ -110,66 +110,69 @@ let benchmarks: @Sendable () -> Void = {
         _ = BenchmarkCity.slots
     }
 
-    // SQLite, durable (synchronous = FULL, WAL), 64 portal requests in flight: each iteration books 64
-    // places concurrently; group commit folds them into few transactions. Custom metrics: bookings/s and
-    // each booking's latency from request to acknowledgment.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-bench-\(UUID().uuidString)")
-    final class DurableBox: @unchecked Sendable {
-        var allocator: Allocator?
-        var next = 0
-    }
-    let durable = DurableBox()
-    Benchmark(
-        "SQLite durable book (64 concurrent, group commit, FULL)",
-        configuration: .init(
-            metrics: [
-                .wallClock, .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false),
-                .custom("booking latency (us)", useScalingFactor: false),
-                .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
-            ],
-            warmupIterations: 3, maxDuration: .seconds(8), maxIterations: 2000)
-    ) { benchmark in
-        let allocator = durable.allocator!
-        let base = durable.next
-        durable.next += 64
-        let clock = ContinuousClock()
-        let start = clock.now
-        let latencies = await withTaskGroup(of: Duration.self) { group in
-            for offset in 0..<64 {
-                group.addTask {
-                    let begin = clock.now
-                    let number = base + offset
-                    _ = try? await allocator.book(
-                        BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number))
-                    return clock.now - begin
+    for mode in [SQLiteAllocatorStore.SyncMode.full, .normal] {
+        // SQLite, durable (synchronous = FULL or NORMAL, WAL), 64 portal requests in flight: each iteration books 64
+        // places concurrently; group commit folds them into few transactions. Custom metrics: bookings/s and
+        // each booking's latency from request to acknowledgment.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-bench-\(mode.rawValue)-\(UUID().uuidString)")
+        final class DurableBox: @unchecked Sendable {
+            var allocator: Allocator?
+            var next = 0
+        }
+        let durable = DurableBox()
+        Benchmark(
+            "SQLite durable book (64 concurrent, group commit, \(mode.rawValue))",
+            configuration: .init(
+                metrics: [
+                    .wallClock, .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false),
+                    .custom("booking latency (us)", useScalingFactor: false),
+                    .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
+                ],
+                warmupIterations: 3, maxDuration: .seconds(8), maxIterations: 2000)
+        ) { benchmark in
+            let allocator = durable.allocator!
+            let base = durable.next
+            durable.next += 64
+            let clock = ContinuousClock()
+            let start = clock.now
+            let latencies = await withTaskGroup(of: Duration.self) { group in
+                for offset in 0..<64 {
+                    group.addTask {
+                        let begin = clock.now
+                        let number = base + offset
+                        _ = try? await allocator.book(
+                            BenchmarkCity.slots[number % BenchmarkCity.slots.count], for: BenchmarkCity.citizen(number))
+                        return clock.now - begin
+                    }
                 }
+                return await group.reduce(into: [Duration]()) { $0.append($1) }
             }
-            return await group.reduce(into: [Duration]()) { $0.append($1) }
-        }
-        let elapsed = clock.now - start
-        let statistics = allocator.commitStatistics
-        benchmark.measurement(
-            .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
-            statistics.operations / max(1, statistics.transactions))
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        benchmark.measurement(
-            .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false), Int(64 / seconds))
-        for latency in latencies {
+            let elapsed = clock.now - start
+            let statistics = allocator.commitStatistics
             benchmark.measurement(
-                .custom("booking latency (us)", useScalingFactor: false),
-                Int(latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000))
+                .custom("bookings per transaction", polarity: .prefersLarger, useScalingFactor: false),
+                statistics.operations / max(1, statistics.transactions))
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            benchmark.measurement(
+                .custom("bookings per second", polarity: .prefersLarger, useScalingFactor: false), Int(64 / seconds))
+            for latency in latencies {
+                benchmark.measurement(
+                    .custom("booking latency (us)", useScalingFactor: false),
+                    Int(latency.components.seconds * 1_000_000 + latency.components.attoseconds / 1_000_000_000_000))
+            }
+        } setup: {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let store = try SQLiteAllocatorStore(
+                path: folder.appendingPathComponent("durable.sqlite").path, syncMode: mode)
+            durable.allocator = try Allocator(
+                configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
+                nikHasher: BenchmarkCity.hasher,
+                store: store, clock: ManualClock(BenchmarkCity.now))
+        } teardown: {
+            durable.allocator = nil
+            try? FileManager.default.removeItem(at: folder)
         }
-    } setup: {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteAllocatorStore(
-            path: folder.appendingPathComponent("durable.sqlite").path, syncMode: .full)
-        durable.allocator = try Allocator(
-            configuration: BenchmarkCity.configuration, tokenSigner: BenchmarkCity.signer,
-            nikHasher: BenchmarkCity.hasher,
-            store: store, clock: ManualClock(BenchmarkCity.now))
-    } teardown: {
-        durable.allocator = nil
-        try? FileManager.default.removeItem(at: folder)
     }
 
     // Reopening a store of one million bookings: load the rows and rebuild every ledger and index.

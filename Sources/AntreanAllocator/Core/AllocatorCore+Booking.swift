@@ -168,7 +168,7 @@ extension AllocatorCore {
     }
 
     /// Adds a (new or restored) booking to ledgers, counts, idempotency and deadline heaps.
-    mutating func index(_ booking: BookingRecord, at position: LedgerPosition) {
+    mutating func index(_ booking: BookingRecord, at position: LedgerPosition, scheduleDeadlines: Bool = true) {
         if booking.state.occupiesCapacity { occupy(position, pool: booking.pool) }
         if booking.state.isActive { activeByNIK[booking.nikHash, default: 0] += 1 }
         if let account = booking.account {
@@ -177,6 +177,7 @@ extension AllocatorCore {
         if let key = booking.idempotencyKey {
             idempotency[IdempotencyScope(nikHash: booking.nikHash, key: key)] = booking.id
         }
+        guard scheduleDeadlines else { return }
         if booking.state == .held, let expiry = booking.holdExpiresAt {
             holdDeadlines.insert(Deadline(at: expiry, booking: booking.id))
         }

@@ -76,7 +76,8 @@ extension AllocatorCore {
 
     /// Registers a citizen who walked in at `now` against the walk-in reserve (priority citizens: the priority
     /// reserve first) of the current slot or the next one with room today. The walk-in is checked in at once.
-    /// Refusals: unknown office/service, serviceNotOffered, noSuchSlot (closed now), walkInReserveFull, dailyQuotaReached.
+    /// Refusals: unknown office/service, serviceNotOffered, noSuchSlot (closed now), walkInReserveFull,
+    /// dailyQuotaReached.
     public mutating func registerWalkIn(
         office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant
     ) -> Result<BookingReceipt, AllocationRefusal> {

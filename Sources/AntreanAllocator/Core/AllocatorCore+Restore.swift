@@ -1,3 +1,5 @@
+import HeapModule
+
 extension AllocatorCore {
     /// Rebuilds an allocator from persisted records (any order; ids must be exactly 1…n).
     /// O(n log n) for the deadline heaps; ledgers, NIK counts, account windows and idempotency keys are
@@ -13,9 +15,14 @@ extension AllocatorCore {
         } catch {
             throw .configuration(error)
         }
-        let ordered = records.sorted { $0.id < $1.id }
+        // Stores usually return records in id order; sort only when they do not.
+        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
+        let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
         bookings.reserveCapacity(ordered.count)
+        activeByNIK.reserveCapacity(ordered.lazy.filter { $0.state.isActive }.count)
         positions.reserveCapacity(ordered.count)
+        var holds: [Deadline] = []
+        var noShows: [Deadline] = []
         for (offset, record) in ordered.enumerated() {
             guard record.id.rawValue == UInt64(offset + 1) else {
                 throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1)))
@@ -24,8 +31,18 @@ extension AllocatorCore {
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
             bookings.append(record)
             positions.append(position)
-            index(record, at: position)
+            index(record, at: position, scheduleDeadlines: false)
+            if record.state == .held, let expiry = record.holdExpiresAt {
+                holds.append(Deadline(at: expiry, booking: record.id))
+            }
+            if record.state == .booked {
+                noShows.append(
+                    Deadline(at: record.slotStart.adding(minutes: rules.graceMinutesAfter), booking: record.id))
+            }
         }
+        // Floyd's bottom-up heap construction: O(n) instead of n inserts.
+        holdDeadlines = Heap(holds)
+        noShowDeadlines = Heap(noShows)
     }
 }
 

@@ -15,9 +15,19 @@ public struct NIKHash: Hashable, Sendable, Codable, CustomStringConvertible {
     /// From exactly 32 bytes (big-endian words).
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        var words = [UInt64](repeating: 0, count: 4)
-        for (index, byte) in bytes.enumerated() { words[index / 8] = words[index / 8] << 8 | UInt64(byte) }
-        self.init(word0: words[0], word1: words[1], word2: words[2], word3: words[3])
+        // No intermediate array: this runs once per row when a store of a million bookings is reopened.
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var index = 0
+        for byte in bytes {
+            switch index >> 3 {
+            case 0: words.0 = words.0 << 8 | UInt64(byte)
+            case 1: words.1 = words.1 << 8 | UInt64(byte)
+            case 2: words.2 = words.2 << 8 | UInt64(byte)
+            default: words.3 = words.3 << 8 | UInt64(byte)
+            }
+            index += 1
+        }
+        self.init(word0: words.0, word1: words.1, word2: words.2, word3: words.3)
     }
 
     /// A synthetic hash for simulated citizens (no NIK involved): spreads `citizen` over all words.
