@@ -71,6 +71,7 @@ for exponent in 2...6 {
         ("quaternary_pop_push", hold(QuaternaryHeap<Int32>.self, size: size, fused: false)),
         ("binary_replace", hold(BinaryHeap<Int32>.self, size: size, fused: true)),
         ("quaternary_replace", hold(QuaternaryHeap<Int32>.self, size: size, fused: true)),
+        ("calendar_pop_push", hold(CalendarQueue<Int32>.self, size: size, fused: false)),
         ("kernel", holdKernel(size: size)),
     ]
     let fields = results.map { "\"\($0.0)\": \(round1($0.1.rate))" }.joined(separator: ", ")
