@@ -79,7 +79,12 @@ import Testing
     }
 
     @Test func simultaneousEventsFireInScheduleOrder() {
-        var sim = Simulation<Int>()
+        checkTies(Simulation<Int>())
+        checkTies(EventScheduler<Int, CalendarQueue<Int>>())
+    }
+
+    func checkTies<Pending: PendingEventSet>(_ empty: EventScheduler<Int, Pending>) {
+        var sim = empty
         for label in 0..<100 { sim.schedule(label, at: 5) }
         sim.schedule(-1, at: 1)
         var fired: [Int] = []
@@ -87,8 +92,11 @@ import Testing
         #expect(fired == [-1] + Array(0..<100))
     }
 
-    @Test func cancelledEventsNeverFire() {
-        var sim = Simulation<Int>()
+    @Test func cancelledEventsNeverFire() { checkCancellation(Simulation<Int>()) }
+    @Test func cancelledEventsNeverFireOnACalendar() { checkCancellation(EventScheduler<Int, CalendarQueue<Int>>()) }
+
+    func checkCancellation<Pending: PendingEventSet>(_ empty: EventScheduler<Int, Pending>) {
+        var sim = empty
         var handles: [EventHandle] = []
         for label in 0..<50 { handles.append(sim.schedule(label, at: Double(label % 7))) }
         for (label, handle) in handles.enumerated() where label % 2 == 1 { sim.cancel(handle) }

@@ -188,3 +188,6 @@ public struct CalendarQueue<Event>: PendingEventSet {
         for node in live { link(Int32(node)) }
     }
 }
+
+extension CalendarQueue: Sendable where Event: Sendable {}
+extension CalendarQueue.Node: Sendable where Event: Sendable {}
