@@ -42,8 +42,9 @@ public struct CalendarQueue<Event>: PendingEventSet {
 
     @inlinable public var count: Int { storedCount }
 
+    /// ⌊time / width⌋, clamped so that far-future times cannot overflow `Int`.
     @inlinable
-    func day(of time: Double) -> Int { Int(time * inverseWidth) }
+    func day(of time: Double) -> Int { Int(Swift.min(time * inverseWidth, 0x1p62)) }
 
     @inlinable
     public var first: ScheduledEvent<Event>? {
@@ -112,7 +113,7 @@ public struct CalendarQueue<Event>: PendingEventSet {
         inverseWidth: Double, mask: Int
     ) {
         let entry = nodes[Int(node)].entry
-        let bucket = Int(entry.time * inverseWidth) & mask
+        let bucket = Int(Swift.min(entry.time * inverseWidth, 0x1p62)) & mask
         var previous: Int32 = -1
         var current = heads[bucket]
         while current >= 0 && nodes[Int(current)].entry.precedes(entry) {
