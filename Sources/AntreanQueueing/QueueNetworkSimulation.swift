@@ -28,7 +28,9 @@ public struct QueueNetworkSimulation: Sendable {
         try spec.validate()
         self.spec = spec
         do {
-            plans = try spec.queues.map { queue throws(DistributionError) in try QueuePlan(queue, discipline: queue.discipline) }
+            plans = try spec.queues.map { queue throws(DistributionError) in
+                try QueuePlan(queue, discipline: queue.discipline)
+            }
         } catch {
             throw QueueNetworkError(error.message)
         }
@@ -78,7 +80,11 @@ struct QueuePlan: Sendable {
         name = queue.name
         counters = queue.counters
         service = try queue.service.sampler()
-        if case .exponential(let mean) = queue.service { exponentialServiceMean = mean } else { exponentialServiceMean = .nan }
+        if case .exponential(let mean) = queue.service {
+            exponentialServiceMean = mean
+        } else {
+            exponentialServiceMean = .nan
+        }
         patience = try queue.patience?.sampler()
         hasPatience = queue.patience != nil
         arrivals = queue.arrivals

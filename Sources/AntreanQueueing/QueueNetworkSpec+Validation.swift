@@ -16,14 +16,16 @@ extension QueueNetworkSpec {
         try require(!queues.isEmpty, "the model has no queues")
         switch runLength {
         case .minutes(let minutes):
-            try require(minutes.isFinite && minutes > 0, "run length must be a positive number of minutes, got \(minutes)")
+            try require(
+                minutes.isFinite && minutes > 0, "run length must be a positive number of minutes, got \(minutes)")
             try require(
                 warmUpMinutes < minutes, "warm-up (\(warmUpMinutes) min) must be shorter than the run (\(minutes) min)")
         case .arrivals(let count):
             try require(count > 0, "run length must be a positive number of arrivals, got \(count)")
         }
         try require(
-            warmUpMinutes.isFinite && warmUpMinutes >= 0, "warm-up must be a finite number ≥ 0 minutes, got \(warmUpMinutes)")
+            warmUpMinutes.isFinite && warmUpMinutes >= 0,
+            "warm-up must be a finite number ≥ 0 minutes, got \(warmUpMinutes)")
         var names = Set<String>()
         for queue in queues {
             let field = "queue \"\(queue.name)\""
@@ -43,7 +45,8 @@ extension QueueNetworkSpec {
             case .hourlyProfile(let rates):
                 try require(!rates.isEmpty, "\(field).arrivals: the hourly profile is empty")
                 for (hour, rate) in rates.enumerated() {
-                    try require(rate.isFinite && rate >= 0, "\(field).arrivals: rate of hour \(hour) must be ≥ 0, got \(rate)")
+                    try require(
+                        rate.isFinite && rate >= 0, "\(field).arrivals: rate of hour \(hour) must be ≥ 0, got \(rate)")
                 }
                 try require(rates.contains { $0 > 0 }, "\(field).arrivals: every hourly rate is zero")
             }
@@ -52,11 +55,14 @@ extension QueueNetworkSpec {
                 let classField = "\(field).classes \"\(customerClass.name)\""
                 try require(!customerClass.name.isEmpty, "\(field): a class has an empty name")
                 try require(!customerClass.name.contains("."), "\(classField): a name must not contain \".\"")
-                try require(classNames.insert(customerClass.name).inserted, "\(field): two classes are named \"\(customerClass.name)\"")
+                try require(
+                    classNames.insert(customerClass.name).inserted,
+                    "\(field): two classes are named \"\(customerClass.name)\"")
                 try require(
                     customerClass.share.isFinite && customerClass.share > 0,
                     "\(classField).share must be positive, got \(customerClass.share)")
-                try require(customerClass.priority >= 0, "\(classField).priority must be ≥ 0, got \(customerClass.priority)")
+                try require(
+                    customerClass.priority >= 0, "\(classField).priority must be ≥ 0, got \(customerClass.priority)")
             }
         }
     }

@@ -65,7 +65,8 @@ import Testing
                 for _ in 0..<5_000 {
                     let first = set.removeFirst()!
                     order.append(first.sequence)
-                    set.insert(ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: 0))
+                    set.insert(
+                        ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: 0))
                     sequence += 1
                 }
             }

@@ -29,7 +29,7 @@ import Testing
         stream.s1 = 2
         stream.s2 = 3
         stream.s3 = 4
-        let expected: [UInt64] = [11520, 0, 1509978240, 1215971899390074240]
+        let expected: [UInt64] = [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240]
         #expect((0..<4).map { _ in stream.next() } == expected)
     }
 

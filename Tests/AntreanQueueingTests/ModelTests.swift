@@ -48,8 +48,10 @@ import Testing
     /// Adding a queue leaves the first queue's numbers unchanged (streams are per queue and purpose).
     @Test func addingAQueueDoesNotReshuffleTheOthers() throws {
         let alone = try QueueNetworkSimulation(QueueNetworkSpec(queues: [Self.mm5], runLength: .minutes(1_000)))
-        let other = QueueSpec(name: "Z", counters: 1, service: .deterministic(0.5), arrivals: .poisson(ratePerMinute: 1))
-        let together = try QueueNetworkSimulation(QueueNetworkSpec(queues: [Self.mm5, other], runLength: .minutes(1_000)))
+        let other = QueueSpec(
+            name: "Z", counters: 1, service: .deterministic(0.5), arrivals: .poisson(ratePerMinute: 1))
+        let together = try QueueNetworkSimulation(
+            QueueNetworkSpec(queues: [Self.mm5, other], runLength: .minutes(1_000)))
         let a = alone.run(seed: 5, replication: 2)
         let b = together.run(seed: 5, replication: 2)
         for key in ["arrivals", "served", "abandoned", "wait_minutes", "queue_length"] {
@@ -81,20 +83,25 @@ import Testing
         (QueueNetworkSpec(queues: [ModelTests.mm5, ModelTests.mm5], runLength: .minutes(10)), "two queues"),
         (
             QueueNetworkSpec(
-                queues: [QueueSpec(name: "X", counters: 0, service: .deterministic(1), arrivals: .poisson(ratePerMinute: 1))],
+                queues: [
+                    QueueSpec(name: "X", counters: 0, service: .deterministic(1), arrivals: .poisson(ratePerMinute: 1))
+                ],
                 runLength: .minutes(10)), "queue \"X\".counters"
         ),
         (
             QueueNetworkSpec(
                 queues: [
-                    QueueSpec(name: "X", counters: 1, service: .exponential(mean: -2), arrivals: .poisson(ratePerMinute: 1))
+                    QueueSpec(
+                        name: "X", counters: 1, service: .exponential(mean: -2), arrivals: .poisson(ratePerMinute: 1))
                 ],
                 runLength: .minutes(10)), "queue \"X\": exponential: mean"
         ),
         (
             QueueNetworkSpec(
                 queues: [
-                    QueueSpec(name: "X", counters: 1, service: .deterministic(1), arrivals: .hourlyProfile(ratesPerHour: [0, 0]))
+                    QueueSpec(
+                        name: "X", counters: 1, service: .deterministic(1),
+                        arrivals: .hourlyProfile(ratesPerHour: [0, 0]))
                 ],
                 runLength: .minutes(10)), "every hourly rate is zero"
         ),

@@ -84,7 +84,8 @@ import Testing
         expectAgreement(samples, "queues.P.classes.urgent.wait_minutes", theory: waits[0])
         expectAgreement(samples, "queues.P.classes.normal.wait_minutes", theory: waits[1])
         // Priorities only reorder the line: the overall wait is still Erlang C's.
-        expectAgreement(samples, "overall.wait_minutes", theory: Theory.mmcWait(servers: 2, arrivalRate: 1.6, serviceRate: 1))
+        expectAgreement(
+            samples, "overall.wait_minutes", theory: Theory.mmcWait(servers: 2, arrivalRate: 1.6, serviceRate: 1))
     }
 
     @Test func hourlyProfileArrivalsAverageTheIntegratedRate() throws {
@@ -110,7 +111,8 @@ import Testing
             let littles = sample["overall.throughput_per_minute"]! * sample["overall.system_minutes"]!
             let window = sample["overall.observed_minutes"]!
             let boundary = 2 * (inSystem + 1) * sample["overall.system_minutes"]! / window + 0.01 * inSystem
-            #expect(abs(inSystem - littles) <= boundary, "L \(inSystem) vs λW \(littles)", sourceLocation: sourceLocation)
+            #expect(
+                abs(inSystem - littles) <= boundary, "L \(inSystem) vs λW \(littles)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -29,7 +29,8 @@ func holdBenchmark<Set: PendingEventSet>(_ name: String, _: Set.Type, size: Int)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let first = set.removeFirst()!
-            set.insert(ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
+            set.insert(
+                ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
             sequence &+= 1
         }
         benchmark.stopMeasurement()
@@ -67,7 +68,8 @@ let benchmarks: @Sendable () -> Void = {
         kernelHoldBenchmark(size: size)
     }
 
-    let queue = QueueSpec(name: "A", counters: 5, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: 4.5))
+    let queue = QueueSpec(
+        name: "A", counters: 5, service: .exponential(mean: 1), arrivals: .poisson(ratePerMinute: 4.5))
     let mm5 = try! QueueNetworkSimulation(QueueNetworkSpec(queues: [queue], runLength: .arrivals(1_000_000)))
     Benchmark(
         "MM5/1M customers",

@@ -31,7 +31,8 @@ where Set.Event == Int32 {
         var first = set.first!
         for _ in 0..<steps {
             checksum += first.time
-            let entry = ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event)
+            let entry = ScheduledEvent(
+                time: first.time + stream.nextExponential(), sequence: sequence, event: first.event)
             sequence &+= 1
             _ = set.replaceFirst(with: entry)
             first = set.first!
@@ -40,7 +41,8 @@ where Set.Event == Int32 {
         for _ in 0..<steps {
             let first = set.removeFirst()!
             checksum += first.time
-            set.insert(ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
+            set.insert(
+                ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
             sequence &+= 1
         }
     }

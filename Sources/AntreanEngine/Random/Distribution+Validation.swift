@@ -12,7 +12,8 @@ extension Distribution {
             if !condition { throw DistributionError(message()) }
         }
         func positive(_ value: Double, _ name: String) throws(DistributionError) {
-            try require(value.isFinite && value > 0, "\(self.name): \(name) must be a positive finite number, got \(value)")
+            try require(
+                value.isFinite && value > 0, "\(self.name): \(name) must be a positive finite number, got \(value)")
         }
         func nonNegative(_ value: Double, _ name: String) throws(DistributionError) {
             try require(value.isFinite && value >= 0, "\(self.name): \(name) must be finite and ≥ 0, got \(value)")
