@@ -44,9 +44,48 @@ import Testing
 
     @Test func quaternaryHeapPopsInTimeThenScheduleOrder() { checkOrdering(QuaternaryHeap<Int>.self) }
     @Test func binaryHeapPopsInTimeThenScheduleOrder() { checkOrdering(BinaryHeap<Int>.self) }
+    @Test func calendarQueuePopsInTimeThenScheduleOrder() { checkOrdering(CalendarQueue<Int>.self) }
+
+    /// The hold model through each set, with continuous times, sizes that force the calendar to
+    /// resize both ways and a far-future outlier: all sets return the same sequence.
+    @Test func allSetsAgreeOnAHoldRun() {
+        func run<Set: PendingEventSet>(_: Set.Type) -> [UInt64] where Set.Event == Int {
+            var stream = RandomStream(seed: 4, replication: 0, purpose: "hold")
+            var set = Set(minimumCapacity: 0)
+            var sequence: UInt64 = 0
+            var order: [UInt64] = []
+            set.insert(ScheduledEvent(time: 1e9, sequence: sequence, event: 0))
+            sequence += 1
+            for size in [3_000, 50, 2_000] {
+                while set.count < size {
+                    set.insert(ScheduledEvent(time: stream.nextExponential(), sequence: sequence, event: 0))
+                    sequence += 1
+                }
+                while set.count > size + 1 { order.append(set.removeFirst()!.sequence) }
+                for _ in 0..<5_000 {
+                    let first = set.removeFirst()!
+                    order.append(first.sequence)
+                    set.insert(
+                        ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: 0))
+                    sequence += 1
+                }
+            }
+            while let entry = set.removeFirst() { order.append(entry.sequence) }
+            return order
+        }
+        let reference = run(BinaryHeap<Int>.self)
+        #expect(run(QuaternaryHeap<Int>.self) == reference)
+        #expect(run(CalendarQueue<Int>.self) == reference)
+        #expect(reference.last == 0)
+    }
 
     @Test func simultaneousEventsFireInScheduleOrder() {
-        var sim = Simulation<Int>()
+        checkTies(Simulation<Int>())
+        checkTies(EventScheduler<Int, CalendarQueue<Int>>())
+    }
+
+    func checkTies<Pending: PendingEventSet>(_ empty: EventScheduler<Int, Pending>) {
+        var sim = empty
         for label in 0..<100 { sim.schedule(label, at: 5) }
         sim.schedule(-1, at: 1)
         var fired: [Int] = []
@@ -54,8 +93,11 @@ import Testing
         #expect(fired == [-1] + Array(0..<100))
     }
 
-    @Test func cancelledEventsNeverFire() {
-        var sim = Simulation<Int>()
+    @Test func cancelledEventsNeverFire() { checkCancellation(Simulation<Int>()) }
+    @Test func cancelledEventsNeverFireOnACalendar() { checkCancellation(EventScheduler<Int, CalendarQueue<Int>>()) }
+
+    func checkCancellation<Pending: PendingEventSet>(_ empty: EventScheduler<Int, Pending>) {
+        var sim = empty
         var handles: [EventHandle] = []
         for label in 0..<50 { handles.append(sim.schedule(label, at: Double(label % 7))) }
         for (label, handle) in handles.enumerated() where label % 2 == 1 { sim.cancel(handle) }

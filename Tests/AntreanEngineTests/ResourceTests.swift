@@ -14,39 +14,17 @@ private struct Customers: WaitingCustomers {
     @Test func fifoServesInArrivalOrderAndTracksBusyServers() {
         var resource = MultiServerResource(servers: 2)
         var customers = Customers()
-        do {
-            let outcome = resource.request(0, at: 0)
-            #expect(outcome)
-        }
-        do {
-            let outcome = resource.request(1, at: 0)
-            #expect(outcome)
-        }
-        do {
-            let outcome = resource.request(2, at: 1)
-            #expect(!outcome)
-        }
-        do {
-            let outcome = resource.request(3, at: 2)
-            #expect(!outcome)
-        }
+        let granted = [
+            resource.request(0, at: 0), resource.request(1, at: 0), resource.request(2, at: 1),
+            resource.request(3, at: 2),
+        ]
+        #expect(granted == [true, true, false, false])
         #expect(resource.waiting == 2)
-        do {
-            let outcome = resource.release(at: 4, customers: &customers)
-            #expect(outcome == 2)
-        }
-        do {
-            let outcome = resource.release(at: 5, customers: &customers)
-            #expect(outcome == 3)
-        }
-        do {
-            let outcome = resource.release(at: 6, customers: &customers)
-            #expect(outcome == nil)
-        }
-        do {
-            let outcome = resource.release(at: 8, customers: &customers)
-            #expect(outcome == nil)
-        }
+        let next = [
+            resource.release(at: 4, customers: &customers), resource.release(at: 5, customers: &customers),
+            resource.release(at: 6, customers: &customers), resource.release(at: 8, customers: &customers),
+        ]
+        #expect(next == [2, 3, nil, nil])
         #expect(resource.busy == 0)
         // Busy: 2 on [0,6), 1 on [6,8) → 14 / 8; waiting: 1 on [1,2), 2 on [2,4), 1 on [4,5).
         #expect(resource.busyServers.average(until: 8) == 14.0 / 8)
@@ -56,16 +34,11 @@ private struct Customers: WaitingCustomers {
     @Test func priorityServesLowerLevelsFirstFifoWithin() {
         var resource = MultiServerResource(servers: 1, priorityLevels: 3)
         var customers = Customers()
-        do {
-            let outcome = resource.request(0, priority: 2, at: 0)
-            #expect(outcome)
-        }
+        var granted = [resource.request(0, priority: 2, at: 0)]
         for (id, level) in [(1, 2), (2, 1), (3, 0), (4, 1), (5, 0)] {
-            do {
-                let outcome = resource.request(Int32(id), priority: level, at: 1)
-                #expect(!outcome)
-            }
+            granted.append(resource.request(Int32(id), priority: level, at: 1))
         }
+        #expect(granted == [true, false, false, false, false, false])
         var order: [Int32] = []
         while let next = resource.release(at: 2, customers: &customers) { order.append(next) }
         #expect(order == [3, 5, 2, 4, 1])
@@ -74,27 +47,17 @@ private struct Customers: WaitingCustomers {
     @Test func abandonedCustomersAreSkippedAndDiscarded() {
         var resource = MultiServerResource(servers: 1)
         var customers = Customers()
-        do {
-            let outcome = resource.request(0, at: 0)
-            #expect(outcome)
-        }
-        for id in 1...3 {
-            let outcome = resource.request(Int32(id), at: 0)
-            #expect(!outcome)
-        }
+        let granted = (0...3).map { resource.request(Int32($0), at: 0) }
+        #expect(granted == [true, false, false, false])
         customers.abandoned = [1, 3]
         resource.renege(at: 1)
         resource.renege(at: 1)
         #expect(resource.waiting == 1)
-        do {
-            let outcome = resource.release(at: 2, customers: &customers)
-            #expect(outcome == 2)
-        }
+        let second = resource.release(at: 2, customers: &customers)
+        #expect(second == 2)
         #expect(customers.discarded == [1])
-        do {
-            let outcome = resource.release(at: 3, customers: &customers)
-            #expect(outcome == nil)
-        }
+        let third = resource.release(at: 3, customers: &customers)
+        #expect(third == nil)
         #expect(customers.discarded == [1, 3])
     }
 
@@ -127,7 +90,8 @@ private struct Customers: WaitingCustomers {
             var calls: [(Int, Int)] = []
         }
         let log = Log()
-        _ = Replications.run(7, threads: 3, progress: { done, total in log.calls.append((done, total)) }) { $0 }
+        let record: @Sendable (Int, Int) -> Void = { done, total in log.calls.append((done, total)) }
+        _ = Replications.run(7, threads: 3, progress: record) { $0 }
         #expect(log.calls.map(\.0) == Array(1...7))
         #expect(log.calls.allSatisfy { $0.1 == 7 })
     }

@@ -64,6 +64,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in 0..<exponent { size *= 10 }
         holdBenchmark("BinaryHeap", BinaryHeap<Int32>.self, size: size)
         holdBenchmark("QuaternaryHeap", QuaternaryHeap<Int32>.self, size: size)
+        holdBenchmark("CalendarQueue", CalendarQueue<Int32>.self, size: size)
         kernelHoldBenchmark(size: size)
     }
 

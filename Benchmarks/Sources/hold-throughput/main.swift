@@ -31,7 +31,8 @@ where Set.Event == Int32 {
         var first = set.first!
         for _ in 0..<steps {
             checksum += first.time
-            let entry = ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event)
+            let entry = ScheduledEvent(
+                time: first.time + stream.nextExponential(), sequence: sequence, event: first.event)
             sequence &+= 1
             _ = set.replaceFirst(with: entry)
             first = set.first!
@@ -40,7 +41,8 @@ where Set.Event == Int32 {
         for _ in 0..<steps {
             let first = set.removeFirst()!
             checksum += first.time
-            set.insert(ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
+            set.insert(
+                ScheduledEvent(time: first.time + stream.nextExponential(), sequence: sequence, event: first.event))
             sequence &+= 1
         }
     }
@@ -48,9 +50,10 @@ where Set.Event == Int32 {
 }
 
 @inline(never)
-func holdKernel(size: Int) -> (rate: Double, checksum: Double) {
+func holdKernel<Pending: PendingEventSet>(_: Pending.Type, size: Int) -> (rate: Double, checksum: Double)
+where Pending.Event == Int32 {
     var stream = RandomStream(seed: 1, replication: 0, purpose: "hold")
-    var simulation = Simulation<Int32>(expectedPendingEvents: size + 1)
+    var simulation = EventScheduler<Int32, Pending>(expectedPendingEvents: size + 1)
     for _ in 0..<size { simulation.schedule(0, at: stream.nextExponential()) }
     let started = threadCPUSeconds()
     var checksum = 0.0
@@ -71,7 +74,9 @@ for exponent in 2...6 {
         ("quaternary_pop_push", hold(QuaternaryHeap<Int32>.self, size: size, fused: false)),
         ("binary_replace", hold(BinaryHeap<Int32>.self, size: size, fused: true)),
         ("quaternary_replace", hold(QuaternaryHeap<Int32>.self, size: size, fused: true)),
-        ("kernel", holdKernel(size: size)),
+        ("calendar_pop_push", hold(CalendarQueue<Int32>.self, size: size, fused: false)),
+        ("kernel", holdKernel(QuaternaryHeap<Int32>.self, size: size)),
+        ("kernel_calendar", holdKernel(CalendarQueue<Int32>.self, size: size)),
     ]
     let fields = results.map { "\"\($0.0)\": \(round1($0.1.rate))" }.joined(separator: ", ")
     let agree = Set(results.map(\.1.checksum)).count == 1

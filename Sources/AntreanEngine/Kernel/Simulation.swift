@@ -9,13 +9,19 @@
 ///
 /// or with an `EventHandler` and `run(_:until:)`. No closure, existential or reference is created
 /// per event; with the hot paths `@inlinable`, a model in another module gets a fully specialised
-/// kernel. Each operation costs O(log n) in the number of pending events.
-public struct Simulation<Event> {
+/// kernel. `Simulation<Event>` keeps its events in a `QuaternaryHeap` (O(log n) per operation, the
+/// fastest for small and very large pending sets); `EventScheduler<Event, CalendarQueue<Event>>`
+/// is the same kernel on a calendar queue (O(1) expected, fastest from about 10^3 to 10^5 pending
+/// events with smooth time increments; see docs/engine.md).
+public typealias Simulation<Event> = EventScheduler<Event, QuaternaryHeap<Event>>
+
+/// The simulation kernel over any pending-event set; see `Simulation`.
+public struct EventScheduler<Event, Pending: PendingEventSet> where Pending.Event == Event {
     /// The current simulated time: the time of the event last returned by `next`, or the limit
     /// `next(until:)` stopped at.
     @inlinable public var now: Double { clock }
     @usableFromInline var clock: Double
-    @usableFromInline var pending: QuaternaryHeap<Event>
+    @usableFromInline var pending: Pending
     @usableFromInline var nextSequence: UInt64 = 0
     /// The first entry of `pending` was returned by `next` but is still in the heap: the next
     /// `schedule` overwrites it (one sift-down instead of two heap operations), anything else
@@ -27,7 +33,7 @@ public struct Simulation<Event> {
     @inlinable
     public init(startTime: Double = 0, expectedPendingEvents: Int = 64) {
         clock = startTime
-        pending = QuaternaryHeap(minimumCapacity: expectedPendingEvents)
+        pending = Pending(minimumCapacity: expectedPendingEvents)
     }
 
     /// Number of events scheduled and neither fired nor cancelled.
@@ -116,6 +122,9 @@ public struct Simulation<Event> {
         return nil
     }
 
+}
+
+extension EventScheduler where Pending == QuaternaryHeap<Event> {
     /// Runs `handler` on every event up to `limit` (inclusive), or until no event is left.
     @inlinable
     public mutating func run<Handler: EventHandler>(_ handler: inout Handler, until limit: Double = .infinity)
@@ -126,7 +135,7 @@ public struct Simulation<Event> {
     }
 }
 
-extension Simulation: Sendable where Event: Sendable {}
+extension EventScheduler: Sendable where Event: Sendable, Pending: Sendable {}
 
 /// Identifies one scheduled event, for `Simulation.cancel`.
 public struct EventHandle: Sendable, Hashable {
