@@ -42,9 +42,12 @@ struct SimulateCommand: AsyncParsableCommand {
         case .queues(var scenario):
             if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
             if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
+            let replications = report.replications ?? scenario.run.replications
+            let progress = ProgressReporter(total: replications, label: "simulate")
             let summary = try QueueScenarioRun.run(
-                scenario, file: file, replications: report.replications ?? scenario.run.replications,
-                seed: report.seed ?? scenario.run.seed, threads: report.threadCount, progress: nil)
+                scenario, file: file, replications: replications, seed: report.seed ?? scenario.run.seed,
+                threads: report.threadCount, progress: { _, _ in progress.advance() })
+            progress.finish()
             switch report.format {
             case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
             case .json: try report.emit(summary.jsonText())
