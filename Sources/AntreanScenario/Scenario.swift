@@ -1,6 +1,7 @@
 /// What a scenario file describes. `antrean simulate` and `antrean validate` accept any of these.
 public enum Scenario: Sendable {
     case queues(QueueScenario)
+    case city(CityScenario)
 
     /// Loads a scenario file (with its includes), applies `PATH=VALUE` overrides, and decodes it
     /// according to its `model:` field, or to its content when that is absent (`queues:` → queues).
@@ -21,15 +22,18 @@ public enum Scenario: Sendable {
             model = try ScenarioNode(declared.value, path: "model").text()
         } else if entries.contains(where: { $0.key == "queues" }) {
             model = "queues"
+        } else if entries.contains(where: { $0.key == "offices" }) {
+            model = "city"
         } else {
-            throw root.error("cannot tell what this scenario models: add \"model: queues\" (or a \"queues:\" section)")
+            throw root.error("cannot tell what this scenario models: add \"model: queues\" or \"model: city\"")
         }
         switch model {
         case "queues": return .queues(try QueueScenario(document: document))
+        case "city": return .city(try CityScenario(document: document))
         default:
             throw ScenarioError(
                 location: declared?.value.location ?? root.location, field: "model",
-                message: "unknown model \"\(model)\"; known: queues")
+                message: "unknown model \"\(model)\"; known: queues, city")
         }
     }
 }

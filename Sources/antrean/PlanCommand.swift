@@ -145,6 +145,8 @@ struct PlanningScenario {
             }
             return PlanningScenario(
                 title: scenario.name, model: model, settings: scenario.run, scopePrefix: "queues", evaluator: chosen)
+        case .city:
+            throw CLIError("\(file): plan and compare take queue scenarios for now; city staffing is not wired in yet")
         }
     }
 }

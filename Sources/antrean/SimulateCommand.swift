@@ -1,3 +1,4 @@
+import AntreanCity
 import AntreanPlanning
 import AntreanQueueing
 import AntreanScenario
@@ -14,6 +15,9 @@ struct SimulateCommand: AsyncParsableCommand {
               antrean simulate Simulations/validation/mm5.yaml
               antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 --format json
               antrean simulate Simulations/validation/mm1.yaml --duration 30d --replications 20
+              antrean simulate Simulations/samarinda.yaml --days 20 --top 15
+            A city scenario (one with offices:) runs whole calendar days: --days sets how many are \
+            measured after the scenario's warm-up days; --arrivals and --duration apply to queue scenarios.
             """
     )
 
@@ -28,7 +32,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Simulated time per replication, e.g. 8h or 30d (overrides run.arrivals / run.duration).")
     var duration: String?
 
+    @Option(help: "City scenarios: measured calendar days per replication (overrides run.days).")
+    var days: Int?
+
+    @Option(help: "City scenarios: show only the N worst offices in the table (JSON/CSV keep all).")
+    var top: Int?
+
     func validate() throws {
+        if let days, days < 1 { throw ValidationError("--days must be at least 1") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if arrivals != nil && duration != nil { throw ValidationError("give --arrivals or --duration, not both") }
         if let arrivals, arrivals < 1 { throw ValidationError("--arrivals must be at least 1") }
         if let duration, (Quantities.minutes(duration) ?? 0) <= 0 {
@@ -50,6 +62,24 @@ struct SimulateCommand: AsyncParsableCommand {
             progress.finish()
             switch report.format {
             case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
+            case .json: try report.emit(summary.jsonText())
+            case .csv: try report.emit(summary.csvText())
+            }
+        case .city(let scenario):
+            if arrivals != nil || duration != nil {
+                throw ValidationError("a city scenario runs whole days: use --days instead of --arrivals/--duration")
+            }
+            let replications = report.replications ?? scenario.run.replications
+            let progress = ProgressReporter(total: replications, label: "simulate")
+            let summary = try cliValue {
+                try CityScenarioRun.run(
+                    scenario, file: file, days: days ?? scenario.days, replications: replications,
+                    seed: report.seed ?? scenario.run.seed, threads: report.threadCount,
+                    progress: { _, _ in progress.advance() })
+            }
+            progress.finish()
+            switch report.format {
+            case .table: try report.emit(summary.cityTable(model: scenario.model, limit: top))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }

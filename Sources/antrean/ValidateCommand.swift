@@ -1,3 +1,4 @@
+import AntreanCity
 import AntreanQueueing
 import AntreanScenario
 import ArgumentParser
@@ -28,6 +29,15 @@ struct ValidateCommand: ParsableCommand {
                 lines.append("  \(queue.name): \(queue.counters) counter(s), \(queue.discipline.rawValue)")
             }
             print(lines.joined(separator: "\n"))
+        case .city(let scenario):
+            let model = scenario.model
+            _ = try cliValue { try CitySimulation(model) }
+            let counts = Dictionary(grouping: model.offices, by: \.kind).mapValues(\.count)
+            let kinds = OfficeKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
+            print(
+                "\(file): OK — \(model.name): \(model.offices.count) offices (\(kinds.joined(separator: ", "))) "
+                    + "in \(model.kecamatan.count) kecamatan, \(model.services.count) services, "
+                    + "\(model.offices.reduce(0) { $0 + $1.counters }) counters; policy \(model.policy)")
         }
     }
 }

@@ -1,1 +1,0 @@
-// Module AntreanCity: see README.md. Filled in by its issue.

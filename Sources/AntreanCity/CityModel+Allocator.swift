@@ -1,0 +1,116 @@
+public import AntreanAllocator
+
+/// The city's errors: a model that cannot run, with the field at fault.
+public struct CityModelError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension CityModel {
+    /// Services given at `office`, with their share of the office's demand (by visit rate).
+    func servicesGiven(at office: Office) -> [(service: Int, weight: Double)] {
+        services.enumerated().compactMap { index, service in
+            switch (office.kind, service.givenAt) {
+            case (.mpp, _) where service.mppShare > 0:
+                return (index, service.visitsPerThousandPerDay * service.mppShare)
+            case (.kelurahan, .kelurahan), (.kecamatan, .kecamatan):
+                return (index, service.visitsPerThousandPerDay * (1 - service.mppShare))
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// The allocator the simulated citizens book through: the same configuration types the portal
+    /// uses. Each office's counters are shared by its services in proportion to their demand, so a
+    /// slot's places are the counter-minutes of the slot divided by the mean service time.
+    public func allocatorConfiguration() -> AllocatorConfiguration {
+        var rules = AllocatorRules()
+        rules.holidays = calendar.holidays
+        // Long enough that bookings more than four weeks ahead (likelier no-shows) can happen.
+        rules.bookingHorizonDays = 60
+        let hours = Dictionary(
+            uniqueKeysWithValues: calendar.hours.map {
+                ($0.key, OpeningHours(opensAtMinute: $0.value.lowerBound, closesAtMinute: $0.value.upperBound))
+            })
+        let offices = self.offices.map { office in
+            let given = servicesGiven(at: office)
+            let totalWeight = given.reduce(0) { $0 + $1.weight }
+            let officeServices = given.map { entry in
+                let service = services[entry.service]
+                let share = totalWeight > 0 ? entry.weight / totalWeight : 0
+                let places = Double(office.counters) * Double(rules.slotMinutes) / service.serviceTime.mean * share
+                return OfficeServiceConfig(
+                    service: ServiceID(service.id), counters: office.counters,
+                    slotCapacity: max(1, Int(places.rounded())))
+            }
+            return OfficeConfig(
+                id: OfficeID(office.id), kecamatan: KecamatanID(office.kecamatanId), openingHours: hours,
+                services: officeServices, walkInShare: citizens.walkInReserve, priorityShare: citizens.priorityReserve)
+        }
+        let serviceConfigs = services.map {
+            ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)
+        }
+        return AllocatorConfiguration(offices: offices, services: serviceConfigs, rules: rules)
+    }
+
+    /// The policy named by `policy`, fed with the model's own no-show prediction for overbooking.
+    public func allocationPolicy() throws(CityModelError) -> any AllocationPolicy {
+        switch policy {
+        case "home-earliest": return HomeOfficeEarliestPolicy()
+        case "kecamatan-earliest": return KecamatanEarliestPolicy()
+        case "least-loaded": return LeastLoadedPolicy()
+        case "overbooking":
+            return OverbookingPolicy(noShowRates: [:], defaultRate: citizens.noShowProbability)
+        default:
+            throw CityModelError(
+                "unknown policy \"\(policy)\"; known: home-earliest, kecamatan-earliest, least-loaded, overbooking")
+        }
+    }
+
+    /// Checks what the simulation relies on.
+    public func validate() throws(CityModelError) {
+        func require(_ condition: Bool, _ message: @autoclosure () -> String) throws(CityModelError) {
+            if !condition { throw CityModelError(message()) }
+        }
+        try require(!offices.isEmpty, "the city has no offices")
+        try require(!services.isEmpty, "the city has no services")
+        let kecamatanIds = Set(kecamatan.map(\.id))
+        var seen = Set<String>()
+        for office in offices {
+            try require(seen.insert(office.id).inserted, "two offices have the id \"\(office.id)\"")
+            try require(!office.id.contains("."), "office id \"\(office.id)\" must not contain \".\"")
+            try require(office.counters >= 1, "offices.\(office.id).counters must be at least 1")
+            try require(
+                kecamatanIds.contains(office.kecamatanId),
+                "offices.\(office.id).kecamatan: unknown kecamatan \"\(office.kecamatanId)\"")
+            for (day, pause) in office.breaks {
+                try require(
+                    pause.counters <= office.counters,
+                    "offices.\(office.id).breaks.\(day.rawValue): more counters on break than the office has")
+            }
+        }
+        for service in services {
+            do {
+                try service.serviceTime.validate()
+            } catch {
+                throw CityModelError("services.\(service.id).service_time: \(error.message)")
+            }
+        }
+        do {
+            try citizens.leadDays.validate()
+            try citizens.punctuality.validate()
+            try citizens.walkInPatience.validate()
+        } catch {
+            throw CityModelError("citizens: \(error.message)")
+        }
+        try require(calendar.hours.values.allSatisfy { $0.lowerBound < $0.upperBound }, "calendar.hours: empty range")
+        do {
+            try allocatorConfiguration().validate()
+        } catch {
+            throw CityModelError("allocator: \(error)")
+        }
+        _ = try allocationPolicy()
+    }
+}

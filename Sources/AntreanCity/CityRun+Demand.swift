@@ -1,0 +1,106 @@
+import AntreanAllocator
+import AntreanEngine
+
+extension CityRun {
+    /// Generates the day's booking requests (every calendar day: the app never closes) and, on open
+    /// days, its walk-ins, breaks and no-show sweeps.
+    mutating func startDay(_ day: Int, at now: Double) {
+        let date = baseDate.adding(days: day)
+        let hours = model.calendar.openingHours(on: date)
+        let weekday = date.weekday
+        let measured = isMeasured(day: day)
+        for office in model.offices.indices {
+            let plan = plans.offices[office]
+            let bookedPerDay = plan.visitsPerDay * plan.bookingShare * plans.openWeekdayFactorSum / 7
+            for _ in 0..<poisson(bookedPerDay, &demandStreams[office]) {
+                let at = now + 360 + demandStreams[office].nextUniform() * 960  // 06:00–22:00
+                let lead = max(0, plans.leadMinutes.sample(&bookingStreams[office]))
+                let wishedDay = dayIndex(at + lead)
+                let wished = Double(wishedDay) * 1440 + preferredMinute(on: wishedDay, &bookingStreams[office])
+                var visitor = newVisitor(office: office)
+                visitor.wishedMinute = max(wished, at)
+                visitor.isAssisted = bookingStreams[office].nextUniform() < model.citizens.assistedShare
+                let id = visitors.insert(visitor)
+                _ = simulation.schedule(.bookingRequest(id), at: at)
+            }
+            guard let hours else { continue }
+            desks[office].closeMinute = Double(day * 1440 + hours.upperBound)
+            desks[office].overtimeMark = desks[office].closeMinute
+            if measured {
+                let counters = Double(model.offices[office].counters)
+                tallies[office].staffedMinutes += counters * Double(hours.upperBound - hours.lowerBound)
+                tallies[office].counters += counters
+                for service in plan.services {
+                    if let dayPlan = allocator.dayPlan(
+                        office: officeIDs[office], service: serviceIDs[service], date: date)
+                    {
+                        tallies[office].onlinePlaces += Double(dayPlan.slots.reduce(0) { $0 + $1.online })
+                    }
+                }
+            }
+            let factor = plans.weekdayFactors[weekday] ?? 1
+            for _ in 0..<poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {
+                let at = Double(day * 1440) + preferredMinute(on: day, &demandStreams[office])
+                let id = visitors.insert(newVisitor(office: office))
+                _ = simulation.schedule(.walkInArrival(id), at: at)
+            }
+            if let pause = model.offices[office].breaks[weekday] {
+                _ = simulation.schedule(
+                    .breakStart(office: Int32(office), counters: Int32(pause.counters)),
+                    at: Double(day * 1440 + pause.window.lowerBound))
+                _ = simulation.schedule(.breakEnd(Int32(office)), at: Double(day * 1440 + pause.window.upperBound))
+            }
+        }
+        if let hours {
+            var sweep = Double(day * 1440 + hours.lowerBound) + 15
+            while sweep <= Double(day * 1440 + hours.upperBound) + 60 {
+                _ = simulation.schedule(.releaseNoShows, at: sweep)
+                sweep += 15
+            }
+        }
+        if day + 1 < totalDays { _ = simulation.schedule(.dayStart(Int32(day + 1)), at: Double((day + 1) * 1440)) }
+    }
+
+    mutating func newVisitor(office: Int) -> Visitor {
+        let plan = plans.offices[office]
+        let u = demandStreams[office].nextUniform()
+        let pick = plan.cumulativeServiceWeights.firstIndex { u < $0 } ?? (plan.services.count - 1)
+        return Visitor(
+            office: Int32(office), home: Int32(office), service: Int32(plan.services[pick]),
+            isPriority: demandStreams[office].nextUniform() < model.citizens.priorityShare)
+    }
+
+    /// A minute of `day` drawn from the hour-of-day profile over that day's opening hours (or over the
+    /// whole profile on a closed day: the allocator then offers the next open day).
+    func preferredMinute(on day: Int, _ stream: inout RandomStream) -> Double {
+        let hours = model.calendar.openingHours(on: baseDate.adding(days: day)) ?? 480...960
+        let first = hours.lowerBound / 60
+        let last = (hours.upperBound - 1) / 60
+        var total = 0.0
+        for hour in first...last { total += plans.hourWeights[hour] }
+        guard total > 0 else { return Double(hours.lowerBound) + stream.nextUniform() * Double(hours.count - 1) }
+        var u = stream.nextUniform() * total
+        for hour in first...last {
+            let weight = plans.hourWeights[hour]
+            if u < weight {
+                let start = max(hour * 60, hours.lowerBound)
+                let end = min(hour * 60 + 60, hours.upperBound)
+                return Double(start) + u / weight * Double(end - start)
+            }
+            u -= weight
+        }
+        return Double(hours.upperBound - 1)
+    }
+
+    /// A Poisson count by summing exponential gaps (the means here are small: tens a day).
+    func poisson(_ mean: Double, _ stream: inout RandomStream) -> Int {
+        guard mean > 0 else { return 0 }
+        var count = 0
+        var sum = stream.nextExponential()
+        while sum < mean {
+            count += 1
+            sum += stream.nextExponential()
+        }
+        return count
+    }
+}

@@ -1,0 +1,21 @@
+import AntreanEngine
+
+extension CityRun {
+    /// KPIs per office (with weekday and hour detail), per kecamatan and for the whole city.
+    func metrics() -> MetricSample {
+        var sample = MetricSample()
+        var byKecamatan = [CityTally](repeating: CityTally(), count: model.kecamatan.count)
+        var city = CityTally()
+        for (index, office) in model.offices.enumerated() {
+            tallies[index].write(into: &sample, prefix: "offices.\(office.id)", detailed: true)
+            byKecamatan[plans.offices[index].kecamatan].merge(tallies[index])
+            city.merge(tallies[index])
+        }
+        for (index, kecamatan) in model.kecamatan.enumerated() {
+            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: false)
+        }
+        city.write(into: &sample, prefix: "overall", detailed: true)
+        sample.values["overall.days"] = Double(measuredDays)
+        return sample
+    }
+}

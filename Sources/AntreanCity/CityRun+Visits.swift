@@ -1,0 +1,247 @@
+import AntreanAllocator
+import AntreanEngine
+
+extension CityRun {
+    mutating func citizen(_ visitor: Visitor) -> Citizen {
+        serial += 1
+        return Citizen(nikHash: NIKHash(syntheticCitizen: salt ^ serial), isPriority: visitor.isPriority)
+    }
+
+    /// A booking through the allocator's policy, no earlier than the wished time.
+    mutating func requestBooking(_ id: Int32, at now: Double) {
+        var visitor = visitors[id]
+        let home = Int(visitor.home)
+        let request = PlacementRequest(
+            service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(visitor),
+            notBefore: instant(max(now, visitor.wishedMinute)))
+        switch allocator.place(request, now: instant(now)) {
+        case .failure:
+            if isMeasured(day: dayIndex(visitor.wishedMinute)) {
+                tallies[home].generated += 1
+                tallies[home].bookingRefused += 1
+            }
+            visitors.remove(id)
+        case .success(let receipt):
+            let booking = receipt.booking
+            let office = officeIndex[booking.office] ?? visitor.home
+            visitor.office = office
+            visitor.booking = booking.id
+            visitor.slotStart = minute(booking.slotStart)
+            visitor.measured = isMeasured(day: dayIndex(visitor.slotStart))
+            bookingOffice.append(visitor.measured ? office : -1)
+            let leadDays = (visitor.slotStart - now) / 1440
+            let stream = Int(visitor.home)
+            if visitor.measured {
+                tallies[Int(office)].generated += 1
+                tallies[Int(office)].bookings += 1
+                tallies[Int(office)].leadDaysSum += leadDays
+                if visitor.isAssisted { tallies[Int(office)].assistedBookings += 1 }
+            }
+            let u = bookingStreams[stream].nextUniform()
+            let punctuality = plans.punctuality.sample(&bookingStreams[stream])
+            if u < model.citizens.cancelShare {
+                let cancelAt = now + bookingStreams[stream].nextUniform() * max(0, visitor.slotStart - 60 - now)
+                visitors[id] = visitor
+                _ = simulation.schedule(.cancel(id), at: cancelAt)
+            } else if u < model.citizens.cancelShare
+                + (1 - model.citizens.cancelShare) * model.citizens.noShowProbability(leadDays: leadDays)
+            {
+                // Never comes: the allocator releases the place after the grace period.
+                visitors.remove(id)
+            } else {
+                if case .success(let token) = allocator.issueToken(for: booking.id, now: instant(now)) {
+                    visitor.token = token
+                }
+                visitors[id] = visitor
+                _ = simulation.schedule(.bookedArrival(id), at: max(now, visitor.slotStart + punctuality))
+            }
+        }
+    }
+
+    mutating func cancel(_ id: Int32, at now: Double) {
+        let visitor = visitors[id]
+        if let booking = visitor.booking, case .success = allocator.cancel(booking, now: instant(now)), visitor.measured
+        {
+            tallies[Int(visitor.office)].cancelled += 1
+            // The place was freed: it no longer counts as booked.
+            tallies[Int(visitor.office)].bookings -= 1
+        }
+        visitors.remove(id)
+    }
+
+    /// Check-in by QR token: on time (served with the booked), late the same day (re-queued after a
+    /// few others), too early (comes back when the window opens) or too late (the place was released).
+    mutating func arriveBooked(_ id: Int32, at now: Double) {
+        var visitor = visitors[id]
+        let office = Int(visitor.office)
+        switch allocator.checkIn(token: visitor.token, at: officeIDs[office], now: instant(now)) {
+        case .success(let receipt):
+            countArrival(visitor, booked: true)
+            if visitor.measured { tallies[office].inSystemAtEnd += 1 }
+            visitor.state = .waiting
+            desks[office].waiting += 1
+            let line = visitor.isPriority ? Self.priorityLine : Self.bookedLine
+            switch receipt.timing {
+            case .onTime:
+                visitor.waitStart = max(now, visitor.slotStart)
+                desks[office].lines[line].append(id)
+            case .requeued(let others):
+                visitor.waitStart = now
+                let position = min(others, desks[office].lines[line].count)
+                desks[office].lines[line].insert(id, at: desks[office].lines[line].startIndex + position)
+            }
+            visitors[id] = visitor
+            dispatch(Int32(office), at: now)
+        case .failure(.token(.outsideWindow)) where now < visitor.slotStart:
+            let opens = visitor.slotStart - Double(allocator.rules.checkInOpensMinutesBefore)
+            _ = simulation.schedule(.bookedArrival(id), at: max(opens, now + 1))
+        case .failure:
+            // Too late: the no-show sweep released (or will release) the place and counts it.
+            visitors.remove(id)
+        }
+    }
+
+    mutating func arriveWalkIn(_ id: Int32, at now: Double) {
+        var visitor = visitors[id]
+        let office = Int(visitor.office)
+        let date = baseDate.adding(days: dayIndex(now))
+        if model.citizens.digitalDays.contains(date.weekday),
+            demandStreams[office].nextUniform() < model.citizens.digitalDayConversion
+        {
+            // Digital day: books in the app (or at the door's kiosk) instead of queueing.
+            if isMeasured(day: dayIndex(now)) { tallies[office].convertedWalkIns += 1 }
+            visitor.wishedMinute = now
+            visitors[id] = visitor
+            requestBooking(id, at: now)
+            return
+        }
+        visitor.measured = isMeasured(day: dayIndex(now))
+        if visitor.measured { tallies[office].generated += 1 }
+        countArrival(visitor, booked: false)
+        guard desks[office].waiting < model.citizens.balkQueueLength, registerWalkIn(&visitor, at: now) else {
+            if visitor.measured { tallies[office].balked += 1 }
+            visitors.remove(id)
+            return
+        }
+        visitor.state = .waiting
+        visitor.waitStart = now
+        serial += 1
+        visitor.ticket = serial
+        visitors[id] = visitor
+        desks[office].waiting += 1
+        if visitor.measured { tallies[office].inSystemAtEnd += 1 }
+        let line =
+            visitor.isPriority ? Self.priorityLine : (model.bookedBeforeWalkIns ? Self.walkInLine : Self.bookedLine)
+        desks[office].lines[line].append(id)
+        if !visitor.isPriority {
+            let patience = max(0, plans.patience.sample(&patienceStreams[office]))
+            _ = simulation.schedule(.renege(id, ticket: visitor.ticket), at: now + patience)
+        }
+        dispatch(Int32(office), at: now)
+    }
+
+    /// A place for a walk-in: the walk-in reserve first, else an unbooked place today (as a kiosk
+    /// would book it). False when the office has no place left today ("kuota habis").
+    mutating func registerWalkIn(_ visitor: inout Visitor, at now: Double) -> Bool {
+        let office = officeIDs[Int(visitor.office)]
+        let service = serviceIDs[Int(visitor.service)]
+        let person = citizen(visitor)
+        if case .success(let receipt) = allocator.registerWalkIn(
+            office: office, service: service, citizen: person, now: instant(now))
+        {
+            visitor.booking = receipt.booking.id
+            bookingOffice.append(-1)
+            return true
+        }
+        let today = dayIndex(now)
+        let open = allocator.availability(
+            service: service, offices: [office], isPriority: visitor.isPriority, from: instant(now), limit: 1,
+            now: instant(now))
+        guard let slot = open.first, dayIndex(minute(slot.slot.start)) == today,
+            case .success(let receipt) = allocator.book(slot.slot, for: person, now: instant(now)),
+            case .success(let token) = allocator.issueToken(for: receipt.booking.id, now: instant(now))
+        else { return false }
+        bookingOffice.append(-1)
+        visitor.booking = receipt.booking.id
+        // Checked in at once; if the slot is later today the check-in window may not be open yet,
+        // which is fine: the citizen is already in the walk-in line.
+        _ = allocator.checkIn(token: token, at: office, now: instant(now))
+        return true
+    }
+
+    mutating func countArrival(_ visitor: Visitor, booked: Bool) {
+        guard visitor.measured else { return }
+        let office = Int(visitor.office)
+        tallies[office].arrivals += 1
+        if booked { tallies[office].arrivalsBooked += 1 } else { tallies[office].arrivalsWalkIn += 1 }
+        if visitor.isPriority { tallies[office].arrivalsPriority += 1 }
+    }
+
+    mutating func renege(_ id: Int32, ticket: UInt64) {
+        let visitor = visitors[id]
+        // The record may have been reused by another citizen since: the ticket tells.
+        guard visitor.state == .waiting, visitor.ticket == ticket else { return }
+        // Left in line lazily: dispatch skips it.
+        visitors[id].state = .planned
+        desks[Int(visitor.office)].waiting -= 1
+        if visitor.measured {
+            tallies[Int(visitor.office)].reneged += 1
+            tallies[Int(visitor.office)].inSystemAtEnd -= 1
+        }
+    }
+
+    /// Starts service at every free counter that is not on break, priority line first.
+    mutating func dispatch(_ office: Int32, at now: Double) {
+        let index = Int(office)
+        while desks[index].waiting > 0 {
+            guard
+                let counter = desks[index].busy.indices.first(where: {
+                    $0 >= desks[index].paused && !desks[index].busy[$0]
+                })
+            else { return }
+            guard let id = nextWaiting(index) else { return }
+            var visitor = visitors[id]
+            visitor.state = .inService
+            visitors[id] = visitor
+            desks[index].waiting -= 1
+            desks[index].busy[counter] = true
+            let duration = max(0, plans.serviceTimes[Int(visitor.service)].sample(&serviceStreams[index]))
+            if visitor.measured {
+                let wait = now - visitor.waitStart
+                let minuteOfDay = visitor.waitStart - Double(dayIndex(visitor.waitStart) * 1440)
+                tallies[index].recordWait(
+                    max(0, wait), weekday: weekdayNumber(day: dayIndex(visitor.waitStart)),
+                    hour: min(23, Int(minuteOfDay / 60)), target: model.waitTargetMinutes)
+                tallies[index].busyMinutes += duration
+            }
+            _ = simulation.schedule(
+                .serviceEnd(office: office, counter: Int32(counter), visitor: id), at: now + duration)
+        }
+    }
+
+    mutating func nextWaiting(_ office: Int) -> Int32? {
+        for line in 0..<3 {
+            while let id = desks[office].lines[line].popFirst() {
+                if visitors[id].state == .waiting { return id }
+                visitors.remove(id)  // reneged earlier
+            }
+        }
+        return nil
+    }
+
+    mutating func endService(_ office: Int32, _ counter: Int32, _ id: Int32, at now: Double) {
+        let index = Int(office)
+        desks[index].busy[Int(counter)] = false
+        let visitor = visitors[id]
+        if visitor.measured {
+            tallies[index].served += 1
+            tallies[index].inSystemAtEnd -= 1
+            if now > desks[index].overtimeMark {
+                tallies[index].overtimeMinutes += now - desks[index].overtimeMark
+                desks[index].overtimeMark = now
+            }
+        }
+        visitors.remove(id)
+        dispatch(office, at: now)
+    }
+}

@@ -1,0 +1,151 @@
+import AntreanAllocator
+import AntreanEngine
+import DequeModule
+
+/// The events of the city model. Visitors and offices are small integer ids.
+enum CityEvent {
+    case dayStart(Int32)
+    case bookingRequest(Int32)
+    case cancel(Int32)
+    case bookedArrival(Int32)
+    case walkInArrival(Int32)
+    case renege(Int32, ticket: UInt64)
+    case serviceEnd(office: Int32, counter: Int32, visitor: Int32)
+    case breakStart(office: Int32, counters: Int32)
+    case breakEnd(Int32)
+    case releaseNoShows
+}
+
+/// A citizen with one errand, from the wish to visit to leaving the office.
+struct Visitor {
+    enum State { case planned, waiting, inService }
+
+    var office: Int32
+    var home: Int32
+    var service: Int32
+    var isPriority: Bool
+    var isAssisted = false
+    var state = State.planned
+    /// When the wait that counts began: the later of arrival and slot start for booked citizens.
+    var waitStart = 0.0
+    var wishedMinute = 0.0
+    var slotStart = 0.0
+    var booking: BookingID?
+    var token = ""
+    var measured = false
+    /// Distinguishes this citizen from later ones reusing the record (for lazily cancelled events).
+    var ticket: UInt64 = 0
+}
+
+/// One replication: the kernel's event loop with the allocator inside.
+struct CityRun {
+    /// Office queue state: three lines (priority, booked, walk-in) and the counters.
+    struct Desk {
+        var lines = [Deque<Int32>](repeating: [], count: 3)
+        var busy: [Bool]
+        var paused = 0
+        var waiting = 0
+        var closeMinute = 0.0
+        var overtimeMark = 0.0
+    }
+
+    static let priorityLine = 0
+    static let bookedLine = 1
+    static let walkInLine = 2
+
+    let plans: CityPlans
+    let model: CityModel
+    let measuredDays: Int
+    let totalDays: Int
+    let baseDate: LocalDate
+    let baseInstant: Instant
+    let salt: UInt64
+    let officeIDs: [OfficeID]
+    let serviceIDs: [ServiceID]
+    let officeIndex: [OfficeID: Int32]
+
+    var simulation = Simulation<CityEvent>(expectedPendingEvents: 4096)
+    var allocator: AllocatorCore
+    var visitors = Slab<Visitor>()
+    var desks: [Desk]
+    var tallies: [CityTally]
+    /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
+    var bookingOffice: [Int32] = []
+    var serial: UInt64 = 0
+
+    var demandStreams: [RandomStream]
+    var bookingStreams: [RandomStream]
+    var serviceStreams: [RandomStream]
+    var patienceStreams: [RandomStream]
+
+    init(plans: CityPlans, model: CityModel, days: Int, seed: UInt64, replication: Int) {
+        self.plans = plans
+        self.model = model
+        measuredDays = days
+        totalDays = model.calendar.warmUpDays + days
+        baseDate = model.calendar.startDate.adding(days: -model.calendar.warmUpDays)
+        baseInstant = OfficeTimeZone.wita.instant(on: baseDate, minuteOfDay: 0)
+        salt = UInt64(truncatingIfNeeded: replication) &* 0x9E37_79B9_7F4A_7C15 ^ seed
+        officeIDs = model.offices.map { OfficeID($0.id) }
+        serviceIDs = model.services.map { ServiceID($0.id) }
+        officeIndex = Dictionary(uniqueKeysWithValues: officeIDs.enumerated().map { ($1, Int32($0)) })
+        allocator = plans.emptyAllocator
+        desks = model.offices.map { Desk(busy: Array(repeating: false, count: $0.counters)) }
+        tallies = Array(repeating: CityTally(), count: model.offices.count)
+        func streams(_ purpose: String) -> [RandomStream] {
+            model.offices.map { RandomStream(seed: seed, replication: replication, purpose: "\(purpose)/\($0.id)") }
+        }
+        demandStreams = streams("demand")
+        bookingStreams = streams("booking")
+        serviceStreams = streams("service")
+        patienceStreams = streams("patience")
+    }
+
+    // MARK: Time
+
+    func instant(_ minute: Double) -> Instant { baseInstant.adding(seconds: Int64((minute * 60).rounded(.down))) }
+    func minute(_ instant: Instant) -> Double { Double(instant.secondsSinceEpoch - baseInstant.secondsSinceEpoch) / 60 }
+    func dayIndex(_ minute: Double) -> Int { Int((minute / 1440).rounded(.down)) }
+    func isMeasured(day: Int) -> Bool { day >= model.calendar.warmUpDays && day < totalDays }
+    func weekdayNumber(day: Int) -> Int {
+        switch baseDate.adding(days: day).weekday {
+        case .monday: 0
+        case .tuesday: 1
+        case .wednesday: 2
+        case .thursday: 3
+        case .friday: 4
+        default: 5
+        }
+    }
+
+    // MARK: Loop
+
+    mutating func simulate() {
+        _ = simulation.schedule(.dayStart(0), at: 0)
+        while let (time, event) = simulation.next(until: Double(totalDays) * 1440) {
+            handle(event, at: time)
+        }
+    }
+
+    mutating func handle(_ event: CityEvent, at now: Double) {
+        switch event {
+        case .dayStart(let day): startDay(Int(day), at: now)
+        case .bookingRequest(let visitor): requestBooking(visitor, at: now)
+        case .cancel(let visitor): cancel(visitor, at: now)
+        case .bookedArrival(let visitor): arriveBooked(visitor, at: now)
+        case .walkInArrival(let visitor): arriveWalkIn(visitor, at: now)
+        case .renege(let visitor, let ticket): renege(visitor, ticket: ticket)
+        case .serviceEnd(let office, let counter, let visitor): endService(office, counter, visitor, at: now)
+        case .breakStart(let office, let counters):
+            desks[Int(office)].paused = Int(counters)
+        case .breakEnd(let office):
+            desks[Int(office)].paused = 0
+            dispatch(office, at: now)
+        case .releaseNoShows:
+            for id in allocator.releaseNoShows(now: instant(now)) {
+                let office = bookingOffice[Int(id.rawValue) - 1]
+                if office >= 0 { tallies[Int(office)].noShows += 1 }
+            }
+        }
+    }
+}

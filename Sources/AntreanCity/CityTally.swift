@@ -1,0 +1,115 @@
+import AntreanEngine
+
+/// What one office (or a kecamatan, or the city) saw during the measured days.
+struct CityTally {
+    var arrivals = 0.0
+    var arrivalsBooked = 0.0
+    var arrivalsWalkIn = 0.0
+    var arrivalsPriority = 0.0
+    var served = 0.0
+    var noShows = 0.0
+    var cancelled = 0.0
+    var balked = 0.0
+    var reneged = 0.0
+    var bookingRefused = 0.0
+    var inSystemAtEnd = 0.0
+    var generated = 0.0
+    var bookings = 0.0
+    var assistedBookings = 0.0
+    var convertedWalkIns = 0.0
+    var leadDaysSum = 0.0
+    var waits = Tally()
+    var withinTarget = 0.0
+    var busyMinutes = 0.0
+    var staffedMinutes = 0.0
+    var overtimeMinutes = 0.0
+    var onlinePlaces = 0.0
+    var counters = 0.0
+    /// Waits by weekday (Monday = 0 … Friday = 4) and by hour of arrival (0…23).
+    var weekdayWaits = [Welford](repeating: Welford(), count: 5)
+    var hourWaits: [Tally?] = Array(repeating: nil, count: 24)
+
+    mutating func recordWait(_ minutes: Double, weekday: Int, hour: Int, target: Double) {
+        waits.add(minutes)
+        if minutes <= target { withinTarget += 1 }
+        if (0..<5).contains(weekday) { weekdayWaits[weekday].add(minutes) }
+        if hourWaits[hour] == nil { hourWaits[hour] = Tally() }
+        hourWaits[hour]!.add(minutes)
+    }
+
+    mutating func merge(_ other: CityTally) {
+        arrivals += other.arrivals
+        arrivalsBooked += other.arrivalsBooked
+        arrivalsWalkIn += other.arrivalsWalkIn
+        arrivalsPriority += other.arrivalsPriority
+        served += other.served
+        noShows += other.noShows
+        cancelled += other.cancelled
+        balked += other.balked
+        reneged += other.reneged
+        bookingRefused += other.bookingRefused
+        inSystemAtEnd += other.inSystemAtEnd
+        generated += other.generated
+        bookings += other.bookings
+        assistedBookings += other.assistedBookings
+        convertedWalkIns += other.convertedWalkIns
+        leadDaysSum += other.leadDaysSum
+        waits.merge(other.waits)
+        withinTarget += other.withinTarget
+        busyMinutes += other.busyMinutes
+        staffedMinutes += other.staffedMinutes
+        overtimeMinutes += other.overtimeMinutes
+        onlinePlaces += other.onlinePlaces
+        counters += other.counters
+        for day in 0..<5 { weekdayWaits[day].merge(other.weekdayWaits[day]) }
+        for hour in 0..<24 {
+            guard let theirs = other.hourWaits[hour] else { continue }
+            if hourWaits[hour] == nil { hourWaits[hour] = Tally() }
+            hourWaits[hour]!.merge(theirs)
+        }
+    }
+
+    static let weekdayNames = ["mon", "tue", "wed", "thu", "fri"]
+
+    /// Writes this scope's KPIs under `prefix` (keys as in the README's "City metrics").
+    func write(into sample: inout MetricSample, prefix: String, detailed: Bool) {
+        func put(_ key: String, _ value: Double) { sample.values["\(prefix).\(key)"] = value }
+        put("arrivals", arrivals)
+        put("arrivals.booked", arrivalsBooked)
+        put("arrivals.walk_in", arrivalsWalkIn)
+        put("arrivals.priority", arrivalsPriority)
+        put("served", served)
+        put("no_shows", noShows)
+        put("cancelled", cancelled)
+        put("balked", balked)
+        put("reneged", reneged)
+        put("booking_refused", bookingRefused)
+        put("in_system_at_end", inSystemAtEnd)
+        put("generated", generated)
+        put("bookings", bookings)
+        put("bookings.assisted", assistedBookings)
+        put("walk_ins_converted", convertedWalkIns)
+        put("booking_lead_days", bookings > 0 ? leadDaysSum / bookings : .nan)
+        put("wait_minutes", waits.count > 0 ? waits.mean : .nan)
+        put("wait_minutes.p50", waits.count > 0 ? waits.quantile(0.5) : .nan)
+        put("wait_minutes.p90", waits.count > 0 ? waits.quantile(0.9) : .nan)
+        put("wait_minutes.p99", waits.count > 0 ? waits.quantile(0.99) : .nan)
+        put("wait_within_target", waits.count > 0 ? withinTarget / Double(waits.count) : .nan)
+        put("slot_utilization", onlinePlaces > 0 ? bookings / onlinePlaces : .nan)
+        put("counter_utilization", staffedMinutes > 0 ? busyMinutes / staffedMinutes : .nan)
+        put("overtime_minutes", overtimeMinutes)
+        put("counters", counters)
+        guard detailed else { return }
+        for (day, name) in Self.weekdayNames.enumerated() where weekdayWaits[day].count > 0 {
+            put("weekday.\(name).served", Double(weekdayWaits[day].count))
+            put("weekday.\(name).wait_minutes", weekdayWaits[day].mean)
+        }
+        for hour in 0..<24 {
+            guard let tally = hourWaits[hour], tally.count > 0 else { continue }
+            let label = hour < 10 ? "0\(hour)" : "\(hour)"
+            put("hour.\(label).served", Double(tally.count))
+            put("hour.\(label).wait_minutes", tally.mean)
+            put("hour.\(label).wait_minutes.p90", tally.quantile(0.9))
+        }
+    }
+}
