@@ -12,11 +12,13 @@ extension CityRun {
         for office in model.offices.indices {
             let plan = plans.offices[office]
             let bookedPerDay = plan.visitsPerDay * plan.bookingShare * plans.openWeekdayFactorSum / 7
-            for _ in 0..<poisson(bookedPerDay, &demandStreams[office]) {
+            for _ in 0..<Self.poisson(bookedPerDay, &demandStreams[office]) {
                 let at = now + 360 + demandStreams[office].nextUniform() * 960  // 06:00–22:00
                 let lead = max(0, plans.leadMinutes.sample(&bookingStreams[office]))
                 let wishedDay = dayIndex(at + lead)
-                let wished = Double(wishedDay) * 1440 + preferredMinute(on: wishedDay, &bookingStreams[office])
+                let wished =
+                    Double(wishedDay) * 1440
+                    + Self.minute(in: profileHours(on: wishedDay), weights: plans.hourWeights, &bookingStreams[office])
                 var visitor = newVisitor(office: office)
                 visitor.wishedMinute = max(wished, at)
                 visitor.isAssisted = bookingStreams[office].nextUniform() < model.citizens.assistedShare
@@ -29,18 +31,15 @@ extension CityRun {
             if measured {
                 let counters = Double(model.offices[office].counters)
                 tallies[office].staffedMinutes += counters * Double(hours.upperBound - hours.lowerBound)
-                tallies[office].counters += counters
-                for service in plan.services {
-                    if let dayPlan = allocator.dayPlan(
-                        office: officeIDs[office], service: serviceIDs[service], date: date)
-                    {
-                        tallies[office].onlinePlaces += Double(dayPlan.slots.reduce(0) { $0 + $1.online })
-                    }
-                }
+                tallies[office].counterDays += counters
+                tallies[office].openDays += 1
+                tallies[office].onlinePlaces += onlinePlaces(office: office, date: date)
             }
             let factor = plans.weekdayFactors[weekday] ?? 1
-            for _ in 0..<poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {
-                let at = Double(day * 1440) + preferredMinute(on: day, &demandStreams[office])
+            for _ in 0..<Self.poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {
+                let at =
+                    Double(day * 1440)
+                    + Self.minute(in: profileHours(on: day), weights: plans.hourWeights, &demandStreams[office])
                 let id = visitors.insert(newVisitor(office: office))
                 _ = simulation.schedule(.walkInArrival(id), at: at)
             }
@@ -61,6 +60,20 @@ extension CityRun {
         if day + 1 < totalDays { _ = simulation.schedule(.dayStart(Int32(day + 1)), at: Double((day + 1) * 1440)) }
     }
 
+    /// Online places the office's plan offers on an open `date`, over its services. The grid depends
+    /// only on the weekday on open days, so each office-weekday is computed once.
+    mutating func onlinePlaces(office: Int, date: LocalDate) -> Double {
+        let key = office * 7 + Weekday.allCases.firstIndex(of: date.weekday)!
+        if let known = onlinePlacesByWeekday[key] { return known }
+        var total = 0
+        for service in plans.offices[office].services {
+            let plan = allocator.dayPlan(office: officeIDs[office], service: serviceIDs[service], date: date)
+            total += plan?.slots.reduce(0) { $0 + $1.online } ?? 0
+        }
+        onlinePlacesByWeekday[key] = Double(total)
+        return Double(total)
+    }
+
     mutating func newVisitor(office: Int) -> Visitor {
         let plan = plans.offices[office]
         let u = demandStreams[office].nextUniform()
@@ -70,18 +83,25 @@ extension CityRun {
             isPriority: demandStreams[office].nextUniform() < model.citizens.priorityShare)
     }
 
-    /// A minute of `day` drawn from the hour-of-day profile over that day's opening hours (or over the
-    /// whole profile on a closed day: the allocator then offers the next open day).
-    func preferredMinute(on day: Int, _ stream: inout RandomStream) -> Double {
-        let hours = model.calendar.openingHours(on: baseDate.adding(days: day)) ?? 480...960
+    /// The hours a day's visits are drawn over: its opening hours, or on a closed day the usual
+    /// 08:00–16:00 (the allocator then offers the next open day).
+    func profileHours(on day: Int) -> ClosedRange<Int> {
+        model.calendar.openingHours(on: baseDate.adding(days: day)) ?? 480...960
+    }
+
+    /// A minute within `hours` drawn from the hour-of-day profile `weights`.
+    ///
+    /// Static, like ``poisson(_:_:)``: a method of `self` taking `&self.stream` would make Swift copy
+    /// the whole run for exclusivity, which cost 12% of a city run.
+    static func minute(in hours: ClosedRange<Int>, weights: [Double], _ stream: inout RandomStream) -> Double {
         let first = hours.lowerBound / 60
         let last = (hours.upperBound - 1) / 60
         var total = 0.0
-        for hour in first...last { total += plans.hourWeights[hour] }
+        for hour in first...last { total += weights[hour] }
         guard total > 0 else { return Double(hours.lowerBound) + stream.nextUniform() * Double(hours.count - 1) }
         var u = stream.nextUniform() * total
         for hour in first...last {
-            let weight = plans.hourWeights[hour]
+            let weight = weights[hour]
             if u < weight {
                 let start = max(hour * 60, hours.lowerBound)
                 let end = min(hour * 60 + 60, hours.upperBound)
@@ -93,7 +113,7 @@ extension CityRun {
     }
 
     /// A Poisson count by summing exponential gaps (the means here are small: tens a day).
-    func poisson(_ mean: Double, _ stream: inout RandomStream) -> Int {
+    static func poisson(_ mean: Double, _ stream: inout RandomStream) -> Int {
         guard mean > 0 else { return 0 }
         var count = 0
         var sum = stream.nextExponential()

@@ -140,32 +140,16 @@ extension CityRun {
         dispatch(Int32(office), at: now)
     }
 
-    /// A place for a walk-in: the walk-in reserve first, else an unbooked place today (as a kiosk
-    /// would book it). False when the office has no place left today ("kuota habis").
+    /// A place for a walk-in: the walk-in reserve first, else an online place left unsold today (as
+    /// the desk would sell it). False when the office has no place left today ("kuota habis").
     mutating func registerWalkIn(_ visitor: inout Visitor, at now: Double) -> Bool {
-        let office = officeIDs[Int(visitor.office)]
-        let service = serviceIDs[Int(visitor.service)]
-        let person = citizen(visitor)
-        if case .success(let receipt) = allocator.registerWalkIn(
-            office: office, service: service, citizen: person, now: instant(now))
-        {
-            visitor.booking = receipt.booking.id
-            bookingOffice.append(-1)
-            return true
-        }
-        let today = dayIndex(now)
-        let open = allocator.availability(
-            service: service, offices: [office], isPriority: visitor.isPriority, from: instant(now), limit: 1,
-            now: instant(now))
-        guard let slot = open.first, dayIndex(minute(slot.slot.start)) == today,
-            case .success(let receipt) = allocator.book(slot.slot, for: person, now: instant(now)),
-            case .success(let token) = allocator.issueToken(for: receipt.booking.id, now: instant(now))
+        guard
+            case .success(let receipt) = allocator.registerWalkIn(
+                office: officeIDs[Int(visitor.office)], service: serviceIDs[Int(visitor.service)],
+                citizen: citizen(visitor), now: instant(now), overflowToOnline: true)
         else { return false }
-        bookingOffice.append(-1)
         visitor.booking = receipt.booking.id
-        // Checked in at once; if the slot is later today the check-in window may not be open yet,
-        // which is fine: the citizen is already in the walk-in line.
-        _ = allocator.checkIn(token: token, at: office, now: instant(now))
+        bookingOffice.append(-1)
         return true
     }
 

@@ -1,6 +1,7 @@
 import AntreanAllocator
 import AntreanEngine
 import DequeModule
+import Foundation
 
 /// The events of the city model. Visitors and offices are small integer ids.
 enum CityEvent {
@@ -71,6 +72,8 @@ struct CityRun {
     var tallies: [CityTally]
     /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
     var bookingOffice: [Int32] = []
+    /// Cache of ``onlinePlaces(office:date:)`` by office × 7 + weekday.
+    var onlinePlacesByWeekday: [Int: Double] = [:]
     var serial: UInt64 = 0
 
     var demandStreams: [RandomStream]

@@ -24,7 +24,10 @@ struct CityTally {
     var staffedMinutes = 0.0
     var overtimeMinutes = 0.0
     var onlinePlaces = 0.0
-    var counters = 0.0
+    /// Counters summed over open measured days, and those days (the same calendar for every office,
+    /// so a merged scope keeps the largest count, not the sum).
+    var counterDays = 0.0
+    var openDays = 0.0
     /// Waits by weekday (Monday = 0 … Friday = 4) and by hour of arrival (0…23).
     var weekdayWaits = [Welford](repeating: Welford(), count: 5)
     var hourWaits: [Tally?] = Array(repeating: nil, count: 24)
@@ -60,7 +63,8 @@ struct CityTally {
         staffedMinutes += other.staffedMinutes
         overtimeMinutes += other.overtimeMinutes
         onlinePlaces += other.onlinePlaces
-        counters += other.counters
+        counterDays += other.counterDays
+        openDays = max(openDays, other.openDays)
         for day in 0..<5 { weekdayWaits[day].merge(other.weekdayWaits[day]) }
         for hour in 0..<24 {
             guard let theirs = other.hourWaits[hour] else { continue }
@@ -98,7 +102,9 @@ struct CityTally {
         put("slot_utilization", onlinePlaces > 0 ? bookings / onlinePlaces : .nan)
         put("counter_utilization", staffedMinutes > 0 ? busyMinutes / staffedMinutes : .nan)
         put("overtime_minutes", overtimeMinutes)
-        put("counters", counters)
+        put("open_days", openDays)
+        put("counters", openDays > 0 ? counterDays / openDays : .nan)
+        put("arrivals_per_open_day", openDays > 0 ? arrivals / openDays : .nan)
         guard detailed else { return }
         for (day, name) in Self.weekdayNames.enumerated() where weekdayWaits[day].count > 0 {
             put("weekday.\(name).served", Double(weekdayWaits[day].count))

@@ -48,6 +48,31 @@ import Testing
                 == .walkInReserveFull)
     }
 
+    @Test func overflowTakesUnsoldOnlinePlacesOnlyWhenAsked() {
+        var core = Fixture.core()
+        // a2 keeps no walk-in reserve: without overflow the walk-in is refused, with it the desk sells
+        // the current slot's unsold online place.
+        #expect(
+            core.registerWalkIn(office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight)
+                .refusal == .walkInReserveFull)
+        let sold = core.registerWalkIn(
+            office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(1), now: eight, overflowToOnline: true
+        ).value
+        #expect(sold?.booking.pool == .online && sold?.booking.state == .checkedIn)
+        #expect(sold?.booking.slotStart == eight)
+        // Once every online place of the day is gone, overflow is refused too.
+        var refusal: AllocationRefusal?
+        for serial in 2..<500 {
+            refusal = core.registerWalkIn(
+                office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(serial), now: eight,
+                overflowToOnline: true
+            ).refusal
+            if refusal != nil { break }
+        }
+        #expect(refusal == .walkInReserveFull || refusal == .dailyQuotaReached)
+        #expect(core.invariantViolations().isEmpty)
+    }
+
     @Test func noShowsAreReleasedOnlyAfterTheGrace() {
         var core = Fixture.core()
         let sunday = Fixture.sundayNoon

@@ -78,8 +78,12 @@ extension AllocatorCore {
     /// reserve first) of the current slot or the next one with room today. The walk-in is checked in at once.
     /// Refusals: unknown office/service, serviceNotOffered, noSuchSlot (closed now), walkInReserveFull,
     /// dailyQuotaReached.
+    ///
+    /// - Parameter overflowToOnline: when the reserve is full, take an online place left unsold in the
+    ///   current slot or later today, as a desk sells what the app did not (the refusal is then
+    ///   `walkInReserveFull` only when the day is full in both pools).
     public mutating func registerWalkIn(
-        office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant
+        office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant, overflowToOnline: Bool = false
     ) -> Result<BookingReceipt, AllocationRefusal> {
         expireHolds(now: now)
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
@@ -95,7 +99,10 @@ extension AllocatorCore {
         if let refusal = quotaRefusal(LedgerPosition(key: key, ledger: number, slot: 0)) { return .failure(refusal) }
         for index in current..<plan.slots.count {
             let position = LedgerPosition(key: key, ledger: number, slot: Int32(index))
-            guard let pool = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true) else { continue }
+            let reserved = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true)
+            let unsold: CapacityPool? =
+                overflowToOnline && ledgers[Int(number)].remaining(.online, at: index) > 0 ? .online : nil
+            guard let pool = reserved ?? unsold else { continue }
             var walkIn = citizen
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.
             let booking = append(

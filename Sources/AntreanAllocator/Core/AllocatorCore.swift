@@ -19,6 +19,8 @@ public struct AllocatorCore: Sendable {
     /// Ledgers in creation order; `ledgerIndex` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
     var ledgerIndex: [DayKey: Int32] = [:]
+    /// The latest slot grid per office, service and weekday, shared by the ledgers that match it.
+    var slotTemplates: [SlotTemplateKey: SlotTemplate] = [:]
     /// `offers[office * services + service]`: whether the office offers the service.
     let offers: [Bool]
     /// Booking `id` is at index `id - 1`.
@@ -54,6 +56,9 @@ public struct AllocatorCore: Sendable {
 
     /// Number of bookings ever made (all states).
     public var bookingCount: Int { bookings.count }
+
+    /// Office-service-days whose capacity ledger exists (created on first use).
+    public var ledgerCount: Int { ledgers.count }
 
     public func booking(_ id: BookingID) -> BookingRecord? {
         guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
@@ -96,9 +101,18 @@ public struct AllocatorCore: Sendable {
         let office = configuration.offices[Int(key.office)]
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
-        let plan = configuration.dayPlan(office: office, service: service, date: date)
-        let bookable = (plan?.slots ?? []).map {
+        var plan = configuration.dayPlan(office: office, service: service, date: date)
+        var bookable = (plan?.slots ?? []).map {
             Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: date.weekday)))
+        }
+        // Most days repeat their weekday's grid: share one copy-on-write array instead of storing a
+        // year of identical ones (a city of 70 offices creates ~80,000 ledgers a year).
+        let templateKey = SlotTemplateKey(office: key.office, service: key.service, weekday: date.weekday)
+        if let template = slotTemplates[templateKey], template.slots == plan?.slots, template.bookable == bookable {
+            plan?.slots = template.slots
+            bookable = template.bookable
+        } else if let slots = plan?.slots {
+            slotTemplates[templateKey] = SlotTemplate(slots: slots, bookable: bookable)
         }
         let sellable = zip(plan?.slots ?? [], bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
         let ledger = DayLedger(

@@ -51,6 +51,19 @@ struct DayLedger: Sendable {
     var utilization: Double { sellable == 0 ? 1 : Double(occupied) / Double(sellable) }
 }
 
+/// Which ledgers may share one slot grid: same office, service and weekday.
+struct SlotTemplateKey: Hashable, Sendable {
+    var office: Int32
+    var service: Int32
+    var weekday: Weekday
+}
+
+/// A slot grid and its bookable online places, shared copy-on-write by the ledgers of a ``SlotTemplateKey``.
+struct SlotTemplate: Sendable {
+    var slots: [SlotCapacity]
+    var bookable: [Int32]
+}
+
 /// Where a booking sits in the ledgers.
 struct LedgerPosition: Hashable, Sendable {
     var key: DayKey

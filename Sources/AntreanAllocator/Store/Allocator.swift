@@ -154,11 +154,13 @@ public final class Allocator: Sendable {
         try await perform { core, now in core.checkIn(token: token, at: office, now: now) }
     }
 
-    public func registerWalkIn(office: OfficeID, service: ServiceID, citizen: Citizen) async throws
-        -> Result<BookingReceipt, AllocationRefusal>
-    {
+    /// See ``AllocatorCore/registerWalkIn(office:service:citizen:now:overflowToOnline:)``.
+    public func registerWalkIn(
+        office: OfficeID, service: ServiceID, citizen: Citizen, overflowToOnline: Bool = false
+    ) async throws -> Result<BookingReceipt, AllocationRefusal> {
         try await perform { core, now in
-            core.registerWalkIn(office: office, service: service, citizen: citizen, now: now)
+            core.registerWalkIn(
+                office: office, service: service, citizen: citizen, now: now, overflowToOnline: overflowToOnline)
         }
     }
 

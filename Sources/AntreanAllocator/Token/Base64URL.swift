@@ -10,10 +10,19 @@ enum Base64URL {
     static func encode(_ bytes: [UInt8]) -> String {
         var out = [UInt8]()
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        encode(bytes, appendingTo: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the encoding of `bytes` to `out` (no intermediate string).
+    static func encode(_ bytes: [UInt8], appendingTo out: inout [UInt8]) {
         var index = 0
         while index + 2 < bytes.count {
             let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int(chunk >> UInt32(shift) & 63)]) }
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
+            out.append(alphabet[Int(chunk & 63)])
             index += 3
         }
         let rest = bytes.count - index
@@ -23,14 +32,16 @@ enum Base64URL {
             out.append(alphabet[Int(chunk >> 12 & 63)])
         } else if rest == 2 {
             let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            for shift in [18, 12, 6] { out.append(alphabet[Int(chunk >> UInt32(shift) & 63)]) }
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Nil when a character is outside the alphabet or the length is impossible.
-    static func decode(_ text: Substring) -> [UInt8]? {
-        let chars = Array(text.utf8)
+    static func decode(_ text: Substring) -> [UInt8]? { decode(Array(text.utf8)[...]) }
+
+    static func decode(_ chars: ArraySlice<UInt8>) -> [UInt8]? {
         guard chars.count % 4 != 1 else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(chars.count * 3 / 4)

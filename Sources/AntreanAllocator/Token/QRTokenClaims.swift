@@ -22,16 +22,22 @@ public struct QRTokenClaims: Hashable, Sendable {
     var payload: [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(56 + office.rawValue.utf8.count)
-        for word in [
-            booking.rawValue, UInt64(bitPattern: slotStart.secondsSinceEpoch),
-            UInt64(bitPattern: expiresAt.secondsSinceEpoch),
-        ] {
-            for shift in stride(from: 56, through: 0, by: -8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+        func append(_ word: UInt64) {
+            var shift: UInt64 = 56
+            while true {
+                bytes.append(UInt8(truncatingIfNeeded: word >> shift))
+                if shift == 0 { break }
+                shift -= 8
             }
         }
-        bytes += nikHash.bytes
-        bytes += Array(office.rawValue.utf8)
+        append(booking.rawValue)
+        append(UInt64(bitPattern: slotStart.secondsSinceEpoch))
+        append(UInt64(bitPattern: expiresAt.secondsSinceEpoch))
+        append(nikHash.word0)
+        append(nikHash.word1)
+        append(nikHash.word2)
+        append(nikHash.word3)
+        bytes.append(contentsOf: office.rawValue.utf8)
         return bytes
     }
 

@@ -29,6 +29,7 @@ extension SummaryReport {
     /// kecamatan and the city. `limit` keeps only the worst offices.
     public func cityTable(model: CityModel, limit: Int? = nil) -> String {
         let days = Double(settings["days"].flatMap(Int.init) ?? 1)
+        let openDays = metrics["overall.open_days"]?.mean ?? days
         let target = settings["wait_target_minutes"].flatMap(Double.init) ?? model.waitTargetMinutes
         func row(label: String, kind: String, prefix: String) -> [String] {
             func mean(_ key: String) -> Double { metrics["\(prefix).\(key)"]?.mean ?? .nan }
@@ -36,7 +37,7 @@ extension SummaryReport {
             let wait = metrics["\(prefix).wait_minutes"]
             return [
                 label, kind, mean("counters").formatted(decimals: 0),
-                (arrivals / days).formatted(decimals: 1),
+                mean("arrivals_per_open_day").formatted(decimals: 1),
                 arrivals > 0 ? (100 * mean("arrivals.booked") / arrivals).formatted(decimals: 0) : "–",
                 mean("served").formatted(decimals: 0), mean("no_shows").formatted(decimals: 0),
                 (mean("balked") + mean("reneged")).formatted(decimals: 0),
@@ -75,7 +76,8 @@ extension SummaryReport {
         }
         areas.append(row(label: "Samarinda (all offices)", kind: "city", prefix: "overall"))
         let shown = limit.map { min($0, ranked.count) } ?? ranked.count
-        var text = "\(title) — \(replications) replication(s) of \(Int(days)) days, seed \(seed)\n"
+        var text =
+            "\(title) — \(replications) replication(s) of \(Int(days)) days (\(Int(openDays)) open), seed \(seed)\n"
         text += "Counts are totals over the measured days (mean over replications); wait ± is the 95% CI half-width;\n"
         text +=
             "left = balked + reneged; lead d = days from booking to slot; overtime = counter-minutes after closing.\n\n"
