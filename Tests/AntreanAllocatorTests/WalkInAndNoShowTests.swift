@@ -63,10 +63,11 @@ import Testing
         // Once every online place of the day is gone, overflow is refused too.
         var refusal: AllocationRefusal?
         for serial in 2..<500 {
-            refusal = core.registerWalkIn(
-                office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(serial), now: eight,
-                overflowToOnline: true
-            ).refusal
+            refusal =
+                core.registerWalkIn(
+                    office: Fixture.a2, service: Fixture.ktp, citizen: Fixture.citizen(serial), now: eight,
+                    overflowToOnline: true
+                ).refusal
             if refusal != nil { break }
         }
         #expect(refusal == .walkInReserveFull || refusal == .dailyQuotaReached)
