@@ -13,35 +13,43 @@ extension AllocatorCore {
         let lastDay = zone.localDate(of: now).daysSinceEpoch + rules.bookingHorizonDays
         var found: [SlotAvailability] = []
         guard firstDay <= lastDay else { return [] }
+        // Office order breaks ties between offices; built once, and not at all for one office.
+        let order =
+            offices.count > 1
+            ? Dictionary(offices.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        var today: [SlotAvailability] = []
         for day in firstDay...lastDay {
-            var today: [SlotAvailability] = []
+            today.removeAll(keepingCapacity: true)
             for office in offices {
                 guard let officeNumber = officeIndex[office], offers(office: officeNumber, service: serviceNumber)
                 else {
                     continue
                 }
-                let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(day))
-                let ledger = ledger(key)
-                guard let plan = ledger.plan else { continue }
-                if let quota = configuration.services[Int(serviceNumber)].dailyQuota, ledger.occupied >= quota {
+                let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
+                // Read in place: copying a ledger would retain its four arrays for every day scanned.
+                guard let plan = ledgers[number].plan else { continue }
+                if let quota = configuration.services[Int(serviceNumber)].dailyQuota,
+                    ledgers[number].occupied >= quota
+                {
                     continue
                 }
                 var taken = 0
                 for index in plan.slots.indices where plan.slotStart(index) >= earliest {
-                    var room = ledger.remaining(.online, at: index)
-                    if isPriority { room += ledger.remaining(.priority, at: index) }
+                    var room = ledgers[number].remaining(.online, at: index)
+                    if isPriority { room += ledgers[number].remaining(.priority, at: index) }
                     guard room > 0 else { continue }
                     today.append(
                         SlotAvailability(
                             slot: SlotRef(office: office, service: service, start: plan.slotStart(index)),
                             remaining: room,
-                            dayUtilization: ledger.utilization))
+                            dayUtilization: ledgers[number].utilization))
                     taken += 1
                     if taken == limit { break }
                 }
             }
-            let order = Dictionary(offices.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            today.sort { ($0.slot.start, order[$0.slot.office]!) < ($1.slot.start, order[$1.slot.office]!) }
+            if offices.count > 1 {
+                today.sort { ($0.slot.start, order[$0.slot.office]!) < ($1.slot.start, order[$1.slot.office]!) }
+            }
             found += today.prefix(limit - found.count)
             if found.count >= limit { break }
         }

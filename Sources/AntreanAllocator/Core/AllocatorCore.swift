@@ -19,6 +19,8 @@ public struct AllocatorCore: Sendable {
     /// Ledgers in creation order; `ledgerIndex` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
     var ledgerIndex: [DayKey: Int32] = [:]
+    var recentLedgers = [RecentLedger](
+        repeating: RecentLedger(key: DayKey(office: 0, service: 0, day: 0), number: -1), count: recentLedgerSlots)
     /// The latest slot grid per office, service and weekday, shared by the ledgers that match it.
     var slotTemplates: [SlotTemplateKey: SlotTemplate] = [:]
     /// `offers[office * services + service]`: whether the office offers the service.
@@ -97,7 +99,15 @@ public struct AllocatorCore: Sendable {
 
     /// The index of the ledger of `key`, creating it from the capacity plan on first use.
     mutating func ledgerNumber(_ key: DayKey) -> Int {
-        if let existing = ledgerIndex[key] { return Int(existing) }
+        // A direct-mapped cache in front of the dictionary: availability scans look up the same few
+        // hundred office-service-days over and over, and SipHash dominated those lookups.
+        let slot = Self.recentLedgerSlot(key)
+        let cached = recentLedgers[slot]
+        if cached.number >= 0, cached.key == key { return Int(cached.number) }
+        if let existing = ledgerIndex[key] {
+            recentLedgers[slot] = RecentLedger(key: key, number: existing)
+            return Int(existing)
+        }
         let office = configuration.offices[Int(key.office)]
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
@@ -120,7 +130,17 @@ public struct AllocatorCore: Sendable {
             sellable: sellable)
         ledgers.append(ledger)
         ledgerIndex[key] = Int32(ledgers.count - 1)
+        recentLedgers[slot] = RecentLedger(key: key, number: Int32(ledgers.count - 1))
         return ledgers.count - 1
+    }
+
+    static let recentLedgerSlots = 4096
+
+    static func recentLedgerSlot(_ key: DayKey) -> Int {
+        let mixed =
+            UInt32(bitPattern: key.day) &* 0x9E37_79B1 ^ UInt32(bitPattern: key.office) &* 0x85EB_CA77
+            ^ UInt32(bitPattern: key.service) &* 0xC2B2_AE3D
+        return Int((mixed ^ mixed >> 15) & UInt32(recentLedgerSlots - 1))
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
