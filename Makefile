@@ -2,6 +2,7 @@
 #   make run     simulate the bundled Samarinda scenario (release build)
 #   make test    lint + the whole test suite (what CI runs)
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
+#   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
 #   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -9,7 +10,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 
-.PHONY: deps build release run test lint format bench peers clean
+.PHONY: deps build release run test lint format bench city-bench peers clean
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -40,6 +41,9 @@ test: deps lint
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+city-bench: deps
+	Benchmarks/city-year.sh
 
 peers: deps
 	Benchmarks/compare-peers.sh

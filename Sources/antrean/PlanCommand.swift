@@ -78,13 +78,14 @@ struct PlanCommand: ParsableCommand {
         }
         let replications = report.replications ?? loaded.settings.replications
         let seed = report.seed ?? loaded.settings.seed
-        let search = StaffingSearch(
-            model: loaded.model, target: serviceTarget, replications: replications, seed: seed,
-            maxCounters: maxCounters, threads: report.threadCount)
         let verbose = ProgressReporter.shouldDraw(environment: ProcessInfo.processInfo.environment)
         var announce: (@Sendable (String) -> Void)?
         if verbose { announce = { line in printToStandardError("  " + line) } }
-        let plan: StaffingPlan = try cliValue { () throws -> StaffingPlan in try search.run(progress: announce) }
+        let plan: StaffingPlan = try cliValue { () throws -> StaffingPlan in
+            try Self.search(
+                loaded.model, target: serviceTarget, replications: replications, seed: seed,
+                maxCounters: maxCounters, threads: report.threadCount, progress: announce)
+        }
         switch report.format {
         case .table: try report.emit(plan.tableText(title: loaded.title))
         case .json: try report.emit(plan.jsonText(title: loaded.title, file: file))
@@ -98,6 +99,19 @@ struct PlanCommand: ParsableCommand {
                 waitTargetMinutes: serviceTarget.minutes)
             try writeReport(content, to: htmlReport)
         }
+    }
+}
+
+extension PlanCommand {
+    /// Opens the model's type for the generic search.
+    static func search<Model: StaffableModel>(
+        _ model: Model, target: ServiceTarget, replications: Int, seed: UInt64, maxCounters: Int, threads: Int,
+        progress: (@Sendable (String) -> Void)?
+    ) throws -> StaffingPlan {
+        try StaffingSearch(
+            model: model, target: target, replications: replications, seed: seed, maxCounters: maxCounters,
+            threads: threads
+        ).run(progress: progress)
     }
 }
 
@@ -115,7 +129,7 @@ enum Evaluator: String, ExpressibleByArgument, CaseIterable {
 /// A scenario loaded for planning: the model behind the planning protocols and its run settings.
 struct PlanningScenario {
     var title: String
-    var model: QueueScenarioModel
+    var model: any StaffableModel
     var settings: RunSettings
     var scopePrefix: String
     var evaluator: Evaluator
@@ -145,8 +159,11 @@ struct PlanningScenario {
             }
             return PlanningScenario(
                 title: scenario.name, model: model, settings: scenario.run, scopePrefix: "queues", evaluator: chosen)
-        case .city:
-            throw CLIError("\(file): plan and compare take queue scenarios for now; city staffing is not wired in yet")
+        case .city(let scenario):
+            let model = try cliValue { try CityScenarioModel(scenario: scenario) }
+            return PlanningScenario(
+                title: scenario.model.name, model: model, settings: scenario.run, scopePrefix: "offices",
+                evaluator: .simulation)
         }
     }
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The city model's speed targets as a planner meets them, through the release CLI:
+#   one replication of a working year (250 measured days) on one thread: < 1 s, < 200 MB;
+#   100 replications of that year on all cores: < 2 minutes.
+# Prints wall time, CPU time and peak resident memory of each run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+make -s release >/dev/null
+SCENARIO=${SCENARIO:-Simulations/samarinda.yaml}
+REPLICATIONS=${REPLICATIONS:-100}
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f "$label: %e s wall, %U s user, %M KB peak RSS" "$@" >/dev/null
+}
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+measure "1 replication x 250 days, 1 thread" \
+  .build/release/antrean simulate "$SCENARIO" --days 250 --replications 1 --threads 1 --format json
+measure "$REPLICATIONS replications x 250 days, $(nproc) threads" \
+  .build/release/antrean simulate "$SCENARIO" --days 250 --replications "$REPLICATIONS" --format json
