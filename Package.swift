@@ -116,7 +116,9 @@ let package = Package(
         .testTarget(name: "AntreanAllocatorSQLiteTests", dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator"]),
         .testTarget(
             name: "AntreanCityTests",
-            dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario"]),
+            dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario", "AntreanPlanning"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
     ]

@@ -74,8 +74,11 @@ extension CityRun {
     mutating func arriveBooked(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let office = Int(visitor.office)
+        // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
+        let released = visitor.booking.flatMap { allocator.booking($0) }?.state == .noShow
         switch allocator.checkIn(token: visitor.token, at: officeIDs[office], now: instant(now)) {
         case .success(let receipt):
+            if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
             if visitor.measured { tallies[office].inSystemAtEnd += 1 }
             visitor.state = .waiting
