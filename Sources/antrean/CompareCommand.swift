@@ -73,6 +73,7 @@ struct CompareCommand: ParsableCommand {
         var runs: [(label: String, title: String, samples: [MetricSample], prefix: String)] = []
         var seedUsed: UInt64 = 0
         var replicationsUsed = 0
+        var offices: [OfficeInfo] = []
         for entry in variants {
             let loaded = try PlanningScenario.load(
                 file, overrides: report.overrides + entry.overrides, evaluator: evaluator)
@@ -86,6 +87,7 @@ struct CompareCommand: ParsableCommand {
             }
             progress.finish()
             runs.append((entry.label, loaded.title, samples, loaded.scopePrefix))
+            offices = loaded.offices
         }
         let prefixes = metrics?.split(separator: ",").map(String.init) ?? []
         var outputs: [String] = []
@@ -108,7 +110,8 @@ struct CompareCommand: ParsableCommand {
                 subtitle:
                     "\(file) · A = \(runs[0].label), B = \(last.label) · \(replicationsUsed) paired replications · "
                     + "seed \(seedUsed) · charts show B",
-                metrics: MetricSample.summarize(last.samples), scopePrefix: last.prefix, comparison: comparisons.last)
+                metrics: MetricSample.summarize(last.samples), scopePrefix: last.prefix, offices: offices,
+                comparison: comparisons.last)
             try writeReport(content, to: htmlReport)
         }
     }

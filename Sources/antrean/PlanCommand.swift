@@ -95,7 +95,7 @@ struct PlanCommand: ParsableCommand {
             let content = ReportContent(
                 title: "Staffing plan — \(loaded.title)",
                 subtitle: "\(file) · target \(serviceTarget) · \(replications) replications · seed \(seed)",
-                metrics: plan.metrics, scopePrefix: loaded.scopePrefix, staffing: plan,
+                metrics: plan.metrics, scopePrefix: loaded.scopePrefix, offices: loaded.offices, staffing: plan,
                 waitTargetMinutes: serviceTarget.minutes)
             try writeReport(content, to: htmlReport)
         }
@@ -133,6 +133,8 @@ struct PlanningScenario {
     var settings: RunSettings
     var scopePrefix: String
     var evaluator: Evaluator
+    /// Offices with names and kecamatan, for reports (empty for queue scenarios).
+    var offices: [OfficeInfo] = []
 
     static func load(_ file: String, overrides: [String], evaluator: Evaluator = .auto) throws -> PlanningScenario {
         switch try loadScenario(file, overrides: overrides) {
@@ -163,7 +165,7 @@ struct PlanningScenario {
             let model = try cliValue { try CityScenarioModel(scenario: scenario) }
             return PlanningScenario(
                 title: scenario.model.name, model: model, settings: scenario.run, scopePrefix: "offices",
-                evaluator: .simulation)
+                evaluator: .simulation, offices: OfficeInfo.offices(of: scenario.model))
         }
     }
 }
@@ -188,6 +190,8 @@ func printToStandardError(_ line: String) {
 
 /// Writes the HTML report and its CSV tables, naming them on standard error.
 func writeReport(_ content: ReportContent, to path: String) throws {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let csvFiles = try PlanningReportBuilder.build(content).write(to: path)
     FileHandle.standardError.write(Data("wrote \(path) and \(csvFiles.count) CSV tables beside it\n".utf8))
 }

@@ -32,6 +32,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Simulated time per replication, e.g. 8h or 30d (overrides run.arrivals / run.duration).")
     var duration: String?
 
+    @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
+    var htmlReport: String?
+
     @Option(help: "City scenarios: measured calendar days per replication (overrides run.days).")
     var days: Int?
 
@@ -65,6 +68,12 @@ struct SimulateCommand: AsyncParsableCommand {
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }
+            if let htmlReport {
+                try writeReport(
+                    summary.reportContent(
+                        scopePrefix: "queues", offices: [], waitTargetMinutes: scenario.run.waitTargetMinutes),
+                    to: htmlReport)
+            }
         case .city(let scenario):
             if arrivals != nil || duration != nil {
                 throw ValidationError("a city scenario runs whole days: use --days instead of --arrivals/--duration")
@@ -82,6 +91,13 @@ struct SimulateCommand: AsyncParsableCommand {
             case .table: try report.emit(summary.cityTable(model: scenario.model, limit: top))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
+            }
+            if let htmlReport {
+                try writeReport(
+                    summary.reportContent(
+                        scopePrefix: "offices", offices: OfficeInfo.offices(of: scenario.model),
+                        waitTargetMinutes: scenario.model.waitTargetMinutes),
+                    to: htmlReport)
             }
         }
     }
