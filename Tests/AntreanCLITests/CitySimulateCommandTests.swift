@@ -41,7 +41,7 @@ struct CitySimulateCommandTests {
         for name in ["Mal Pelayanan Publik Samarinda", "Kecamatan Palaran", "Rawa Makmur", "Budaya Pampang"] {
             #expect(result.standardOutput.contains(name), "\(name) missing")
         }
-        #expect(result.standardOutput.contains("Samarinda (all offices)"))
+        #expect(result.standardOutput.contains("All offices"))
     }
 
     @Test(arguments: ["samarinda.yaml", "samarinda-digital-days-off.yaml", "samarinda-walk-in-only.yaml"])

@@ -74,7 +74,7 @@ extension SummaryReport {
         for kecamatan in model.kecamatan {
             areas.append(row(label: kecamatan.name, kind: "kecamatan", prefix: "kecamatan.\(kecamatan.id)"))
         }
-        areas.append(row(label: "Samarinda (all offices)", kind: "city", prefix: "overall"))
+        areas.append(row(label: "All offices", kind: "city", prefix: "overall"))
         let shown = limit.map { min($0, ranked.count) } ?? ranked.count
         var text =
             "\(title) — \(replications) replication(s) of \(Int(days)) days (\(Int(openDays)) open), seed \(seed)\n"
