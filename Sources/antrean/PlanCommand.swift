@@ -60,11 +60,20 @@ struct PlanCommand: ParsableCommand {
         let serviceTarget = try cliValue { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
         if by != "office" {
-            // Queue scenarios keep counters constant through the day: hour blocks are analytic.
-            guard by.contains("hour-block"), !by.contains("weekday") else {
-                throw CLIError("--by \(by): weekday blocks need a city scenario; \(file) is a queue scenario")
+            // Counters are constant through a simulated day: time blocks are staffed analytically.
+            guard by.contains("hour-block") else {
+                throw CLIError("--by \(by): add hour-block (office,hour-block or office,weekday,hour-block)")
             }
-            let hourly = HourlyStaffing(units: loaded.model.staffingUnits, target: serviceTarget)
+            let units: [StaffingUnit]
+            if let city = loaded.model as? CityScenarioModel {
+                units = city.blockUnits(byWeekday: by.contains("weekday"))
+            } else {
+                guard !by.contains("weekday") else {
+                    throw CLIError("--by \(by): weekday blocks need a city scenario; \(file) is a queue scenario")
+                }
+                units = loaded.model.staffingUnits
+            }
+            let hourly = HourlyStaffing(units: units, target: serviceTarget)
             guard !hourly.rows.isEmpty else {
                 throw CLIError(
                     "--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")

@@ -52,3 +52,22 @@ struct CityPlanCommandTests {
         #expect(counters.values.allSatisfy { $0 >= 1 })
     }
 }
+
+extension CityPlanCommandTests {
+    @Test func hourBlocksOfAStationaryOfficeAllGetTheErlangCCount() throws {
+        let expected = Self.erlangCServers(lambda: 0.07, meanService: 20, p90Target: 15)
+        let result = try AntreanProcess.run([
+            "plan", "Tests/AntreanCityTests/Fixtures/mm2.yaml", "--target", "p90 wait <= 15m", "--by",
+            "office,weekday,hour-block", "--format", "json",
+        ])
+        try #require(result.status == 0, "\(result.standardError)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let counters = try #require(json["counters"] as? [String: [String: Int]])
+        // Open round the clock every day: seven weekday units of 24 hours, each at the stationary count.
+        #expect(counters.count == 7)
+        let monday = try #require(counters["solo.mon"])
+        #expect(monday.count == 24)
+        #expect(monday.values.allSatisfy { $0 == expected })
+    }
+}

@@ -1,3 +1,4 @@
+public import AntreanAllocator
 public import AntreanCity
 public import AntreanEngine
 public import AntreanScenario
@@ -54,5 +55,51 @@ public struct CityScenarioModel: StaffableModel {
     var openDaysMeasured: Int {
         let calendar = scenario.model.calendar
         return (0..<days).filter { calendar.openingHours(on: calendar.startDate.adding(days: $0)) != nil }.count
+    }
+}
+
+extension CityScenarioModel {
+    /// Units for analytic staffing by time block: one per office and open weekday (`sambutan.mon`),
+    /// or with `byWeekday` false one per office for its busiest weekday. Each carries the hourly
+    /// arrival rates of that day: visits × weekday factor ÷ mean factor × the hour's share of the
+    /// profile over that day's opening hours.
+    public func blockUnits(byWeekday: Bool) -> [StaffingUnit] {
+        let citizens = scenario.model.citizens
+        let hours = scenario.model.calendar.hours
+        let open = Weekday.allCases.filter { hours[$0] != nil }
+        let factors = open.map { citizens.weekdayFactor[$0] ?? 1 }
+        let meanFactor = factors.isEmpty ? 1 : factors.reduce(0, +) / Double(factors.count)
+        let busiest = zip(open, factors).max { $0.1 < $1.1 }?.0
+        let days = byWeekday ? open : busiest.map { [$0] } ?? []
+        var units: [StaffingUnit] = []
+        for (office, demand) in zip(scenario.model.offices, simulation.officeDemand) {
+            for day in days {
+                guard let opening = hours[day] else { continue }
+                var weights = [Double](repeating: 0, count: 24)
+                for hour in (opening.lowerBound / 60)...((opening.upperBound - 1) / 60) {
+                    weights[hour] = citizens.hourWeights[hour] ?? 0
+                }
+                // No profile: the simulation spreads visits evenly over the opening hours, and so do we.
+                if weights.allSatisfy({ $0 == 0 }) {
+                    for hour in (opening.lowerBound / 60)...((opening.upperBound - 1) / 60) {
+                        let start = max(hour * 60, opening.lowerBound)
+                        let end = min(hour * 60 + 60, opening.upperBound)
+                        weights[hour] = Double(end - start)
+                    }
+                }
+                let total = weights.reduce(0, +)
+                let visits = demand.visitsPerOpenDay * (citizens.weekdayFactor[day] ?? 1) / meanFactor
+                let rates = weights.map { total > 0 ? visits * $0 / total / 60 : 0 }
+                let id = byWeekday ? "\(office.id).\(String(day.rawValue.prefix(3)))" : office.id
+                units.append(
+                    StaffingUnit(
+                        id: id, scope: "offices.\(office.id)", currentCounters: office.counters,
+                        staffedHours: Double(opening.count - 1) / 60,
+                        arrivalRate: visits / Double(max(1, opening.count - 1)),
+                        // Two days, so that a load carried over midnight is seen (HourlyStaffing reports day two).
+                        meanService: demand.meanServiceMinutes, hourlyArrivalRates: rates + rates))
+            }
+        }
+        return units
     }
 }
