@@ -12,7 +12,7 @@ extension CityRun {
             city.merge(tallies[index])
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
-            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: false)
+            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true)
         }
         city.write(into: &sample, prefix: "overall", detailed: true)
         sample.values["overall.days"] = Double(measuredDays)
