@@ -89,7 +89,16 @@ struct CompareCommand: ParsableCommand {
             runs.append((entry.label, loaded.title, samples, loaded.scopePrefix))
             offices = loaded.offices
         }
-        let prefixes = metrics?.split(separator: ",").map(String.init) ?? []
+        // A city reports thousands of KPIs (per office, kecamatan, weekday and hour): by default the
+        // table shows the city's headline ones; --metrics offices.mpp. (or any prefixes) shows others.
+        let cityHeadlines = [
+            "overall.arrivals", "overall.served", "overall.no_shows", "overall.balked", "overall.reneged",
+            "overall.booking_refused", "overall.booking_lead_days", "overall.wait_minutes",
+            "overall.wait_within_target", "overall.counter_utilization", "overall.slot_utilization",
+            "overall.overtime_minutes",
+        ]
+        let isCity = runs.first?.prefix == "offices"
+        let prefixes = metrics?.split(separator: ",").map(String.init) ?? (isCity ? cityHeadlines : [])
         var outputs: [String] = []
         var comparisons: [PairedComparison] = []
         for other in runs.dropFirst() {
