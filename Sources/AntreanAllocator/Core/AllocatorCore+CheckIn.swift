@@ -45,15 +45,13 @@ extension AllocatorCore {
         guard now >= booking.slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.token(.outsideWindow))
         }
-        var updated = bookings[Int(claims.booking.rawValue - 1)]
         let onTime = now <= booking.slotStart.adding(minutes: rules.graceMinutesAfter) && booking.state == .booked
         transition(claims.booking, to: onTime ? .checkedIn : .requeued, now: now)
-        updated = bookings[Int(claims.booking.rawValue - 1)]
-        updated.checkedInAt = now
-        record(updated)
+        bookings[Int(claims.booking.rawValue - 1)].checkedInAt = now
         return .success(
             CheckInReceipt(
-                booking: updated, timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+                booking: bookings[Int(claims.booking.rawValue - 1)],
+                timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
     }
 
     /// Releases every booking not checked in by slot start + grace: its place, and the NIK's active count.

@@ -172,17 +172,22 @@ public struct AllocatorCore: Sendable {
 
     /// Moves a booking to `state`, keeping ledgers and NIK counts in step.
     mutating func transition(_ id: BookingID, to state: BookingState, now: Instant) {
-        var booking = bookings[Int(id.rawValue - 1)]
-        let position = positions[Int(id.rawValue - 1)]
-        if booking.state.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: booking.pool) }
-        if !booking.state.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: booking.pool) }
-        if booking.state.isActive && !state.isActive { activeByNIK[booking.nikHash, default: 1] -= 1 }
-        if !booking.state.isActive && state.isActive { activeByNIK[booking.nikHash, default: 0] += 1 }
-        if activeByNIK[booking.nikHash] == 0 { activeByNIK[booking.nikHash] = nil }
-        booking.state = state
-        booking.updatedAt = now
-        if state != .held { booking.holdExpiresAt = nil }
-        record(booking)
+        // Fields are read and written in place: copying the whole record out and back costs a
+        // 200-byte copy and a retain/release of each of its strings on every check-in and release.
+        let index = Int(id.rawValue - 1)
+        let previous = bookings[index].state
+        let nikHash = bookings[index].nikHash
+        let position = positions[index]
+        let pool = bookings[index].pool
+        if previous.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: pool) }
+        if !previous.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: pool) }
+        if previous.isActive && !state.isActive { activeByNIK[nikHash, default: 1] -= 1 }
+        if !previous.isActive && state.isActive { activeByNIK[nikHash, default: 0] += 1 }
+        if activeByNIK[nikHash] == 0 { activeByNIK[nikHash] = nil }
+        bookings[index].state = state
+        bookings[index].updatedAt = now
+        if state != .held { bookings[index].holdExpiresAt = nil }
+        if journalsChanges { changed.append(id) }
     }
 
     /// Lets holds whose time is up lapse. Every operation calls this first. O(k log n) for k lapsed holds.
