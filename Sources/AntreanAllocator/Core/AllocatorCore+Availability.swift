@@ -56,6 +56,38 @@ extension AllocatorCore {
         return found
     }
 
+    /// The earliest slot with room for `service` at one office, at or after `from` and bookable at
+    /// `now`: what `availability(…, offices: [office], limit: 1, …)` returns first, without building
+    /// arrays. Placement calls it once per candidate office. O(days × slots) in the worst case.
+    public mutating func earliestSlot(
+        service: ServiceID, office: OfficeID, isPriority: Bool = false, from: Instant, now: Instant
+    ) -> SlotAvailability? {
+        expireHolds(now: now)
+        guard let serviceNumber = serviceIndex[service], let officeNumber = officeIndex[office],
+            offers(office: officeNumber, service: serviceNumber)
+        else { return nil }
+        let zone = rules.timeZone
+        let earliest = max(from, now.adding(minutes: rules.minimumLeadMinutes))
+        let firstDay = zone.localDate(of: earliest).daysSinceEpoch
+        let lastDay = zone.localDate(of: now).daysSinceEpoch + rules.bookingHorizonDays
+        guard firstDay <= lastDay else { return nil }
+        let quota = configuration.services[Int(serviceNumber)].dailyQuota
+        for day in firstDay...lastDay {
+            let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
+            guard let plan = ledgers[number].plan else { continue }
+            if let quota, ledgers[number].occupied >= quota { continue }
+            for index in plan.slots.indices where plan.slotStart(index) >= earliest {
+                var room = ledgers[number].remaining(.online, at: index)
+                if isPriority { room += ledgers[number].remaining(.priority, at: index) }
+                guard room > 0 else { continue }
+                return SlotAvailability(
+                    slot: SlotRef(office: office, service: service, start: plan.slotStart(index)), remaining: room,
+                    dayUtilization: ledgers[number].utilization)
+            }
+        }
+        return nil
+    }
+
     /// Availability across every office of a kecamatan.
     public mutating func availability(
         service: ServiceID, kecamatan: KecamatanID, isPriority: Bool = false, from: Instant, limit: Int, now: Instant

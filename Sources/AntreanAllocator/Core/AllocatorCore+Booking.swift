@@ -95,11 +95,12 @@ extension AllocatorCore {
         guard officeIndex[request.homeOffice] != nil else { return .failure(.unknownOffice(request.homeOffice)) }
         let offices = policy.candidateOffices(for: request, in: directory)
         var candidates: [SlotAvailability] = []
+        candidates.reserveCapacity(offices.count)
         for office in offices {
-            if let first = availability(
-                service: request.service, offices: [office], isPriority: request.citizen.isPriority,
-                from: max(now, request.notBefore ?? now), limit: 1, now: now
-            ).first {
+            if let first = earliestSlot(
+                service: request.service, office: office, isPriority: request.citizen.isPriority,
+                from: max(now, request.notBefore ?? now), now: now)
+            {
                 candidates.append(first)
             }
         }
