@@ -75,7 +75,7 @@ extension CityRun {
         var visitor = visitors[id]
         let office = Int(visitor.office)
         // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
-        let released = visitor.booking.flatMap { allocator.booking($0) }?.state == .noShow
+        let released = visitor.booking.flatMap { allocator.state(of: $0) } == .noShow
         switch allocator.checkIn(token: visitor.token, at: officeIDs[office], now: instant(now)) {
         case .success(let receipt):
             if released && visitor.measured { tallies[office].noShows -= 1 }

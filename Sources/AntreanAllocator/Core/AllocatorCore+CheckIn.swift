@@ -61,10 +61,11 @@ extension AllocatorCore {
         var released: [BookingID] = []
         while let next = noShowDeadlines.min, next.at < now {
             noShowDeadlines.removeMin()
-            let booking = bookings[Int(next.booking.rawValue - 1)]
+            // Fields read in place: a record copy per sweep entry showed in profiles.
+            let index = Int(next.booking.rawValue - 1)
             // Stale entries (rescheduled, cancelled, served) are skipped.
-            guard booking.state == .booked,
-                booking.slotStart.adding(minutes: rules.graceMinutesAfter) == next.at
+            guard bookings[index].state == .booked,
+                bookings[index].slotStart.adding(minutes: rules.graceMinutesAfter) == next.at
             else { continue }
             transition(next.booking, to: .noShow, now: now)
             released.append(next.booking)

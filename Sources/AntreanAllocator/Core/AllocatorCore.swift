@@ -67,6 +67,12 @@ public struct AllocatorCore: Sendable {
         return bookings[Int(id.rawValue - 1)]
     }
 
+    /// The state of booking `id` (nil if unknown), without copying its record.
+    public func state(of id: BookingID) -> BookingState? {
+        guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
+        return bookings[Int(id.rawValue - 1)].state
+    }
+
     /// All bookings in id order.
     public var allBookings: [BookingRecord] { bookings }
 
@@ -194,8 +200,8 @@ public struct AllocatorCore: Sendable {
     public mutating func expireHolds(now: Instant) {
         while let next = holdDeadlines.min, next.at <= now {
             holdDeadlines.removeMin()
-            let booking = bookings[Int(next.booking.rawValue - 1)]
-            if booking.state == .held, booking.holdExpiresAt == next.at {
+            let index = Int(next.booking.rawValue - 1)
+            if bookings[index].state == .held, bookings[index].holdExpiresAt == next.at {
                 transition(next.booking, to: .expired, now: next.at)
             }
         }
