@@ -75,6 +75,7 @@ for exponent in 2...6 {
         ("binary_replace", hold(BinaryHeap<Int32>.self, size: size, fused: true)),
         ("quaternary_replace", hold(QuaternaryHeap<Int32>.self, size: size, fused: true)),
         ("calendar_pop_push", hold(CalendarQueue<Int32>.self, size: size, fused: false)),
+        ("calendar_replace", hold(CalendarQueue<Int32>.self, size: size, fused: true)),
         ("kernel", holdKernel(QuaternaryHeap<Int32>.self, size: size)),
         ("kernel_calendar", holdKernel(CalendarQueue<Int32>.self, size: size)),
     ]

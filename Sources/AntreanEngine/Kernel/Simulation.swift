@@ -10,9 +10,10 @@
 /// or with an `EventHandler` and `run(_:until:)`. No closure, existential or reference is created
 /// per event; with the hot paths `@inlinable`, a model in another module gets a fully specialised
 /// kernel. `Simulation<Event>` keeps its events in a `QuaternaryHeap` (O(log n) per operation, the
-/// fastest for small and very large pending sets); `EventScheduler<Event, CalendarQueue<Event>>`
-/// is the same kernel on a calendar queue (O(1) expected, fastest from about 10^3 to 10^5 pending
-/// events with smooth time increments; see docs/engine.md).
+/// fastest on whole queueing runs, whose pending sets are small); `EventScheduler<Event,
+/// CalendarQueue<Event>>` is the same kernel on a calendar queue (O(1) expected: faster than the
+/// heap in the hold model at 10^2–10^6 pending events with smooth time increments, slower on a
+/// whole M/M/5 run; times must be ≥ 0; see docs/engine.md).
 public typealias Simulation<Event> = EventScheduler<Event, QuaternaryHeap<Event>>
 
 /// The simulation kernel over any pending-event set; see `Simulation`.
