@@ -2,6 +2,7 @@ import AntreanAllocator
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// The embedded durable store: SQLite through GRDB, WAL journal, one table of booking records.
 ///
@@ -17,19 +18,25 @@ public final class SQLiteAllocatorStore: AllocatorStore {
     }
 
     private let database: DatabaseQueue
+    private let checkpointer: Checkpointer
     public let path: String
 
     /// Opens (creating if needed) the store at `path` and runs pending migrations.
     public init(path: String, syncMode: SyncMode = .full) throws {
         var configuration = Configuration()
         configuration.label = "antrean.allocator"
+        // A checkpoint in the fallback RESTART mode holds the write lock briefly: wait for it, never fail.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = \(syncMode.rawValue)")
+            // Checkpoints run on a connection of their own (`Checkpointer`), never inside a commit.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         database = try DatabaseQueue(path: path, configuration: configuration)
         self.path = path
         try Self.migrator.migrate(database)
+        checkpointer = try Checkpointer(path: path, syncMode: syncMode)
     }
 
     /// Versioned schema migrations; append new ones, never edit old ones.
@@ -66,6 +73,7 @@ public final class SQLiteAllocatorStore: AllocatorStore {
 
     public func commit(_ records: [BookingRecord]) throws {
         guard !records.isEmpty else { return }
+        defer { checkpointer.committed() }
         try database.write { db in
             let statement = try db.cachedStatement(
                 sql: """
@@ -139,6 +147,63 @@ public final class SQLiteAllocatorStore: AllocatorStore {
             }
             return records
         }
+    }
+}
+
+/// Checkpoints the WAL from a connection of its own on a background queue, so the committing writer
+/// never copies WAL pages into the database file itself (SQLite's automatic checkpoint runs inside the
+/// COMMIT that crosses 1000 WAL pages and holds up every booking of that batch and the next one).
+///
+/// PASSIVE checkpoints run concurrently with the writer. The WAL restarts from its beginning once a
+/// checkpoint has caught up and no reader needs it; if sustained load keeps it from catching up and the
+/// WAL passes `hardLimitFrames`, a RESTART checkpoint waits for the writer to finish its transaction and
+/// resets it (the writer's busy timeout covers that wait), which keeps the WAL bounded.
+final class Checkpointer: Sendable {
+    static let commitsPerCheckpoint = 32
+    static let hardLimitFrames = 16_384
+
+    private struct State {
+        var commits = 0
+        var running = false
+    }
+
+    private let connection: DatabaseQueue
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "antrean.allocator.checkpoint", qos: .utility)
+
+    init(path: String, syncMode: SQLiteAllocatorStore.SyncMode) throws {
+        var configuration = Configuration()
+        configuration.label = "antrean.allocator.checkpoint"
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(syncMode.rawValue)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+        }
+        connection = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Called after each commit: starts a background checkpoint every few commits (one at a time).
+    func committed() {
+        let start = state.withLock { state -> Bool in
+            state.commits += 1
+            guard !state.running, state.commits >= Self.commitsPerCheckpoint else { return false }
+            state.commits = 0
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        queue.async { self.checkpoint() }
+    }
+
+    private func checkpoint() {
+        do {
+            try connection.writeWithoutTransaction { db in
+                if try db.checkpoint(.passive).walFrameCount > Self.hardLimitFrames { try db.checkpoint(.restart) }
+            }
+        } catch {
+            // A failed checkpoint loses nothing (the WAL still holds every commit); the next one retries.
+        }
+        state.withLock { $0.running = false }
     }
 }
 
