@@ -21,19 +21,28 @@ public final class SQLiteAllocatorStore: AllocatorStore {
     private let checkpointer: Checkpointer
     public let path: String
 
-    /// Opens (creating if needed) the store at `path` and runs pending migrations.
-    public init(path: String, syncMode: SyncMode = .full) throws {
+    /// Settings shared by the writer and the checkpoint connection. The writer switches the file to
+    /// WAL (persistent in the file); both turn automatic checkpoints off, since checkpoints run on a
+    /// connection of their own (`Checkpointer`), never inside a commit; and both wait for a RESTART
+    /// checkpoint's brief write lock instead of failing.
+    static func connectionConfiguration(label: String, syncMode: SyncMode, enablesWAL: Bool) -> Configuration {
         var configuration = Configuration()
-        configuration.label = "antrean.allocator"
-        // A checkpoint in the fallback RESTART mode holds the write lock briefly: wait for it, never fail.
+        configuration.label = label
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            if enablesWAL { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try db.execute(sql: "PRAGMA synchronous = \(syncMode.rawValue)")
-            // Checkpoints run on a connection of their own (`Checkpointer`), never inside a commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
-        database = try DatabaseQueue(path: path, configuration: configuration)
+        return configuration
+    }
+
+    /// Opens (creating if needed) the store at `path` and runs pending migrations.
+    public init(path: String, syncMode: SyncMode = .full) throws {
+        database = try DatabaseQueue(
+            path: path,
+            configuration: Self.connectionConfiguration(
+                label: "antrean.allocator", syncMode: syncMode, enablesWAL: true))
         self.path = path
         try Self.migrator.migrate(database)
         checkpointer = try Checkpointer(path: path, syncMode: syncMode)
@@ -172,14 +181,10 @@ final class Checkpointer: Sendable {
     private let queue = DispatchQueue(label: "antrean.allocator.checkpoint", qos: .utility)
 
     init(path: String, syncMode: SQLiteAllocatorStore.SyncMode) throws {
-        var configuration = Configuration()
-        configuration.label = "antrean.allocator.checkpoint"
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(syncMode.rawValue)")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-        }
-        connection = try DatabaseQueue(path: path, configuration: configuration)
+        connection = try DatabaseQueue(
+            path: path,
+            configuration: SQLiteAllocatorStore.connectionConfiguration(
+                label: "antrean.allocator.checkpoint", syncMode: syncMode, enablesWAL: false))
     }
 
     /// Called after each commit: starts a background checkpoint every few commits (one at a time).
