@@ -7,13 +7,6 @@ enum Base64URL {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        encode(bytes, appendingTo: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends the encoding of `bytes` to `out` (no intermediate string).
     static func encode(_ bytes: [UInt8], appendingTo out: inout [UInt8]) {
         var index = 0
@@ -39,8 +32,6 @@ enum Base64URL {
     }
 
     /// Nil when a character is outside the alphabet or the length is impossible.
-    static func decode(_ text: Substring) -> [UInt8]? { decode(Array(text.utf8)[...]) }
-
     static func decode(_ chars: ArraySlice<UInt8>) -> [UInt8]? {
         guard chars.count % 4 != 1 else { return nil }
         var out = [UInt8]()
