@@ -111,7 +111,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AntreanAllocatorTests",
-            dependencies: ["AntreanAllocator", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "AntreanAllocator", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "AntreanAllocatorSQLiteTests", dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator"]),
         .testTarget(

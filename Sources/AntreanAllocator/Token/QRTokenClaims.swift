@@ -18,36 +18,35 @@ public struct QRTokenClaims: Hashable, Sendable {
         self.expiresAt = expiresAt
     }
 
-    /// Binary payload: booking (8) · slot (8) · expiry (8) · NIK hash (32) · office id (UTF-8, rest).
-    var payload: [UInt8] {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(56 + office.rawValue.utf8.count)
-        func append(_ word: UInt64) {
-            var shift: UInt64 = 56
-            while true {
-                bytes.append(UInt8(truncatingIfNeeded: word >> shift))
-                if shift == 0 { break }
-                shift -= 8
-            }
-        }
-        append(booking.rawValue)
-        append(UInt64(bitPattern: slotStart.secondsSinceEpoch))
-        append(UInt64(bitPattern: expiresAt.secondsSinceEpoch))
-        append(nikHash.word0)
-        append(nikHash.word1)
-        append(nikHash.word2)
-        append(nikHash.word3)
-        bytes.append(contentsOf: office.rawValue.utf8)
-        return bytes
+    /// Bytes of the payload before the office id.
+    static let fixedPayloadBytes = 56
+
+    /// Binary payload: booking (8) · slot (8) · expiry (8) · NIK hash (32), all big-endian, · office id
+    /// (`office`, UTF-8, the rest).
+    func writePayload(office: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
+        out.append(bigEndian: booking.rawValue)
+        out.append(bigEndian: UInt64(bitPattern: slotStart.secondsSinceEpoch))
+        out.append(bigEndian: UInt64(bitPattern: expiresAt.secondsSinceEpoch))
+        out.append(bigEndian: nikHash.word0)
+        out.append(bigEndian: nikHash.word1)
+        out.append(bigEndian: nikHash.word2)
+        out.append(bigEndian: nikHash.word3)
+        out.append(office)
     }
 
-    init?(keyID: String, payload bytes: [UInt8]) {
-        guard bytes.count > 56 else { return nil }
-        func word(_ at: Int) -> UInt64 { bytes[at..<at + 8].reduce(0) { $0 << 8 | UInt64($1) } }
-        guard let hash = NIKHash(bytes: bytes[24..<56]) else { return nil }
+    /// Reads a payload written by `writePayload`; nil unless it holds a non-empty office id.
+    init?(keyID: String, payload bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count > Self.fixedPayloadBytes else { return nil }
+        func word(_ at: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in at..<at + 8 { value = value << 8 | UInt64(bytes[index]) }
+            return value
+        }
         self.init(
-            keyID: keyID, booking: BookingID(word(0)), office: OfficeID(String(decoding: bytes[56...], as: UTF8.self)),
-            slotStart: Instant(secondsSinceEpoch: Int64(bitPattern: word(8))), nikHash: hash,
+            keyID: keyID, booking: BookingID(word(0)),
+            office: OfficeID(String(decoding: bytes[Self.fixedPayloadBytes...], as: UTF8.self)),
+            slotStart: Instant(secondsSinceEpoch: Int64(bitPattern: word(8))),
+            nikHash: NIKHash(word0: word(24), word1: word(32), word2: word(40), word3: word(48)),
             expiresAt: Instant(secondsSinceEpoch: Int64(bitPattern: word(16))))
     }
 }

@@ -5,49 +5,79 @@ import Crypto
 /// Text form: `AQ1.<key id>.<payload base64url>.<tag base64url>`; the tag covers the version, key id
 /// and payload. New tokens use the current key; tokens signed with an older key still verify until it
 /// is retired.
+///
+/// Cost: signing allocates only the token's string and verifying nothing of its own; messages are built
+/// in stack buffers (the simulator issues and checks half a million tokens a simulated year, and the
+/// intermediate arrays once cost more than the hashing).
 public struct QRTokenSigner: Sendable {
+    /// A key with an HMAC already keyed: copying it skips re-deriving the inner and outer pads on every
+    /// token (a third of the cost of signing a short payload).
+    private struct NamedKey: Sendable {
+        var id: String
+        var keyed: HMAC<SHA256>
+    }
+
     public private(set) var currentKeyID: String
-    /// Per key, an HMAC already keyed: copying it skips re-deriving the inner and outer pads on
-    /// every token (a third of the cost of signing a short payload).
-    private var keys: [String: HMAC<SHA256>]
+    /// A handful of keys at most, found by comparing UTF-8 ids, so a token's key id needs no String.
+    private var keys: [NamedKey]
 
     public init(keyID: String, key: SymmetricKey) {
-        precondition(!keyID.isEmpty && !keyID.utf8.contains(UInt8(ascii: ".")), "key ids are non-empty and dot-free")
+        Self.checkKeyID(keyID)
         currentKeyID = keyID
-        keys = [keyID: HMAC(key: key)]
+        keys = [NamedKey(id: keyID, keyed: HMAC(key: key))]
     }
 
     public init(keyID: String, keyBytes: [UInt8]) { self.init(keyID: keyID, key: SymmetricKey(data: keyBytes)) }
 
     /// Makes `key` current; older keys keep verifying.
     public mutating func rotate(to keyID: String, key: SymmetricKey) {
-        precondition(!keyID.isEmpty && !keyID.utf8.contains(UInt8(ascii: ".")), "key ids are non-empty and dot-free")
-        keys[keyID] = HMAC(key: key)
+        Self.checkKeyID(keyID)
+        keys.removeAll { $0.id == keyID }
+        keys.append(NamedKey(id: keyID, keyed: HMAC(key: key)))
         currentKeyID = keyID
     }
 
     /// Stops accepting tokens signed with `keyID` (cannot retire the current key).
     public mutating func retire(_ keyID: String) {
         guard keyID != currentKeyID else { return }
-        keys[keyID] = nil
+        keys.removeAll { $0.id == keyID }
     }
 
-    public var knownKeyIDs: [String] { keys.keys.sorted() }
+    public var knownKeyIDs: [String] { keys.map(\.id).sorted() }
+
+    private static func checkKeyID(_ keyID: String) {
+        precondition(!keyID.isEmpty && !keyID.utf8.contains(UInt8(ascii: ".")), "key ids are non-empty and dot-free")
+    }
 
     public func sign(_ claims: QRTokenClaims) -> String {
-        var claims = claims
-        claims.keyID = currentKeyID
-        let payload = claims.payload
-        let tag = Self.tag(keyID: currentKeyID, payload: payload, using: keys[currentKeyID]!)
-        var text = [UInt8]()
-        text.reserveCapacity(6 + currentKeyID.utf8.count + (payload.count + tag.count) * 4 / 3 + 2)
-        text.append(contentsOf: "AQ1.".utf8)
-        text.append(contentsOf: currentKeyID.utf8)
-        text.append(UInt8(ascii: "."))
-        Base64URL.encode(payload, appendingTo: &text)
-        text.append(UInt8(ascii: "."))
-        Base64URL.encode(tag, appendingTo: &text)
-        return String(decoding: text, as: UTF8.self)
+        let key = keys.first { $0.id == currentKeyID }!
+        var keyID = key.id
+        var office = claims.office.rawValue
+        return keyID.withUTF8 { keyID in
+            office.withUTF8 { office in
+                let payloadCount = QRTokenClaims.fixedPayloadBytes + office.count
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5 + keyID.count + payloadCount) {
+                    var message = ByteWriter($0)
+                    Self.writeMessageHeader(keyID: keyID, into: &message)
+                    let payloadStart = message.count
+                    claims.writePayload(office: office, into: &message)
+                    let payload = UnsafeRawBufferPointer(
+                        UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
+                    let tag = Self.tag(of: message.written, using: key)
+                    let length = 6 + keyID.count + Base64URL.encodedCount(payloadCount) + Base64URL.encodedCount(32)
+                    return String(unsafeUninitializedCapacity: length) { text in
+                        var out = ByteWriter(text)
+                        out.append(ascii: "AQ1.")
+                        out.append(keyID)
+                        out.append(UInt8(ascii: "."))
+                        Base64URL.encode(payload, into: &out)
+                        out.append(UInt8(ascii: "."))
+                        tag.withUnsafeBytes { Base64URL.encode($0, into: &out) }
+                        return out.count
+                    }
+                }
+            }
+        }
     }
 
     /// The outcome of checking a token's form and signature (not yet its booking, office or time).
@@ -59,40 +89,65 @@ public struct QRTokenSigner: Sendable {
     }
 
     public func verify(_ token: String) -> Verification {
-        // Split on the UTF-8 bytes: `String.split` walks grapheme clusters and costs more than the HMAC.
-        let bytes = Array(token.utf8)
-        var dots: [Int] = []
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
-            dots.append(index)
-            if dots.count > 3 { return .malformed }
-        }
-        guard dots.count == 3, bytes[..<dots[0]].elementsEqual("AQ1".utf8), dots[1] > dots[0] + 1,
-            let payload = Base64URL.decode(bytes[(dots[1] + 1)..<dots[2]]),
-            let tag = Base64URL.decode(bytes[(dots[2] + 1)...])
-        else { return .malformed }
-        let keyID = String(decoding: bytes[(dots[0] + 1)..<dots[1]], as: UTF8.self)
-        guard let claims = QRTokenClaims(keyID: keyID, payload: payload) else { return .malformed }
-        guard let key = keys[keyID], Self.constantTimeEqual(tag, Self.tag(keyID: keyID, payload: payload, using: key))
-        else { return .badSignature(claimedBooking: claims.booking) }
-        return .valid(claims)
+        var token = token
+        return token.withUTF8 { verify(utf8: $0) }
     }
 
-    /// HMAC over `AQ1.` · key id · 0 · payload, from a copy of the keyed `prepared` state. One
-    /// contiguous update: the generic `DataProtocol` path costs more than the hashing for short input.
-    private static func tag(keyID: String, payload: [UInt8], using prepared: HMAC<SHA256>) -> [UInt8] {
-        var message = [UInt8]()
-        message.reserveCapacity(5 + keyID.utf8.count + payload.count)
-        message.append(contentsOf: "AQ1.".utf8)
-        message.append(contentsOf: keyID.utf8)
-        message.append(0)
-        message.append(contentsOf: payload)
-        var mac = prepared
-        mac.update(data: message)
-        return mac.finalize().withUnsafeBytes { Array($0) }
+    private func verify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Verification {
+        var dots = (0, 0, 0)
+        var dotCount = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+            switch dotCount {
+            case 0: dots.0 = index
+            case 1: dots.1 = index
+            case 2: dots.2 = index
+            default: return .malformed
+            }
+            dotCount += 1
+        }
+        guard dotCount == 3, dots.0 == 3, bytes[0] == UInt8(ascii: "A"), bytes[1] == UInt8(ascii: "Q"),
+            bytes[2] == UInt8(ascii: "1"), dots.1 > dots.0 + 1
+        else { return .malformed }
+        let keyID = UnsafeBufferPointer(rebasing: bytes[(dots.0 + 1)..<dots.1])
+        let payloadText = UnsafeBufferPointer(rebasing: bytes[(dots.1 + 1)..<dots.2])
+        let tagText = UnsafeBufferPointer(rebasing: bytes[(dots.2 + 1)...])
+        guard let payloadCount = Base64URL.decodedCount(payloadText.count),
+            let tagCount = Base64URL.decodedCount(tagText.count)
+        else { return .malformed }
+        let messageCount = 5 + keyID.count + payloadCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: messageCount + tagCount) { buffer in
+            var message = ByteWriter(UnsafeMutableBufferPointer(rebasing: buffer[..<messageCount]))
+            var tag = ByteWriter(UnsafeMutableBufferPointer(rebasing: buffer[messageCount...]))
+            Self.writeMessageHeader(keyID: keyID, into: &message)
+            let payloadStart = message.count
+            guard Base64URL.decode(payloadText, into: &message), Base64URL.decode(tagText, into: &tag),
+                var claims = QRTokenClaims(
+                    keyID: "", payload: UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
+            else { return .malformed }
+            guard let key = keys.first(where: { $0.id.utf8.elementsEqual(keyID) }),
+                Self.tag(of: message.written, using: key).withUnsafeBytes({ Self.constantTimeEqual(tag.written, $0) })
+            else { return .badSignature(claimedBooking: claims.booking) }
+            claims.keyID = key.id
+            return .valid(claims)
+        }
+    }
+
+    /// `AQ1.` · key id · 0: what the tag covers before the payload.
+    private static func writeMessageHeader(keyID: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
+        out.append(ascii: "AQ1.")
+        out.append(keyID)
+        out.append(0)
+    }
+
+    /// HMAC over `message` from a copy of the keyed state; one contiguous update.
+    private static func tag(of message: UnsafeBufferPointer<UInt8>, using key: NamedKey) -> HMAC<SHA256>.MAC {
+        var mac = key.keyed
+        mac.update(data: UnsafeRawBufferPointer(message))
+        return mac.finalize()
     }
 
     /// Compares without an early exit, so timing does not reveal how much of a forged tag was right.
-    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    private static func constantTimeEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0
         for index in a.indices { difference |= a[index] ^ b[index] }

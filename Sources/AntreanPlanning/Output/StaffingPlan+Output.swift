@@ -45,7 +45,7 @@ extension StaffingPlan {
             ])
         }
         let root: [String: Any] = [
-            "scenario": title, "file": file, "target": target.description, "seed": NSNumber(value: seed),
+            "scenario": title, "file": file, "target": target.description, "seed": seed,
             "replications": replications, "evaluations": evaluations,
             "counters": Dictionary(uniqueKeysWithValues: rows.map { ($0.unit.id, $0.counters) }),
             "counter_hours": [

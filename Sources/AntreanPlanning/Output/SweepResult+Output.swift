@@ -56,7 +56,7 @@ extension SweepResult {
         }
         return JSONText.render([
             "scenario": header.scenario, "scenario_digest": header.scenarioDigest,
-            "seed": NSNumber(value: header.grid.seed),
+            "seed": header.grid.seed,
             "replications": header.grid.replications,
             "parameters": header.grid.parameters.map { ["path": $0.path, "values": $0.values] }, "points": pointObjects,
         ])

@@ -8,7 +8,7 @@ extension SummaryReport {
         let root = JSONNode()
         root.fields["run"] =
             [
-                "scenario": title, "model": model, "file": file, "seed": NSNumber(value: seed),
+                "scenario": title, "model": model, "file": file, "seed": seed,
                 "replications": replications, "settings": settings,
             ] as [String: Any]
         for (key, summary) in metrics {
@@ -26,15 +26,14 @@ extension SummaryReport {
                 if let expected = theory[key] { node.fields["theory"] = Self.number(expected) }
             }
         }
-        let data = try! JSONSerialization.data(withJSONObject: root.plain(), options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.render(root.plain())
     }
 
     static func isQuantileName(_ name: String) -> Bool {
         name.count >= 2 && name.first == "p" && name.dropFirst().allSatisfy(\.isNumber)
     }
 
-    private static func number(_ value: Double) -> Any { value.isFinite ? NSNumber(value: value) : NSNull() }
+    private static func number(_ value: Double) -> Any { JSONText.number(value) }
 }
 
 /// A JSON object under construction whose children can be filled in any order.
