@@ -6,7 +6,7 @@ extension CityRun {
     /// days, its walk-ins, breaks and no-show sweeps.
     mutating func startDay(_ day: Int, at now: Double) {
         let date = baseDate.adding(days: day)
-        let hours = model.calendar.openingHours(on: date)
+        let hours = openingHours(on: day)
         let weekday = date.weekday
         let measured = isMeasured(day: day)
         for office in model.offices.indices {
@@ -85,8 +85,11 @@ extension CityRun {
 
     /// The hours a day's visits are drawn over: its opening hours, or on a closed day the usual
     /// 08:00–16:00 (the allocator then offers the next open day).
-    func profileHours(on day: Int) -> ClosedRange<Int> {
-        model.calendar.openingHours(on: baseDate.adding(days: day)) ?? 480...960
+    func profileHours(on day: Int) -> ClosedRange<Int> { openingHours(on: day) ?? 480...960 }
+
+    func openingHours(on day: Int) -> ClosedRange<Int>? {
+        openingHoursByDay.indices.contains(day)
+            ? openingHoursByDay[day] : model.calendar.openingHours(on: baseDate.adding(days: day))
     }
 
     /// A minute within `hours` drawn from the hour-of-day profile `weights`.

@@ -50,12 +50,17 @@ extension CityRun {
                 visitors.remove(id)
             } else {
                 if case .success(let token) = allocator.issueToken(for: booking.id, now: instant(now)) {
-                    visitor.token = token
+                    keepToken(token, for: id)
                 }
                 visitors[id] = visitor
                 _ = simulation.schedule(.bookedArrival(id), at: max(now, visitor.slotStart + punctuality))
             }
         }
+    }
+
+    mutating func keepToken(_ token: String, for id: Int32) {
+        if tokens.count <= Int(id) { tokens.append(contentsOf: repeatElement("", count: Int(id) + 1 - tokens.count)) }
+        tokens[Int(id)] = token
     }
 
     mutating func cancel(_ id: Int32, at now: Double) {
@@ -76,8 +81,9 @@ extension CityRun {
         let office = Int(visitor.office)
         // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
         let released = visitor.booking.flatMap { allocator.state(of: $0) } == .noShow
-        switch allocator.checkIn(token: visitor.token, at: officeIDs[office], now: instant(now)) {
+        switch allocator.checkIn(token: tokens[Int(id)], at: officeIDs[office], now: instant(now)) {
         case .success(let receipt):
+            tokens[Int(id)] = ""
             if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
             if visitor.measured { tallies[office].inSystemAtEnd += 1 }
@@ -100,6 +106,7 @@ extension CityRun {
             _ = simulation.schedule(.bookedArrival(id), at: max(opens, now + 1))
         case .failure:
             // Too late: the no-show sweep released (or will release) the place and counts it.
+            tokens[Int(id)] = ""
             visitors.remove(id)
         }
     }

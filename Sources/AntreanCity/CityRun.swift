@@ -32,7 +32,6 @@ struct Visitor {
     var wishedMinute = 0.0
     var slotStart = 0.0
     var booking: BookingID?
-    var token = ""
     var measured = false
     /// Distinguishes this citizen from later ones reusing the record (for lazily cancelled events).
     var ticket: UInt64 = 0
@@ -68,12 +67,17 @@ struct CityRun {
     var simulation = Simulation<CityEvent>(expectedPendingEvents: 4096)
     var allocator: AllocatorCore
     var visitors = Slab<Visitor>()
+    /// QR tokens by visitor id, kept apart so that `Visitor` holds no reference and copies for free.
+    var tokens: [String] = []
     var desks: [Desk]
     var tallies: [CityTally]
     /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
     var bookingOffice: [Int32] = []
     /// Cache of ``onlinePlaces(office:date:)`` by office × 7 + weekday.
     var onlinePlacesByWeekday: [Int: Double] = [:]
+    /// Opening hours (nil when closed) by day index, over the run and a booking horizon beyond it:
+    /// each visit's wished time looks them up.
+    let openingHoursByDay: [ClosedRange<Int>?]
     var serial: UInt64 = 0
 
     var demandStreams: [RandomStream]
@@ -93,6 +97,10 @@ struct CityRun {
         serviceIDs = model.services.map { ServiceID($0.id) }
         officeIndex = Dictionary(uniqueKeysWithValues: officeIDs.enumerated().map { ($1, Int32($0)) })
         allocator = plans.emptyAllocator
+        let baseDate = baseDate
+        openingHoursByDay = (0..<(totalDays + allocator.rules.bookingHorizonDays + 1)).map {
+            model.calendar.openingHours(on: baseDate.adding(days: $0))
+        }
         desks = model.offices.map { Desk(busy: Array(repeating: false, count: $0.counters)) }
         tallies = Array(repeating: CityTally(), count: model.offices.count)
         func streams(_ purpose: String) -> [RandomStream] {

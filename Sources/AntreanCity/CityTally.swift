@@ -30,14 +30,13 @@ struct CityTally {
     var openDays = 0.0
     /// Waits by weekday (Monday = 0 … Friday = 4) and by hour of arrival (0…23).
     var weekdayWaits = [Welford](repeating: Welford(), count: 5)
-    var hourWaits: [Tally?] = Array(repeating: nil, count: 24)
+    var hourWaits = [Tally](repeating: Tally(), count: 24)
 
     mutating func recordWait(_ minutes: Double, weekday: Int, hour: Int, target: Double) {
         waits.add(minutes)
         if minutes <= target { withinTarget += 1 }
         if (0..<5).contains(weekday) { weekdayWaits[weekday].add(minutes) }
-        if hourWaits[hour] == nil { hourWaits[hour] = Tally() }
-        hourWaits[hour]!.add(minutes)
+        hourWaits[hour].add(minutes)
     }
 
     mutating func merge(_ other: CityTally) {
@@ -67,9 +66,7 @@ struct CityTally {
         openDays = max(openDays, other.openDays)
         for day in 0..<5 { weekdayWaits[day].merge(other.weekdayWaits[day]) }
         for hour in 0..<24 {
-            guard let theirs = other.hourWaits[hour] else { continue }
-            if hourWaits[hour] == nil { hourWaits[hour] = Tally() }
-            hourWaits[hour]!.merge(theirs)
+            hourWaits[hour].merge(other.hourWaits[hour])
         }
     }
 
@@ -111,7 +108,8 @@ struct CityTally {
             put("weekday.\(name).wait_minutes", weekdayWaits[day].mean)
         }
         for hour in 0..<24 {
-            guard let tally = hourWaits[hour], tally.count > 0 else { continue }
+            let tally = hourWaits[hour]
+            guard tally.count > 0 else { continue }
             let label = hour < 10 ? "0\(hour)" : "\(hour)"
             put("hour.\(label).served", Double(tally.count))
             put("hour.\(label).wait_minutes", tally.mean)
