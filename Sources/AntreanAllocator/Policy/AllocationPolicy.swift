@@ -48,12 +48,14 @@ public struct OfficeDirectory: Sendable {
 
 extension Array where Element == SlotAvailability {
     /// The earliest slot, ties broken by the order of `preference` then by office id: deterministic.
+    /// Ranks are found by a linear scan: preference lists are a kecamatan's few offices, and building a
+    /// dictionary per placement cost more than the comparisons.
     func earliest(preferring preference: [OfficeID]) -> SlotAvailability? {
-        let rank = Dictionary(preference.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func rank(_ office: OfficeID) -> Int { preference.firstIndex(of: office) ?? Int.max }
         return self.min { lhs, rhs in
             if lhs.slot.start != rhs.slot.start { return lhs.slot.start < rhs.slot.start }
-            let left = rank[lhs.slot.office] ?? Int.max
-            let right = rank[rhs.slot.office] ?? Int.max
+            let left = rank(lhs.slot.office)
+            let right = rank(rhs.slot.office)
             return left != right ? left < right : lhs.slot.office < rhs.slot.office
         }
     }

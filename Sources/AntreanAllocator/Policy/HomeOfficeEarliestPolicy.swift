@@ -10,6 +10,10 @@ public struct HomeOfficeEarliestPolicy: AllocationPolicy {
     public func choose(
         from candidates: [SlotAvailability], for request: PlacementRequest, in directory: OfficeDirectory
     ) -> SlotAvailability? {
-        candidates.filter { $0.slot.office == request.homeOffice }.earliest(preferring: [request.homeOffice])
+        var earliest: SlotAvailability?
+        for candidate in candidates where candidate.slot.office == request.homeOffice {
+            if earliest.map({ candidate.slot.start < $0.slot.start }) ?? true { earliest = candidate }
+        }
+        return earliest
     }
 }
