@@ -9,7 +9,7 @@ import Synchronization
 /// PASSIVE checkpoints run concurrently with the writer. The WAL restarts from its beginning once a
 /// checkpoint has caught up and no reader needs it; if sustained load keeps it from catching up and the
 /// WAL passes `hardLimitFrames`, a RESTART checkpoint waits for the writer to finish its transaction and
-/// resets it (the writer's busy timeout covers that wait), which keeps the WAL bounded.
+/// resets it (the writer's busy handler waits for it), which keeps the WAL bounded.
 final class Checkpointer: Sendable {
     static let commitsPerCheckpoint = 32
     static let hardLimitFrames = 16_384

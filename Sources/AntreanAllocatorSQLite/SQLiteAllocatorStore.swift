@@ -60,7 +60,16 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         self.path = path
         try Self.migrator.migrate(database)
         checkpointer = try Checkpointer(path: path, syncMode: syncMode)
-        walSyncer = syncMode == .pipelined ? try WALSyncer(databasePath: path) : nil
+        if syncMode == .pipelined {
+            // The pipelined sync's argument holds only for a WAL journal (see `WALSyncer`).
+            let journal = try database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+            guard journal?.lowercased() == "wal" else {
+                throw WALSyncError(operation: "journal_mode WAL", code: EINVAL)
+            }
+            walSyncer = try WALSyncer(databasePath: path)
+        } else {
+            walSyncer = nil
+        }
     }
 
     public var defersSync: Bool { walSyncer != nil }

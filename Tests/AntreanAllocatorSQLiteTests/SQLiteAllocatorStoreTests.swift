@@ -36,6 +36,8 @@ import Testing
         let store = try SQLiteAllocatorStore(path: path)
         #expect(
             try store.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
+        #expect(!store.defersSync)
+        #expect(try SQLiteAllocatorStore(path: path, syncMode: .pipelined).defersSync)
         let again = try SQLiteAllocatorStore(path: path, syncMode: .normal)
         #expect(
             try again.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
