@@ -30,13 +30,16 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Lines applied per store transaction before their decisions are printed.")
     var groupCommit: Int = 32
 
-    @Option(help: "SQLite synchronous mode: FULL (survives power loss) or NORMAL (survives a process crash).")
+    @Option(
+        help:
+            "SQLite sync: PIPELINED or FULL (survive power loss; PIPELINED overlaps the fsync with the next write) or NORMAL (survives a process crash)."
+    )
     var sync: String = "FULL"
 
     func validate() throws {
         guard groupCommit >= 1 else { throw ValidationError("--group-commit must be at least 1") }
         guard SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) != nil else {
-            throw ValidationError("--sync must be FULL or NORMAL")
+            throw ValidationError("--sync must be PIPELINED, FULL or NORMAL")
         }
     }
 

@@ -22,19 +22,25 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("antrean-store-\(UUID().uuidString).sqlite").path
     }
 
-    static func open(_ path: String, clock: ManualClock) throws -> Allocator {
+    static func open(
+        _ path: String, clock: ManualClock, syncMode: SQLiteAllocatorStore.SyncMode = .full
+    ) throws -> Allocator {
         try Allocator(
             configuration: configuration, tokenSigner: signer, nikHasher: hasher,
-            store: try SQLiteAllocatorStore(path: path), clock: clock)
+            store: try SQLiteAllocatorStore(path: path, syncMode: syncMode), clock: clock)
     }
 
     @Test func migrationsAreVersionedAndIdempotent() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteAllocatorStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index"])
+        #expect(
+            try store.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
+        #expect(!store.defersSync)
+        #expect(try SQLiteAllocatorStore(path: path, syncMode: .pipelined).defersSync)
         let again = try SQLiteAllocatorStore(path: path, syncMode: .normal)
-        #expect(try again.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index"])
+        #expect(
+            try again.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
     }
 
     @Test func recordsRoundTripWithUpserts() throws {
@@ -61,11 +67,14 @@ import Testing
         #expect(try SQLiteAllocatorStore(path: path).loadBookings() == [record, second])
     }
 
-    @Test func reopeningRebuildsTheSameStateAndConcurrentBookingsAreAllDurable() async throws {
+    @Test(arguments: SQLiteAllocatorStore.SyncMode.allCases)
+    func reopeningRebuildsTheSameStateAndConcurrentBookingsAreAllDurable(
+        syncMode: SQLiteAllocatorStore.SyncMode
+    ) async throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let clock = ManualClock(Self.sundayNoon)
-        let allocator = try Self.open(path, clock: clock)
+        let allocator = try Self.open(path, clock: clock, syncMode: syncMode)
         let first = OfficeTimeZone.wita.instant(on: Self.monday, minuteOfDay: 480)
         let receipts = try await withThrowingTaskGroup(of: BookingReceipt?.self) { group in
             for number in 0..<64 {
@@ -87,7 +96,7 @@ import Testing
             SlotRef(office: Self.office, service: Self.ktp, start: first.adding(minutes: 300)),
             for: Citizen(nikHash: NIKHash(syntheticCitizen: 999)))
         let before = allocator.read { $0.snapshot(at: clock.now()) }
-        let reopened = try Self.open(path, clock: clock)
+        let reopened = try Self.open(path, clock: clock, syncMode: syncMode)
         #expect(reopened.read { $0.snapshot(at: clock.now()) } == before)
         #expect(reopened.read { $0.invariantViolations() }.isEmpty)
         // The hold lapses after reopening exactly as it would have in the first process.

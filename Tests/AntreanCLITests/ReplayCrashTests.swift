@@ -34,7 +34,8 @@ import Testing
         String(repeating: "0", count: 4 - String(value).count) + String(value)
     }
 
-    @Test func acknowledgedBookingsSurviveSIGKILLAndAreNeverDuplicated() throws {
+    @Test(arguments: ["FULL", "PIPELINED"])
+    func acknowledgedBookingsSurviveSIGKILLAndAreNeverDuplicated(sync: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -45,6 +46,7 @@ import Testing
         try Self.trace().write(to: requests, atomically: true, encoding: .utf8)
         let arguments = [
             "replay", requests.path, "--config", config.path, "--store", store.path, "--group-commit", "8",
+            "--sync", sync,
         ]
 
         // Start the load and kill it once a few hundred decisions have been acknowledged.

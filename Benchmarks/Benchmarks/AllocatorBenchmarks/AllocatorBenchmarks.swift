@@ -110,8 +110,8 @@ let benchmarks: @Sendable () -> Void = {
         _ = BenchmarkCity.slots
     }
 
-    for mode in [SQLiteAllocatorStore.SyncMode.full, .normal] {
-        // SQLite, durable (synchronous = FULL or NORMAL, WAL), 64 portal requests in flight: each iteration books 64
+    for mode in [SQLiteAllocatorStore.SyncMode.pipelined, .full, .normal] {
+        // SQLite, durable (WAL; PIPELINED, synchronous = FULL, or NORMAL), 64 portal requests in flight: each iteration books 64
         // places concurrently; group commit folds them into few transactions. Custom metrics: bookings/s and
         // each booking's latency from request to acknowledgment.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -7,7 +7,8 @@ public protocol AllocatorStore: Sendable {
     func loadBookings() throws -> [BookingRecord]
 
     /// Upserts `records` (in order; a later record with the same id wins) as one atomic, durable unit:
-    /// when this returns, the records survive a crash of the process.
+    /// when this returns, the records survive a crash of the process (and, unless the store is a
+    /// `DeferredSyncStore` that defers its sync, a power loss).
     func commit(_ records: [BookingRecord]) throws
 }
 

@@ -9,6 +9,11 @@ import Synchronization
 /// wakes the callers it covered, and repeats while work keeps arriving. While one transaction is being
 /// written the next batch accumulates, so one fsync acknowledges many operations — the classic group
 /// commit of database write-ahead logs.
+///
+/// With a `DeferredSyncStore` that defers its sync the commit is pipelined: the writer queue only writes
+/// (`commit`), a second serial queue syncs, and a batch is acknowledged once a sync that began after its
+/// write returned has completed. The writer goes on writing while the previous batches sync, so a
+/// request no longer waits for a whole write+fsync before its own write can start.
 final class GroupCommitter: Sendable {
     private struct Waiter {
         var sequence: UInt64
@@ -18,8 +23,11 @@ final class GroupCommitter: Sendable {
     private struct State {
         var pending: [BookingRecord] = []
         var enqueued: UInt64 = 0
+        /// Written by `commit`: survives a process crash (with a deferred sync, not yet a power loss).
+        var written: UInt64 = 0
         var durable: UInt64 = 0
         var writerScheduled = false
+        var syncScheduled = false
         var waiters: [Waiter] = []
         var failure: StoreFailure?
         var transactions = 0
@@ -28,9 +36,15 @@ final class GroupCommitter: Sendable {
 
     private let state = Mutex(State())
     private let writer = DispatchQueue(label: "antrean.allocator.group-commit")
+    private let syncer = DispatchQueue(label: "antrean.allocator.group-sync")
     let store: any AllocatorStore
+    /// The store when it defers its sync to `sync()`; nil when `commit` is already fully durable.
+    private let deferredSync: (any DeferredSyncStore)?
 
-    init(store: any AllocatorStore) { self.store = store }
+    init(store: any AllocatorStore) {
+        self.store = store
+        deferredSync = (store as? any DeferredSyncStore).flatMap { $0.defersSync ? $0 : nil }
+    }
 
     /// Store transactions so far, and the operations with changes they made durable.
     var statistics: (transactions: Int, operations: Int) {
@@ -79,6 +93,7 @@ final class GroupCommitter: Sendable {
     /// For callers outside Swift concurrency: returns once everything queued so far is durable.
     func flushSynchronously() throws {
         writer.sync { drain() }
+        if deferredSync != nil { syncer.sync { syncUntilCaughtUp() } }
         if let failure = state.withLock({ $0.failure }) { throw failure }
     }
 
@@ -98,26 +113,65 @@ final class GroupCommitter: Sendable {
             do {
                 try store.commit(batch)
             } catch {
-                let failure = StoreFailure(message: "\(error)")
-                let waiting = state.withLock { state -> [Waiter] in
-                    state.failure = failure
-                    state.writerScheduled = false
-                    defer { state.waiters = [] }
-                    return state.waiters
-                }
-                for waiter in waiting { waiter.continuation.resume(throwing: failure) }
+                fail(error)
                 return
             }
-            let ready = state.withLock { state -> [Waiter] in
+            let (ready, startSync) = state.withLock { state -> ([Waiter], Bool) in
                 state.transactions += 1
-                state.batchedOperations += Int(upTo - state.durable)
-                state.durable = upTo
-                let ready = state.waiters.filter { $0.sequence <= upTo }
-                state.waiters.removeAll { $0.sequence <= upTo }
-                return ready
+                state.batchedOperations += Int(upTo - state.written)
+                state.written = upTo
+                guard deferredSync != nil else { return (Self.acknowledge(upTo: upTo, in: &state), false) }
+                defer { state.syncScheduled = true }
+                return ([], !state.syncScheduled)
             }
             for waiter in ready { waiter.continuation.resume() }
+            if startSync { syncer.async { self.syncUntilCaughtUp() } }
         }
+    }
+
+    /// Runs on the sync queue: syncs until every written batch is durable. The target is read before the
+    /// sync begins, so it covers only batches whose `commit` had returned by then.
+    private func syncUntilCaughtUp() {
+        guard let deferredSync else { return }
+        while true {
+            let target = state.withLock { state -> UInt64? in
+                guard state.failure == nil, state.written > state.durable else {
+                    state.syncScheduled = false
+                    return nil
+                }
+                return state.written
+            }
+            guard let target else { return }
+            do {
+                try deferredSync.sync()
+            } catch {
+                fail(error)
+                return
+            }
+            let ready = state.withLock { Self.acknowledge(upTo: target, in: &$0) }
+            for waiter in ready { waiter.continuation.resume() }
+        }
+    }
+
+    /// Marks everything up to `sequence` durable and returns the waiters that may now be resumed.
+    private static func acknowledge(upTo sequence: UInt64, in state: inout State) -> [Waiter] {
+        state.durable = sequence
+        let ready = state.waiters.filter { $0.sequence <= sequence }
+        state.waiters.removeAll { $0.sequence <= sequence }
+        return ready
+    }
+
+    /// Records a store failure and fails every waiter; nothing more is written or acknowledged.
+    private func fail(_ error: any Error) {
+        let failure = StoreFailure(message: "\(error)")
+        let waiting = state.withLock { state -> [Waiter] in
+            state.failure = failure
+            state.writerScheduled = false
+            state.syncScheduled = false
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiting { waiter.continuation.resume(throwing: failure) }
     }
 }
 
