@@ -98,3 +98,26 @@ import Testing
         #expect(reserved.snapshot(at: now) == plain.snapshot(at: now))
     }
 }
+
+@Suite struct LedgerDirectoryTests {
+    @Test func findsLedgersAcrossAWideningWindowAndFarOutliers() {
+        var directory = LedgerDirectory(offices: 3, services: 2)
+        var expected: [DayKey: Int32] = [:]
+        // Days after, before and far from the first one, including beyond the dense window's span.
+        let days: [Int32] = [20_000, 20_030, 19_990, 20_500, 19_000, 20_000 + 5000, -100, 20_001]
+        var number: Int32 = 0
+        for day in days {
+            for office in Int32(0)..<3 {
+                for service in Int32(0)..<2 {
+                    let key = DayKey(office: office, service: service, day: day)
+                    directory.set(number, for: key)
+                    expected[key] = number
+                    number += 1
+                }
+            }
+            for (key, value) in expected { #expect(directory.number(of: key) == value) }
+        }
+        #expect(directory.number(of: DayKey(office: 0, service: 0, day: 20_002)) == nil)
+        #expect(directory.number(of: DayKey(office: 2, service: 1, day: 1_000_000)) == nil)
+    }
+}

@@ -16,11 +16,9 @@ public struct AllocatorCore: Sendable {
 
     let officeIndex: [OfficeID: Int32]
     let serviceIndex: [ServiceID: Int32]
-    /// Ledgers in creation order; `ledgerIndex` finds them. An array keeps hot-path access copy-free.
+    /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
-    var ledgerIndex: [DayKey: Int32] = [:]
-    var recentLedgers = [RecentLedger](
-        repeating: RecentLedger(key: DayKey(office: 0, service: 0, day: 0), number: -1), count: recentLedgerSlots)
+    var ledgerDirectory: LedgerDirectory
     /// The latest slot grid per office, service and weekday, shared by the ledgers that match it.
     var slotTemplates: [SlotTemplateKey: SlotTemplate] = [:]
     /// `offers[office * services + service]`: whether the office offers the service.
@@ -56,6 +54,8 @@ public struct AllocatorCore: Sendable {
         self.policy = policy
         self.tokenSigner = tokenSigner
         self.journalsChanges = journalsChanges
+        ledgerDirectory = LedgerDirectory(
+            offices: configuration.offices.count, services: configuration.services.count)
         officeIDs = configuration.offices.map(\.id)
         serviceIDs = configuration.services.map(\.id)
         officeIndex = Dictionary(uniqueKeysWithValues: configuration.offices.enumerated().map { ($1.id, Int32($0)) })
@@ -127,15 +127,9 @@ public struct AllocatorCore: Sendable {
 
     /// The index of the ledger of `key`, creating it from the capacity plan on first use.
     mutating func ledgerNumber(_ key: DayKey) -> Int {
-        // A direct-mapped cache in front of the dictionary: availability scans look up the same few
-        // hundred office-service-days over and over, and SipHash dominated those lookups.
-        let slot = Self.recentLedgerSlot(key)
-        let cached = recentLedgers[slot]
-        if cached.number >= 0, cached.key == key { return Int(cached.number) }
-        if let existing = ledgerIndex[key] {
-            recentLedgers[slot] = RecentLedger(key: key, number: existing)
-            return Int(existing)
-        }
+        // A dense grid, not a dictionary: availability scans look up the same few hundred
+        // office-service-days over and over, and SipHash dominated those lookups.
+        if let existing = ledgerDirectory.number(of: key) { return Int(existing) }
         let office = configuration.offices[Int(key.office)]
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
@@ -157,18 +151,8 @@ public struct AllocatorCore: Sendable {
             key: key, plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
             sellable: sellable)
         ledgers.append(ledger)
-        ledgerIndex[key] = Int32(ledgers.count - 1)
-        recentLedgers[slot] = RecentLedger(key: key, number: Int32(ledgers.count - 1))
+        ledgerDirectory.set(Int32(ledgers.count - 1), for: key)
         return ledgers.count - 1
-    }
-
-    static let recentLedgerSlots = 4096
-
-    static func recentLedgerSlot(_ key: DayKey) -> Int {
-        let mixed =
-            UInt32(bitPattern: key.day) &* 0x9E37_79B1 ^ UInt32(bitPattern: key.office) &* 0x85EB_CA77
-            ^ UInt32(bitPattern: key.service) &* 0xC2B2_AE3D
-        return Int((mixed ^ mixed >> 15) & UInt32(recentLedgerSlots - 1))
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.

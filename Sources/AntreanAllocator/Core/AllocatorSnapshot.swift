@@ -98,7 +98,7 @@ extension AllocatorCore {
                 violations.append("day \(plan.office)/\(plan.service)/\(plan.date) over its quota \(quota)")
             }
         }
-        for (position, _) in recount where ledgerIndex[position.key] != position.ledger {
+        for (position, _) in recount where ledgerDirectory.number(of: position.key) != position.ledger {
             violations.append("booking in a ledger that does not match its day")
         }
         if nikRecount != activeCounts { violations.append("active-per-NIK counts differ from a recount") }

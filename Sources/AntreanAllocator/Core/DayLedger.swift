@@ -96,12 +96,6 @@ struct DayLedger: Sendable {
     var utilization: Double { sellable == 0 ? 1 : Double(occupied) / Double(sellable) }
 }
 
-/// An entry of the ledger lookup cache; `number < 0` when empty.
-struct RecentLedger: Sendable {
-    var key: DayKey
-    var number: Int32
-}
-
 /// Which ledgers may share one slot grid: same office, service and weekday.
 struct SlotTemplateKey: Hashable, Sendable {
     var office: Int32
