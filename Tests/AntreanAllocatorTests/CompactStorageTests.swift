@@ -121,3 +121,14 @@ import Testing
         #expect(directory.number(of: DayKey(office: 2, service: 1, day: 1_000_000)) == nil)
     }
 }
+
+@Suite struct IdentifierIndexTests {
+    @Test func numbersEveryIdInOrderAndKnowsNoOthers() {
+        let ids = (0..<300).map { OfficeID("kel-\($0)-\(String(repeating: "x", count: $0 % 40))") }
+        let index = IdentifierIndex(ids)
+        for (number, id) in ids.enumerated() { #expect(index[id] == Int32(number)) }
+        #expect(index[OfficeID("kel-unknown")] == nil)
+        #expect(index[OfficeID("")] == nil)
+        #expect(IdentifierIndex<ServiceID>([])[ServiceID("ktp")] == nil)
+    }
+}

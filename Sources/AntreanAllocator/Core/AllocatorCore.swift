@@ -14,8 +14,8 @@ public struct AllocatorCore: Sendable {
     /// When false, changes are not collected for a store (pure in-memory simulation).
     public var journalsChanges: Bool
 
-    let officeIndex: [OfficeID: Int32]
-    let serviceIndex: [ServiceID: Int32]
+    let officeIndex: IdentifierIndex<OfficeID>
+    let serviceIndex: IdentifierIndex<ServiceID>
     /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
     var ledgerDirectory: LedgerDirectory
@@ -58,8 +58,8 @@ public struct AllocatorCore: Sendable {
             offices: configuration.offices.count, services: configuration.services.count)
         officeIDs = configuration.offices.map(\.id)
         serviceIDs = configuration.services.map(\.id)
-        officeIndex = Dictionary(uniqueKeysWithValues: configuration.offices.enumerated().map { ($1.id, Int32($0)) })
-        serviceIndex = Dictionary(uniqueKeysWithValues: configuration.services.enumerated().map { ($1.id, Int32($0)) })
+        officeIndex = IdentifierIndex(configuration.offices.map(\.id))
+        serviceIndex = IdentifierIndex(configuration.services.map(\.id))
         offers = configuration.offices.flatMap { office in
             configuration.services.map { service in office.services.contains { $0.service == service.id } }
         }
