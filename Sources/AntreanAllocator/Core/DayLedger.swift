@@ -31,16 +31,14 @@ struct SlotUsage: Hashable, Sendable {
 
 /// Capacity and usage of one office-service-day; `plan == nil` when closed.
 ///
-/// The grid is also kept flat (`firstSlotStart`, `slotSeconds`, `slotCapacity`) so hot paths never
-/// copy the optional plan out of the ledgers array (that retained its strings and arrays).
+/// The grid is also kept flat (`slotCount`, `firstSlotStart`, `slotSeconds`, `slotCapacity`) so hot
+/// paths never copy the optional plan out of the ledgers array (that retained its strings and arrays).
 struct DayLedger: Sendable {
+    // Fields the availability scans read for every day come first, so one cache line holds them
+    // (the scans visit many ledgers once each, and the load of each ledger was their main cost).
     var key: DayKey
-    var plan: DayPlan?
-    /// Online places the policy lets us sell per slot (≥ planned online when overbooking).
-    var bookableOnline: [Int32]
-    var usage: [SlotUsage]
-    /// The plan's slots (the same copy-on-write buffer), empty when closed.
-    var slotCapacity: [SlotCapacity]
+    /// Slots in the day (0 when closed).
+    let slotCount: Int
     /// Start of slot 0 in seconds since the epoch (0 when closed).
     var firstSlotStart: Int64
     /// Length of a slot in seconds (0 when closed).
@@ -49,6 +47,12 @@ struct DayLedger: Sendable {
     var occupied: Int = 0
     /// Sum of sellable places over the day (denominator of utilization).
     var sellable: Int = 0
+    /// Online places the policy lets us sell per slot (≥ planned online when overbooking).
+    var bookableOnline: [Int32]
+    var usage: [SlotUsage]
+    /// The plan's slots (the same copy-on-write buffer), empty when closed.
+    var slotCapacity: [SlotCapacity]
+    var plan: DayPlan?
 
     init(key: DayKey, plan: DayPlan?, bookableOnline: [Int32], usage: [SlotUsage], sellable: Int) {
         self.key = key
@@ -56,13 +60,11 @@ struct DayLedger: Sendable {
         self.bookableOnline = bookableOnline
         self.usage = usage
         self.slotCapacity = plan?.slots ?? []
+        self.slotCount = slotCapacity.count
         self.firstSlotStart = plan?.firstSlotStart.secondsSinceEpoch ?? 0
         self.slotSeconds = Int64(plan?.slotMinutes ?? 0) * 60
         self.sellable = sellable
     }
-
-    /// Slots in the day (0 when closed).
-    var slotCount: Int { slotCapacity.count }
 
     /// Start of slot `index` in seconds since the epoch.
     func slotStart(_ index: Int) -> Int64 { firstSlotStart + Int64(index) * slotSeconds }
