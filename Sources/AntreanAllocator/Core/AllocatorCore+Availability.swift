@@ -26,21 +26,25 @@ extension AllocatorCore {
                     continue
                 }
                 let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
-                // Read in place: copying a ledger would retain its four arrays for every day scanned.
-                guard let plan = ledgers[number].plan else { continue }
+                // Read in place: copying a ledger (or its plan) would retain its arrays for every day scanned.
+                let slotCount = ledgers[number].slotCount
+                guard slotCount > 0 else { continue }
                 if let quota = configuration.services[Int(serviceNumber)].dailyQuota,
                     ledgers[number].occupied >= quota
                 {
                     continue
                 }
                 var taken = 0
-                for index in plan.slots.indices where plan.slotStart(index) >= earliest {
+                let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
+                for index in first..<slotCount {
                     var room = ledgers[number].remaining(.online, at: index)
                     if isPriority { room += ledgers[number].remaining(.priority, at: index) }
                     guard room > 0 else { continue }
                     today.append(
                         SlotAvailability(
-                            slot: SlotRef(office: office, service: service, start: plan.slotStart(index)),
+                            slot: SlotRef(
+                                office: office, service: service,
+                                start: Instant(secondsSinceEpoch: ledgers[number].slotStart(index))),
                             remaining: room,
                             dayUtilization: ledgers[number].utilization))
                     taken += 1
@@ -74,14 +78,19 @@ extension AllocatorCore {
         let quota = configuration.services[Int(serviceNumber)].dailyQuota
         for day in firstDay...lastDay {
             let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
-            guard let plan = ledgers[number].plan else { continue }
+            let slotCount = ledgers[number].slotCount
+            guard slotCount > 0 else { continue }
             if let quota, ledgers[number].occupied >= quota { continue }
-            for index in plan.slots.indices where plan.slotStart(index) >= earliest {
+            let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
+            for index in first..<slotCount {
                 var room = ledgers[number].remaining(.online, at: index)
                 if isPriority { room += ledgers[number].remaining(.priority, at: index) }
                 guard room > 0 else { continue }
                 return SlotAvailability(
-                    slot: SlotRef(office: office, service: service, start: plan.slotStart(index)), remaining: room,
+                    slot: SlotRef(
+                        office: office, service: service,
+                        start: Instant(secondsSinceEpoch: ledgers[number].slotStart(index))),
+                    remaining: room,
                     dayUtilization: ledgers[number].utilization)
             }
         }

@@ -19,12 +19,12 @@ extension AllocatorCore {
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
         expireHolds(now: now)
-        guard let booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        if let nikHash, nikHash != booking.nikHash { return .failure(.notOwner) }
-        guard booking.state == .held else { return .failure(.holdNotActive) }
+        guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
+        if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
+        guard bookings[index].state == .held else { return .failure(.holdNotActive) }
         transition(id, to: .booked, now: now)
         scheduleNoShowCheck(id)
-        return .success(bookings[Int(id.rawValue - 1)])
+        return .success(record(at: index))
     }
 
     /// Cancels a hold or booking and frees its place. Refusals: unknownBooking, notOwner, bookingNotActive.
@@ -32,11 +32,11 @@ extension AllocatorCore {
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
         expireHolds(now: now)
-        guard let booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        if let nikHash, nikHash != booking.nikHash { return .failure(.notOwner) }
-        guard booking.state.isActive else { return .failure(.bookingNotActive) }
+        guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
+        if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
+        guard bookings[index].state.isActive else { return .failure(.bookingNotActive) }
         transition(id, to: .cancelled, now: now)
-        return .success(bookings[Int(id.rawValue - 1)])
+        return .success(record(at: index))
     }
 
     /// Moves a booking to another slot (any office offering the service) atomically: the old place is kept
@@ -45,19 +45,19 @@ extension AllocatorCore {
         _ id: BookingID, to slot: SlotRef, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
         expireHolds(now: now)
-        guard var booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        if let nikHash, nikHash != booking.nikHash { return .failure(.notOwner) }
-        guard booking.state == .booked else { return .failure(.bookingNotActive) }
-        guard booking.reschedules < rules.maxReschedules else { return .failure(.rescheduleLimitReached) }
-        guard slot.service == booking.service else { return .failure(.serviceNotOffered) }
+        guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
+        if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
+        guard bookings[index].state == .booked else { return .failure(.bookingNotActive) }
+        guard bookings[index].reschedules < rules.maxReschedules else { return .failure(.rescheduleLimitReached) }
+        let old = position(ofBookingAt: index)
+        guard slot.service == serviceIDs[Int(old.key.service)] else { return .failure(.serviceNotOffered) }
         let target: LedgerPosition
         switch position(of: slot) {
         case .success(let found): target = found
         case .failure(let refusal): return .failure(refusal)
         }
         if let refusal = bookingWindowRefusal(slot.start, now: now) { return .failure(refusal) }
-        let old = positions[Int(id.rawValue - 1)]
-        let oldPool = booking.pool
+        let oldPool = bookings[index].pool
         // Free the old place first so a move within the same full day or slot is judged fairly; undo on refusal.
         vacate(old, pool: oldPool)
         guard let pool = pickPool(at: target, isPriority: oldPool == .priority, walkIn: false) else {
@@ -69,15 +69,15 @@ extension AllocatorCore {
             return .failure(refusal)
         }
         occupy(target, pool: pool)
-        positions[Int(id.rawValue - 1)] = target
-        booking.office = slot.office
-        booking.slotStart = slot.start
-        booking.pool = pool
-        booking.reschedules += 1
-        booking.updatedAt = now
-        record(booking)
+        // Office and slot start follow from the new ledger and slot.
+        bookings[index].ledger = target.ledger
+        bookings[index].slot = UInt16(target.slot)
+        bookings[index].pool = pool
+        bookings[index].reschedules += 1
+        bookings[index].updatedAt = now.secondsSinceEpoch
+        if journalsChanges { changed.append(id) }
         scheduleNoShowCheck(id)
-        return .success(booking)
+        return .success(record(at: index))
     }
 
     /// Places a request by the policy: the policy picks among the earliest open slot of each candidate
@@ -87,7 +87,7 @@ extension AllocatorCore {
         if let key = request.idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)]
         {
-            let booking = bookings[Int(existing.rawValue - 1)]
+            let booking = record(at: Int(existing.rawValue - 1))
             return booking.service == request.service
                 ? .success(BookingReceipt(booking: booking, isRepeat: true)) : .failure(.idempotencyKeyReused)
         }
@@ -121,7 +121,7 @@ extension AllocatorCore {
         if let idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)]
         {
-            let booking = bookings[Int(existing.rawValue - 1)]
+            let booking = record(at: Int(existing.rawValue - 1))
             let same =
                 booking.service == slot.service
                 && (booking.reschedules > 0
@@ -135,59 +135,26 @@ extension AllocatorCore {
         case .failure(let refusal): return .failure(refusal)
         }
         if let refusal = bookingWindowRefusal(slot.start, now: now) { return .failure(refusal) }
-        if activeByNIK[citizen.nikHash, default: 0] >= rules.maxActiveBookingsPerNIK {
-            return .failure(.nikLimitReached)
-        }
+        let active = niks.number(of: citizen.nikHash).map { Int(activeCounts[Int($0)]) } ?? 0
+        if active >= rules.maxActiveBookingsPerNIK { return .failure(.nikLimitReached) }
         if let account = citizen.account, !accountHasRoom(account, now: now) { return .failure(.accountLimitReached) }
         if let refusal = quotaRefusal(target) { return .failure(refusal) }
         guard let pool = pickPool(at: target, isPriority: citizen.isPriority, walkIn: false) else {
             return .failure(.slotFull)
         }
-        let booking = append(
-            slot: slot, position: target, citizen: citizen, pool: pool, state: state, idempotencyKey: idempotencyKey,
-            now: now)
-        return .success(BookingReceipt(booking: booking, isRepeat: false))
+        let index = append(
+            at: target, citizen: citizen, pool: pool, state: state, idempotencyKey: idempotencyKey, now: now)
+        return .success(BookingReceipt(booking: record(at: index), isRepeat: false))
     }
 
-    /// Creates a new booking record and updates every index. O(log n) for the deadline heaps.
-    mutating func append(
-        slot: SlotRef, position: LedgerPosition, citizen: Citizen, pool: CapacityPool, state: BookingState,
-        idempotencyKey: String?, now: Instant
-    ) -> BookingRecord {
-        let id = BookingID(UInt64(bookings.count + 1))
-        let holdExpiry = state == .held ? now.adding(seconds: rules.holdSeconds) : nil
-        let booking = BookingRecord(
-            id: id, office: slot.office, service: slot.service, slotStart: slot.start, nikHash: citizen.nikHash,
-            account: citizen.account, pool: pool, state: state, createdAt: now, updatedAt: now,
-            holdExpiresAt: holdExpiry, reschedules: 0, idempotencyKey: idempotencyKey,
-            checkedInAt: state == .checkedIn ? now : nil)
-        bookings.append(booking)
-        positions.append(position)
-        if journalsChanges { changed.append(id) }
-        index(booking, at: position)
-        return booking
-    }
-
-    /// Adds a (new or restored) booking to ledgers, counts, idempotency and deadline heaps.
-    mutating func index(_ booking: BookingRecord, at position: LedgerPosition, scheduleDeadlines: Bool = true) {
-        if booking.state.occupiesCapacity { occupy(position, pool: booking.pool) }
-        if booking.state.isActive { activeByNIK[booking.nikHash, default: 0] += 1 }
-        if let account = booking.account {
-            accountHistory[account, default: []].append(booking.createdAt)
-        }
-        if let key = booking.idempotencyKey {
-            idempotency[IdempotencyScope(nikHash: booking.nikHash, key: key)] = booking.id
-        }
-        guard scheduleDeadlines else { return }
-        if booking.state == .held, let expiry = booking.holdExpiresAt {
-            holdDeadlines.insert(Deadline(at: expiry, booking: booking.id))
-        }
-        if booking.state == .booked { scheduleNoShowCheck(booking.id) }
+    /// The storage index of booking `id`, or nil when there is no such booking.
+    func storedIndex(_ id: BookingID) -> Int? {
+        id.rawValue >= 1 && id.rawValue <= UInt64(bookings.count) ? Int(id.rawValue - 1) : nil
     }
 
     mutating func scheduleNoShowCheck(_ id: BookingID) {
-        let booking = bookings[Int(id.rawValue - 1)]
-        noShowDeadlines.insert(Deadline(at: booking.slotStart.adding(minutes: rules.graceMinutesAfter), booking: id))
+        let start = slotStart(ofBookingAt: Int(id.rawValue - 1))
+        noShowDeadlines.insert(Deadline(at: start.adding(minutes: rules.graceMinutesAfter), booking: id))
     }
 
     /// Slots must start after now + lead and fall on a local day within the horizon.

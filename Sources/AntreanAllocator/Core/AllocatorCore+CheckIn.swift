@@ -3,11 +3,14 @@ extension AllocatorCore {
     /// valid until the slot's office closes that local day.
     public mutating func issueToken(for id: BookingID, now: Instant) -> Result<String, AllocationRefusal> {
         expireHolds(now: now)
-        guard let booking = booking(id) else { return .failure(.unknownBooking(id)) }
-        guard booking.state == .booked || booking.state == .noShow else { return .failure(.bookingNotActive) }
+        guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
+        let state = bookings[index].state
+        guard state == .booked || state == .noShow else { return .failure(.bookingNotActive) }
         let claims = QRTokenClaims(
-            keyID: tokenSigner.currentKeyID, booking: id, office: booking.office, slotStart: booking.slotStart,
-            nikHash: booking.nikHash, expiresAt: dayClose(of: id))
+            keyID: tokenSigner.currentKeyID, booking: id,
+            office: officeIDs[Int(position(ofBookingAt: index).key.office)],
+            slotStart: slotStart(ofBookingAt: index), nikHash: niks.hashes[Int(bookings[index].nik)],
+            expiresAt: dayClose(of: id))
         return .success(tokenSigner.sign(claims))
     }
 
@@ -25,32 +28,36 @@ extension AllocatorCore {
         case .malformed: return .failure(.token(.malformed))
         case .badSignature(let claimed):
             // A bad tag on a token naming a real booking is a genuine token someone edited.
-            let real = claimed.flatMap { booking($0) } != nil
+            let real = claimed.flatMap { storedIndex($0) } != nil
             return .failure(.token(real ? .altered : .forged))
         case .valid(let verified): claims = verified
         }
-        guard let booking = booking(claims.booking), booking.nikHash == claims.nikHash else {
+        // Fields read in place: the public record is built once, for the receipt.
+        guard let index = storedIndex(claims.booking), niks.hashes[Int(bookings[index].nik)] == claims.nikHash else {
             return .failure(.token(.forged))
         }
-        switch booking.state {
+        let state = bookings[index].state
+        switch state {
         case .checkedIn, .requeued: return .failure(.token(.replayed))
         case .cancelled, .expired, .held: return .failure(.token(.revoked))
         case .booked, .noShow: break
         }
-        guard booking.office == claims.office, booking.slotStart == claims.slotStart else {
+        let slotStart = slotStart(ofBookingAt: index)
+        guard officeIDs[Int(position(ofBookingAt: index).key.office)] == claims.office, slotStart == claims.slotStart
+        else {
             return .failure(.token(.revoked))
         }
         guard claims.office == office else { return .failure(.token(.wrongOffice)) }
         guard now <= claims.expiresAt else { return .failure(.token(.expired)) }
-        guard now >= booking.slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
+        guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.token(.outsideWindow))
         }
-        let onTime = now <= booking.slotStart.adding(minutes: rules.graceMinutesAfter) && booking.state == .booked
+        let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && state == .booked
         transition(claims.booking, to: onTime ? .checkedIn : .requeued, now: now)
-        bookings[Int(claims.booking.rawValue - 1)].checkedInAt = now
+        bookings[index].checkedInAt = now.secondsSinceEpoch
         return .success(
             CheckInReceipt(
-                booking: bookings[Int(claims.booking.rawValue - 1)],
+                booking: record(at: index),
                 timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
     }
 
@@ -65,7 +72,7 @@ extension AllocatorCore {
             let index = Int(next.booking.rawValue - 1)
             // Stale entries (rescheduled, cancelled, served) are skipped.
             guard bookings[index].state == .booked,
-                bookings[index].slotStart.adding(minutes: rules.graceMinutesAfter) == next.at
+                slotStart(ofBookingAt: index).adding(minutes: rules.graceMinutesAfter) == next.at
             else { continue }
             transition(next.booking, to: .noShow, now: now)
             released.append(next.booking)
@@ -91,12 +98,14 @@ extension AllocatorCore {
         let date = rules.timeZone.localDate(of: now)
         let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch))
         let number = Int32(ledgerNumber(key))
-        guard let plan = ledgers[Int(number)].plan else { return .failure(.noSuchSlot) }
-        let elapsed = now.secondsSinceEpoch - plan.firstSlotStart.secondsSinceEpoch
-        let current = elapsed < 0 ? 0 : Int(elapsed / (Int64(plan.slotMinutes) * 60))
-        guard current < plan.slots.count else { return .failure(.noSuchSlot) }
+        // The grid is read from the ledger's flat fields: copying its plan out retained its strings and arrays.
+        let slotCount = ledgers[Int(number)].slotCount
+        guard slotCount > 0 else { return .failure(.noSuchSlot) }
+        let elapsed = now.secondsSinceEpoch - ledgers[Int(number)].firstSlotStart
+        let current = elapsed < 0 ? 0 : Int(elapsed / ledgers[Int(number)].slotSeconds)
+        guard current < slotCount else { return .failure(.noSuchSlot) }
         if let refusal = quotaRefusal(LedgerPosition(key: key, ledger: number, slot: 0)) { return .failure(refusal) }
-        for index in current..<plan.slots.count {
+        for index in current..<slotCount {
             let position = LedgerPosition(key: key, ledger: number, slot: Int32(index))
             let reserved = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true)
             let unsold: CapacityPool? =
@@ -104,18 +113,16 @@ extension AllocatorCore {
             guard let pool = reserved ?? unsold else { continue }
             var walkIn = citizen
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.
-            let booking = append(
-                slot: SlotRef(office: office, service: service, start: plan.slotStart(index)), position: position,
-                citizen: walkIn, pool: pool, state: .checkedIn, idempotencyKey: nil, now: now)
-            return .success(BookingReceipt(booking: booking, isRepeat: false))
+            let stored = append(
+                at: position, citizen: walkIn, pool: pool, state: .checkedIn, idempotencyKey: nil, now: now)
+            return .success(BookingReceipt(booking: record(at: stored), isRepeat: false))
         }
         return .failure(.walkInReserveFull)
     }
 
     /// When the office of booking `id` closes on the slot's local day (end of same-day re-queueing).
     func dayClose(of id: BookingID) -> Instant {
-        let position = positions[Int(id.rawValue - 1)]
-        let plan = ledgers[Int(position.ledger)].plan!
-        return plan.slotStart(plan.slots.count)
+        let ledger = Int(bookings[Int(id.rawValue - 1)].ledger)
+        return Instant(secondsSinceEpoch: ledgers[ledger].slotStart(ledgers[ledger].slotCount))
     }
 }

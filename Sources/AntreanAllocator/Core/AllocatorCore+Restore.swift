@@ -18,9 +18,8 @@ extension AllocatorCore {
         // Stores usually return records in id order; sort only when they do not.
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
-        bookings.reserveCapacity(ordered.count)
-        activeByNIK.reserveCapacity(ordered.lazy.filter { $0.state.isActive }.count)
-        positions.reserveCapacity(ordered.count)
+        // At most one new citizen per record: reserving for all of them avoids any regrowth.
+        reserveCapacity(bookings: ordered.count)
         var holds: [Deadline] = []
         var noShows: [Deadline] = []
         for (offset, record) in ordered.enumerated() {
@@ -29,9 +28,13 @@ extension AllocatorCore {
             }
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
-            bookings.append(record)
-            positions.append(position)
-            index(record, at: position, scheduleDeadlines: false)
+            let stored = store(
+                at: position, nikHash: record.nikHash, account: record.account, pool: record.pool, state: record.state,
+                createdAt: record.createdAt, updatedAt: record.updatedAt, holdExpiresAt: record.holdExpiresAt,
+                checkedInAt: record.checkedInAt, reschedules: record.reschedules, idempotencyKey: record.idempotencyKey)
+            index(
+                bookingAt: stored, nikHash: record.nikHash, account: record.account,
+                idempotencyKey: record.idempotencyKey, scheduleDeadlines: false)
             if record.state == .held, let expiry = record.holdExpiresAt {
                 holds.append(Deadline(at: expiry, booking: record.id))
             }

@@ -14,21 +14,28 @@ public struct AllocatorCore: Sendable {
     /// When false, changes are not collected for a store (pure in-memory simulation).
     public var journalsChanges: Bool
 
-    let officeIndex: [OfficeID: Int32]
-    let serviceIndex: [ServiceID: Int32]
-    /// Ledgers in creation order; `ledgerIndex` finds them. An array keeps hot-path access copy-free.
+    let officeIndex: IdentifierIndex<OfficeID>
+    let serviceIndex: IdentifierIndex<ServiceID>
+    /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
-    var ledgerIndex: [DayKey: Int32] = [:]
-    var recentLedgers = [RecentLedger](
-        repeating: RecentLedger(key: DayKey(office: 0, service: 0, day: 0), number: -1), count: recentLedgerSlots)
+    var ledgerDirectory: LedgerDirectory
     /// The latest slot grid per office, service and weekday, shared by the ledgers that match it.
     var slotTemplates: [SlotTemplateKey: SlotTemplate] = [:]
     /// `offers[office * services + service]`: whether the office offers the service.
     let offers: [Bool]
-    /// Booking `id` is at index `id - 1`.
-    var bookings: [BookingRecord] = []
-    var positions: [LedgerPosition] = []
-    var activeByNIK: [NIKHash: Int] = [:]
+    /// `officeIDs[n]` is office number `n` (as in `officeIndex`); same for services.
+    let officeIDs: [OfficeID]
+    let serviceIDs: [ServiceID]
+    /// Booking `id` is at index `id - 1`; compact records, materialized by `record(at:)`.
+    var bookings: [StoredBooking] = []
+    /// Every NIK hash that has booked, numbered; `activeCounts[number]` is its held or booked count.
+    var niks = NIKTable()
+    var activeCounts: [Int32] = []
+    /// Accounts that have booked, numbered in order of first use (`accountNumbers` finds them).
+    var accountIDs: [AccountID] = []
+    var accountNumbers: [AccountID: Int32] = [:]
+    /// Idempotency keys by booking index, for the few bookings that carry one.
+    var idempotencyKeys: [Int: String] = [:]
     /// Creation instants of holds/bookings per account, ascending.
     var accountHistory: [AccountID: [Instant]] = [:]
     var idempotency: [IdempotencyScope: BookingID] = [:]
@@ -47,8 +54,12 @@ public struct AllocatorCore: Sendable {
         self.policy = policy
         self.tokenSigner = tokenSigner
         self.journalsChanges = journalsChanges
-        officeIndex = Dictionary(uniqueKeysWithValues: configuration.offices.enumerated().map { ($1.id, Int32($0)) })
-        serviceIndex = Dictionary(uniqueKeysWithValues: configuration.services.enumerated().map { ($1.id, Int32($0)) })
+        ledgerDirectory = LedgerDirectory(
+            offices: configuration.offices.count, services: configuration.services.count)
+        officeIDs = configuration.offices.map(\.id)
+        serviceIDs = configuration.services.map(\.id)
+        officeIndex = IdentifierIndex(configuration.offices.map(\.id))
+        serviceIndex = IdentifierIndex(configuration.services.map(\.id))
         offers = configuration.offices.flatMap { office in
             configuration.services.map { service in office.services.contains { $0.service == service.id } }
         }
@@ -62,19 +73,20 @@ public struct AllocatorCore: Sendable {
     /// Office-service-days whose capacity ledger exists (created on first use).
     public var ledgerCount: Int { ledgers.count }
 
+    /// Booking `id` as a public record (built from its compact form). O(1).
     public func booking(_ id: BookingID) -> BookingRecord? {
         guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
-        return bookings[Int(id.rawValue - 1)]
+        return record(at: Int(id.rawValue - 1))
     }
 
-    /// The state of booking `id` (nil if unknown), without copying its record.
+    /// The state of booking `id` (nil if unknown), without building its record.
     public func state(of id: BookingID) -> BookingState? {
         guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
         return bookings[Int(id.rawValue - 1)].state
     }
 
-    /// All bookings in id order.
-    public var allBookings: [BookingRecord] { bookings }
+    /// All bookings in id order. O(n): each record is built from its compact form.
+    public var allBookings: [BookingRecord] { bookings.indices.map { record(at: $0) } }
 
     /// Records changed since the last call, in the order of their first change, each once (latest state).
     public mutating func drainChanges() -> [BookingRecord] {
@@ -82,9 +94,19 @@ public struct AllocatorCore: Sendable {
         var seen = Set<BookingID>()
         var out: [BookingRecord] = []
         out.reserveCapacity(changed.count)
-        for id in changed where seen.insert(id).inserted { out.append(bookings[Int(id.rawValue - 1)]) }
+        for id in changed where seen.insert(id).inserted { out.append(record(at: Int(id.rawValue - 1))) }
         changed.removeAll(keepingCapacity: true)
         return out
+    }
+
+    /// Makes room for `additional` more bookings (and as many new citizens) so the booking array and
+    /// the NIK table never regrow on the way there. A hint: callers that know their volume (the city
+    /// simulator, a restore) save the copies and page faults of repeated doubling. O(capacity).
+    public mutating func reserveCapacity(bookings additional: Int) {
+        let total = bookings.count + max(0, additional)
+        bookings.reserveCapacity(total)
+        niks.reserveCapacity(niks.count + max(0, additional))
+        activeCounts.reserveCapacity(niks.count + max(0, additional))
     }
 
     public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) {
@@ -105,15 +127,9 @@ public struct AllocatorCore: Sendable {
 
     /// The index of the ledger of `key`, creating it from the capacity plan on first use.
     mutating func ledgerNumber(_ key: DayKey) -> Int {
-        // A direct-mapped cache in front of the dictionary: availability scans look up the same few
-        // hundred office-service-days over and over, and SipHash dominated those lookups.
-        let slot = Self.recentLedgerSlot(key)
-        let cached = recentLedgers[slot]
-        if cached.number >= 0, cached.key == key { return Int(cached.number) }
-        if let existing = ledgerIndex[key] {
-            recentLedgers[slot] = RecentLedger(key: key, number: existing)
-            return Int(existing)
-        }
+        // A dense grid, not a dictionary: availability scans look up the same few hundred
+        // office-service-days over and over, and SipHash dominated those lookups.
+        if let existing = ledgerDirectory.number(of: key) { return Int(existing) }
         let office = configuration.offices[Int(key.office)]
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
@@ -135,18 +151,8 @@ public struct AllocatorCore: Sendable {
             key: key, plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
             sellable: sellable)
         ledgers.append(ledger)
-        ledgerIndex[key] = Int32(ledgers.count - 1)
-        recentLedgers[slot] = RecentLedger(key: key, number: Int32(ledgers.count - 1))
+        ledgerDirectory.set(Int32(ledgers.count - 1), for: key)
         return ledgers.count - 1
-    }
-
-    static let recentLedgerSlots = 4096
-
-    static func recentLedgerSlot(_ key: DayKey) -> Int {
-        let mixed =
-            UInt32(bitPattern: key.day) &* 0x9E37_79B1 ^ UInt32(bitPattern: key.office) &* 0x85EB_CA77
-            ^ UInt32(bitPattern: key.service) &* 0xC2B2_AE3D
-        return Int((mixed ^ mixed >> 15) & UInt32(recentLedgerSlots - 1))
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
@@ -157,7 +163,9 @@ public struct AllocatorCore: Sendable {
         let date = rules.timeZone.localDate(of: slot.start)
         let key = DayKey(office: office, service: service, day: Int32(date.daysSinceEpoch))
         let number = ledgerNumber(key)
-        guard let index = ledgers[number].plan?.slotIndex(startingAt: slot.start) else { return .failure(.noSuchSlot) }
+        guard let index = ledgers[number].slotIndex(startingAt: slot.start.secondsSinceEpoch) else {
+            return .failure(.noSuchSlot)
+        }
         return .success(LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index)))
     }
 
@@ -171,28 +179,20 @@ public struct AllocatorCore: Sendable {
         ledgers[Int(position.ledger)].occupied -= 1
     }
 
-    mutating func record(_ booking: BookingRecord) {
-        bookings[Int(booking.id.rawValue - 1)] = booking
-        if journalsChanges { changed.append(booking.id) }
-    }
-
-    /// Moves a booking to `state`, keeping ledgers and NIK counts in step.
+    /// Moves a booking to `state`, keeping ledgers and NIK counts in step. O(1), no hashing.
     mutating func transition(_ id: BookingID, to state: BookingState, now: Instant) {
-        // Fields are read and written in place: copying the whole record out and back costs a
-        // 200-byte copy and a retain/release of each of its strings on every check-in and release.
         let index = Int(id.rawValue - 1)
         let previous = bookings[index].state
-        let nikHash = bookings[index].nikHash
-        let position = positions[index]
+        let position = position(ofBookingAt: index)
         let pool = bookings[index].pool
         if previous.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: pool) }
         if !previous.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: pool) }
-        if previous.isActive && !state.isActive { activeByNIK[nikHash, default: 1] -= 1 }
-        if !previous.isActive && state.isActive { activeByNIK[nikHash, default: 0] += 1 }
-        if activeByNIK[nikHash] == 0 { activeByNIK[nikHash] = nil }
+        let nik = Int(bookings[index].nik)
+        if previous.isActive && !state.isActive { activeCounts[nik] -= 1 }
+        if !previous.isActive && state.isActive { activeCounts[nik] += 1 }
         bookings[index].state = state
-        bookings[index].updatedAt = now
-        if state != .held { bookings[index].holdExpiresAt = nil }
+        bookings[index].updatedAt = now.secondsSinceEpoch
+        if state != .held { bookings[index].holdExpiresAt = StoredBooking.absent }
         if journalsChanges { changed.append(id) }
     }
 
@@ -201,7 +201,7 @@ public struct AllocatorCore: Sendable {
         while let next = holdDeadlines.min, next.at <= now {
             holdDeadlines.removeMin()
             let index = Int(next.booking.rawValue - 1)
-            if bookings[index].state == .held, bookings[index].holdExpiresAt == next.at {
+            if bookings[index].state == .held, bookings[index].holdExpiresAt == next.at.secondsSinceEpoch {
                 transition(next.booking, to: .expired, now: next.at)
             }
         }

@@ -31,8 +31,15 @@ extension AllocatorCore {
         var keys: [String: BookingID] = [:]
         for (scope, id) in idempotency { keys["\(scope.nikHash)/\(scope.key)"] = id }
         return AllocatorSnapshot(
-            bookings: bookings, usage: usage, activeByNIK: activeByNIK, accountCounts: accounts, idempotencyKeys: keys,
-            pendingHolds: bookings.filter { $0.state == .held }.count)
+            bookings: allBookings, usage: usage, activeByNIK: activeByNIK(), accountCounts: accounts,
+            idempotencyKeys: keys, pendingHolds: bookings.filter { $0.state == .held }.count)
+    }
+
+    /// Held or booked bookings per NIK, for NIKs that have any. O(citizens seen).
+    func activeByNIK() -> [NIKHash: Int] {
+        var active: [NIKHash: Int] = [:]
+        for (number, count) in activeCounts.enumerated() where count != 0 { active[niks.hashes[number]] = Int(count) }
+        return active
     }
 
     /// Every invariant the allocator promises, checked from scratch against the booking records:
@@ -42,21 +49,28 @@ extension AllocatorCore {
         var violations: [String] = []
         var recount: [LedgerPosition: SlotUsage] = [:]
         var dayRecount: [DayKey: Int] = [:]
-        var nikRecount: [NIKHash: Int] = [:]
+        var nikRecount = [Int32](repeating: 0, count: activeCounts.count)
         var keyOwners: [IdempotencyScope: BookingID] = [:]
+        if niks.count != activeCounts.count { violations.append("NIK table and active counts differ in size") }
         for (index, booking) in bookings.enumerated() {
-            let position = positions[index]
+            let position = position(ofBookingAt: index)
             if booking.state.occupiesCapacity {
                 recount[position, default: SlotUsage()][booking.pool] += 1
                 dayRecount[position.key, default: 0] += 1
             }
-            if booking.state.isActive { nikRecount[booking.nikHash, default: 0] += 1 }
-            if let key = booking.idempotencyKey {
-                let scope = IdempotencyScope(nikHash: booking.nikHash, key: key)
+            if booking.state.isActive, nikRecount.indices.contains(Int(booking.nik)) {
+                nikRecount[Int(booking.nik)] += 1
+            }
+            if booking.hasIdempotencyKey != (idempotencyKeys[index] != nil) {
+                violations.append("booking \(index + 1) and the idempotency side table disagree")
+            }
+            if let key = idempotencyKeys[index] {
+                let id = BookingID(UInt64(index + 1))
+                let scope = IdempotencyScope(nikHash: niks.hashes[Int(booking.nik)], key: key)
                 if let other = keyOwners[scope] {
-                    violations.append("idempotency key \(key) used by \(other) and \(booking.id)")
+                    violations.append("idempotency key \(key) used by \(other) and \(id)")
                 }
-                keyOwners[scope] = booking.id
+                keyOwners[scope] = id
             }
         }
         for (number, ledger) in ledgers.enumerated() {
@@ -84,12 +98,12 @@ extension AllocatorCore {
                 violations.append("day \(plan.office)/\(plan.service)/\(plan.date) over its quota \(quota)")
             }
         }
-        for (position, _) in recount where ledgerIndex[position.key] != position.ledger {
+        for (position, _) in recount where ledgerDirectory.number(of: position.key) != position.ledger {
             violations.append("booking in a ledger that does not match its day")
         }
-        if nikRecount != activeByNIK { violations.append("active-per-NIK counts differ from a recount") }
-        for (nik, count) in nikRecount where count > rules.maxActiveBookingsPerNIK {
-            violations.append("NIK \(nik) has \(count) active bookings")
+        if nikRecount != activeCounts { violations.append("active-per-NIK counts differ from a recount") }
+        for (number, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
+            violations.append("NIK \(niks.hashes[number]) has \(count) active bookings")
         }
         if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
         return violations

@@ -1,0 +1,98 @@
+extension AllocatorCore {
+    /// The public record of the booking at `index` (id − 1), built from its compact form. O(1).
+    func record(at index: Int) -> BookingRecord {
+        let stored = bookings[index]
+        let key = ledgers[Int(stored.ledger)].key
+        return BookingRecord(
+            id: BookingID(UInt64(index + 1)), office: officeIDs[Int(key.office)], service: serviceIDs[Int(key.service)],
+            slotStart: slotStart(ofBookingAt: index), nikHash: niks.hashes[Int(stored.nik)],
+            account: stored.account >= 0 ? accountIDs[Int(stored.account)] : nil, pool: stored.pool,
+            state: stored.state, createdAt: Instant(secondsSinceEpoch: stored.createdAt),
+            updatedAt: Instant(secondsSinceEpoch: stored.updatedAt),
+            holdExpiresAt: StoredBooking.decode(stored.holdExpiresAt), reschedules: stored.reschedules,
+            idempotencyKey: stored.hasIdempotencyKey ? idempotencyKeys[index] : nil,
+            checkedInAt: StoredBooking.decode(stored.checkedInAt))
+    }
+
+    /// Where the booking at `index` sits in the ledgers. O(1).
+    func position(ofBookingAt index: Int) -> LedgerPosition {
+        let ledger = bookings[index].ledger
+        return LedgerPosition(key: ledgers[Int(ledger)].key, ledger: ledger, slot: Int32(bookings[index].slot))
+    }
+
+    /// The start of the booking's slot, from its ledger's grid. O(1).
+    func slotStart(ofBookingAt index: Int) -> Instant {
+        Instant(secondsSinceEpoch: ledgers[Int(bookings[index].ledger)].slotStart(Int(bookings[index].slot)))
+    }
+
+    /// The number of `account`, numbering it on first use. O(1) expected.
+    mutating func accountNumber(_ account: AccountID) -> Int32 {
+        if let number = accountNumbers[account] { return number }
+        let number = Int32(accountIDs.count)
+        accountIDs.append(account)
+        accountNumbers[account] = number
+        return number
+    }
+
+    /// The number of `hash`, numbering it (with no active bookings) on first use. O(1) expected.
+    mutating func nikNumber(_ hash: NIKHash) -> Int32 {
+        let number = niks.intern(hash)
+        if Int(number) == activeCounts.count { activeCounts.append(0) }
+        return number
+    }
+
+    /// Appends the compact form of a booking (new or restored) and returns its index; indexes are
+    /// updated by `index(bookingAt:…)`. O(1) amortized.
+    mutating func store(
+        at position: LedgerPosition, nikHash: NIKHash, account: AccountID?, pool: CapacityPool, state: BookingState,
+        createdAt: Instant, updatedAt: Instant, holdExpiresAt: Instant?, checkedInAt: Instant?, reschedules: Int,
+        idempotencyKey: String?
+    ) -> Int {
+        let index = bookings.count
+        bookings.append(
+            StoredBooking(
+                createdAt: createdAt.secondsSinceEpoch, updatedAt: updatedAt.secondsSinceEpoch,
+                holdExpiresAt: StoredBooking.encode(holdExpiresAt), checkedInAt: StoredBooking.encode(checkedInAt),
+                reschedules: reschedules, ledger: position.ledger, nik: nikNumber(nikHash),
+                account: account.map { accountNumber($0) } ?? -1, slot: UInt16(position.slot), pool: pool,
+                state: state, hasIdempotencyKey: idempotencyKey != nil))
+        if let idempotencyKey { idempotencyKeys[index] = idempotencyKey }
+        return index
+    }
+
+    /// Creates a new booking and updates every index. O(log n) for the deadline heaps.
+    mutating func append(
+        at position: LedgerPosition, citizen: Citizen, pool: CapacityPool, state: BookingState,
+        idempotencyKey: String?, now: Instant
+    ) -> Int {
+        let index = store(
+            at: position, nikHash: citizen.nikHash, account: citizen.account, pool: pool, state: state,
+            createdAt: now, updatedAt: now,
+            holdExpiresAt: state == .held ? now.adding(seconds: rules.holdSeconds) : nil,
+            checkedInAt: state == .checkedIn ? now : nil, reschedules: 0, idempotencyKey: idempotencyKey)
+        if journalsChanges { changed.append(BookingID(UInt64(index + 1))) }
+        self.index(bookingAt: index, nikHash: citizen.nikHash, account: citizen.account, idempotencyKey: idempotencyKey)
+        return index
+    }
+
+    /// Adds a stored (new or restored) booking to ledgers, counts, account windows, idempotency and
+    /// (unless restoring, which builds the heaps at once) the deadline heaps.
+    mutating func index(
+        bookingAt index: Int, nikHash: NIKHash, account: AccountID?, idempotencyKey: String?,
+        scheduleDeadlines: Bool = true
+    ) {
+        let stored = bookings[index]
+        let id = BookingID(UInt64(index + 1))
+        if stored.state.occupiesCapacity { occupy(position(ofBookingAt: index), pool: stored.pool) }
+        if stored.state.isActive { activeCounts[Int(stored.nik)] += 1 }
+        if let account {
+            accountHistory[account, default: []].append(Instant(secondsSinceEpoch: stored.createdAt))
+        }
+        if let idempotencyKey { idempotency[IdempotencyScope(nikHash: nikHash, key: idempotencyKey)] = id }
+        guard scheduleDeadlines else { return }
+        if stored.state == .held, let expiry = StoredBooking.decode(stored.holdExpiresAt) {
+            holdDeadlines.insert(Deadline(at: expiry, booking: id))
+        }
+        if stored.state == .booked { scheduleNoShowCheck(id) }
+    }
+}

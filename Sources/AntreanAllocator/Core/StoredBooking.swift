@@ -1,0 +1,36 @@
+/// A booking as the core keeps it: 64 bytes with no reference-counted fields, so growing, copying
+/// and updating the bookings array is a plain memory copy (no retain/release of strings).
+///
+/// Office, service and slot start are implied by the ledger and slot index; the citizen and account
+/// are interned numbers; the (rare) idempotency key lives in a side table. The public
+/// ``BookingRecord`` is built from this only at the API boundary (`AllocatorCore.record(at:)`).
+struct StoredBooking: Sendable {
+    var createdAt: Int64
+    var updatedAt: Int64
+    /// Seconds since the epoch, or ``StoredBooking/absent`` when the booking has no hold deadline.
+    var holdExpiresAt: Int64
+    /// Seconds since the epoch, or ``StoredBooking/absent`` when not checked in.
+    var checkedInAt: Int64
+    var reschedules: Int
+    /// Index into `AllocatorCore.ledgers`.
+    var ledger: Int32
+    /// Number in `AllocatorCore.niks`.
+    var nik: Int32
+    /// Index into `AllocatorCore.accountIDs`, or -1 when the booking has no account.
+    var account: Int32
+    /// Slot index within the ledger's day (a day has at most 1,440 slots).
+    var slot: UInt16
+    var pool: CapacityPool
+    var state: BookingState
+    /// Whether `AllocatorCore.idempotencyKeys` holds a key for this booking (saves a lookup otherwise).
+    var hasIdempotencyKey: Bool
+
+    /// The "no instant" marker for optional instants (no real instant is this far in the past).
+    static let absent = Int64.min
+
+    static func encode(_ instant: Instant?) -> Int64 { instant?.secondsSinceEpoch ?? absent }
+
+    static func decode(_ seconds: Int64) -> Instant? {
+        seconds == absent ? nil : Instant(secondsSinceEpoch: seconds)
+    }
+}
