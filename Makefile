@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 
-.PHONY: deps build release run test lint format bench city-bench peers clean
+.PHONY: deps build release run test lint format bench city-bench peers clean clean-modules
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -50,3 +50,10 @@ peers: deps
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+# Forces the project's own modules to recompile (dependencies stay built): an incremental build can keep
+# a dependent module compiled against a struct's old layout (swiftlang/swift-package-manager#10502).
+clean-modules:
+	for d in .build/*/debug .build/*/release; do \
+	  rm -rf $$d/Antrean*.build $$d/antrean.build $$d/Modules/Antrean* $$d/description.json; \
+	done
