@@ -110,6 +110,23 @@ let benchmarks: @Sendable () -> Void = {
         _ = BenchmarkCity.slots
     }
 
+    // QR tokens: one sign and one verify per scaled iteration, as a booking and its check-in cost.
+    Benchmark(
+        "QR token sign + verify (1000 per iteration)",
+        configuration: .init(
+            metrics: [.wallClock, .throughput, .mallocCountTotal], warmupIterations: 5, scalingFactor: .kilo,
+            maxDuration: .seconds(4), maxIterations: 1500)
+    ) { benchmark in
+        let signer = BenchmarkCity.signer
+        for number in benchmark.scaledIterations {
+            let claims = QRTokenClaims(
+                keyID: signer.currentKeyID, booking: BookingID(UInt64(number + 1)),
+                office: BenchmarkCity.offices[number % BenchmarkCity.offices.count], slotStart: BenchmarkCity.now,
+                nikHash: BenchmarkCity.citizen(number).nikHash, expiresAt: BenchmarkCity.now.adding(minutes: 480))
+            blackHole(signer.verify(signer.sign(claims)))
+        }
+    }
+
     for mode in [SQLiteAllocatorStore.SyncMode.pipelined, .full, .normal] {
         // SQLite, durable (WAL; PIPELINED, synchronous = FULL, or NORMAL), 64 portal requests in flight: each iteration books 64
         // places concurrently; group commit folds them into few transactions. Custom metrics: bookings/s and
