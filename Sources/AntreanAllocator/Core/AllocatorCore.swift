@@ -134,22 +134,30 @@ public struct AllocatorCore: Sendable {
         let service = configuration.services[Int(key.service)]
         let date = LocalDate(daysSinceEpoch: Int(key.day))
         var plan = configuration.dayPlan(office: office, service: service, date: date)
-        var bookable = (plan?.slots ?? []).map {
-            Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: date.weekday)))
-        }
-        // Most days repeat their weekday's grid: share one copy-on-write array instead of storing a
-        // year of identical ones (a city of 70 offices creates ~80,000 ledgers a year).
+        // Most days repeat their weekday's grid: share one template instead of storing (and deriving)
+        // a year of identical ones (a city of 70 offices creates ~80,000 ledgers a year).
         let templateKey = SlotTemplateKey(office: key.office, service: key.service, weekday: date.weekday)
-        if let template = slotTemplates[templateKey], template.slots == plan?.slots, template.bookable == bookable {
-            plan?.slots = template.slots
-            bookable = template.bookable
-        } else if let slots = plan?.slots {
-            slotTemplates[templateKey] = SlotTemplate(slots: slots, bookable: bookable)
+        var template = slotTemplates[templateKey]
+        if let slots = plan?.slots, template?.slots != slots {
+            let bookable = slots.map {
+                Int32(
+                    max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: date.weekday)))
+            }
+            let sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
+            template = SlotTemplate(
+                slots: slots, bookable: bookable, sellable: sellable,
+                emptyUsage: Array(repeating: SlotUsage(), count: slots.count))
+            slotTemplates[templateKey] = template
         }
-        let sellable = zip(plan?.slots ?? [], bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
-        let ledger = DayLedger(
-            key: key, plan: plan, bookableOnline: bookable, usage: Array(repeating: SlotUsage(), count: bookable.count),
-            sellable: sellable)
+        let ledger: DayLedger
+        if plan != nil, let template {
+            plan?.slots = template.slots
+            ledger = DayLedger(
+                key: key, plan: plan, bookableOnline: template.bookable, usage: template.emptyUsage,
+                sellable: template.sellable)
+        } else {
+            ledger = DayLedger(key: key, plan: nil, bookableOnline: [], usage: [], sellable: 0)
+        }
         ledgers.append(ledger)
         ledgerDirectory.set(Int32(ledgers.count - 1), for: key)
         return ledgers.count - 1

@@ -105,10 +105,15 @@ struct SlotTemplateKey: Hashable, Sendable {
     var weekday: Weekday
 }
 
-/// A slot grid and its bookable online places, shared copy-on-write by the ledgers of a ``SlotTemplateKey``.
+/// A slot grid with what follows from it (bookable online places under the policy, which is pure and
+/// fixed for the allocator's life; the sellable total; an empty usage row), shared copy-on-write by the
+/// ledgers of a ``SlotTemplateKey``: a day whose grid matches builds none of them again, and its usage
+/// row is copied only when the day's first booking writes it.
 struct SlotTemplate: Sendable {
     var slots: [SlotCapacity]
     var bookable: [Int32]
+    var sellable: Int
+    var emptyUsage: [SlotUsage]
 }
 
 /// Where a booking sits in the ledgers.
