@@ -19,6 +19,7 @@ public struct QRTokenSigner: Sendable {
 
     public private(set) var currentKeyID: String
     /// A handful of keys at most, found by comparing UTF-8 ids, so a token's key id needs no String.
+    /// The current key is always the last (`rotate` appends it; `retire` never removes it).
     private var keys: [NamedKey]
 
     public init(keyID: String, key: SymmetricKey) {
@@ -50,7 +51,7 @@ public struct QRTokenSigner: Sendable {
     }
 
     public func sign(_ claims: QRTokenClaims) -> String {
-        let key = keys.first { $0.id == currentKeyID }!
+        let key = keys[keys.count - 1]
         var keyID = key.id
         var office = claims.office.rawValue
         return keyID.withUTF8 { keyID in
