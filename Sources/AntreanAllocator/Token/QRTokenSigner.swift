@@ -1,6 +1,6 @@
 import Crypto
 
-/// Signs and verifies QR tokens with HMAC-SHA256 (swift-crypto), with named keys for rotation.
+/// Signs and verifies QR tokens with HMAC-SHA256 (over swift-crypto's SHA-256), with named keys for rotation.
 ///
 /// Text form: `AQ1.<key id>.<payload base64url>.<tag base64url>`; the tag covers the version, key id
 /// and payload. New tokens use the current key; tokens signed with an older key still verify until it
@@ -10,11 +10,11 @@ import Crypto
 /// in stack buffers (the simulator issues and checks half a million tokens a simulated year, and the
 /// intermediate arrays once cost more than the hashing).
 public struct QRTokenSigner: Sendable {
-    /// A key with an HMAC already keyed: copying it skips re-deriving the inner and outer pads on every
-    /// token (a third of the cost of signing a short payload).
+    /// A key with its HMAC pads already hashed: copying it skips re-deriving them on every token (a
+    /// third of the cost of signing a short payload).
     private struct NamedKey: Sendable {
         var id: String
-        var keyed: HMAC<SHA256>
+        var keyed: PrekeyedHMAC
     }
 
     public private(set) var currentKeyID: String
@@ -25,7 +25,7 @@ public struct QRTokenSigner: Sendable {
     public init(keyID: String, key: SymmetricKey) {
         Self.checkKeyID(keyID)
         currentKeyID = keyID
-        keys = [NamedKey(id: keyID, keyed: HMAC(key: key))]
+        keys = [NamedKey(id: keyID, keyed: PrekeyedHMAC(key: key))]
     }
 
     public init(keyID: String, keyBytes: [UInt8]) { self.init(keyID: keyID, key: SymmetricKey(data: keyBytes)) }
@@ -34,7 +34,7 @@ public struct QRTokenSigner: Sendable {
     public mutating func rotate(to keyID: String, key: SymmetricKey) {
         Self.checkKeyID(keyID)
         keys.removeAll { $0.id == keyID }
-        keys.append(NamedKey(id: keyID, keyed: HMAC(key: key)))
+        keys.append(NamedKey(id: keyID, keyed: PrekeyedHMAC(key: key)))
         currentKeyID = keyID
     }
 
@@ -64,7 +64,6 @@ public struct QRTokenSigner: Sendable {
                     claims.writePayload(office: office, into: &message)
                     let payload = UnsafeRawBufferPointer(
                         UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
-                    let tag = Self.tag(of: message.written, using: key)
                     let length = 6 + keyID.count + Base64URL.encodedCount(payloadCount) + Base64URL.encodedCount(32)
                     return String(unsafeUninitializedCapacity: length) { text in
                         var out = ByteWriter(text)
@@ -73,7 +72,9 @@ public struct QRTokenSigner: Sendable {
                         out.append(UInt8(ascii: "."))
                         Base64URL.encode(payload, into: &out)
                         out.append(UInt8(ascii: "."))
-                        tag.withUnsafeBytes { Base64URL.encode($0, into: &out) }
+                        key.keyed.withTag(of: UnsafeRawBufferPointer(message.written)) {
+                            Base64URL.encode($0, into: &out)
+                        }
                         return out.count
                     }
                 }
@@ -126,7 +127,7 @@ public struct QRTokenSigner: Sendable {
                     keyID: "", payload: UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
             else { return .malformed }
             guard let key = keys.first(where: { $0.id.utf8.elementsEqual(keyID) }),
-                Self.tag(of: message.written, using: key).withUnsafeBytes({ Self.constantTimeEqual(tag.written, $0) })
+                key.keyed.withTag(of: UnsafeRawBufferPointer(message.written), { Self.constantTimeEqual(tag.written, $0) })
             else { return .badSignature(claimedBooking: claims.booking) }
             claims.keyID = key.id
             return .valid(claims)
@@ -138,13 +139,6 @@ public struct QRTokenSigner: Sendable {
         out.append(ascii: "AQ1.")
         out.append(keyID)
         out.append(0)
-    }
-
-    /// HMAC over `message` from a copy of the keyed state; one contiguous update.
-    private static func tag(of message: UnsafeBufferPointer<UInt8>, using key: NamedKey) -> HMAC<SHA256>.MAC {
-        var mac = key.keyed
-        mac.update(data: UnsafeRawBufferPointer(message))
-        return mac.finalize()
     }
 
     /// Compares without an early exit, so timing does not reveal how much of a forged tag was right.
