@@ -10,7 +10,8 @@ import Testing
     @Test func tagsEqualSwiftCryptoHMAC() {
         var generator = SplitMix(seed: 2_104)
         for keyLength in [0, 1, 16, 32, 63, 64, 65, 100, 200] {
-            let key = SymmetricKey(data: (0..<keyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+            let key = SymmetricKey(
+                data: (0..<keyLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
             let prekeyed = PrekeyedHMAC(key: key)
             for messageLength in [0, 1, 55, 56, 63, 64, 65, 119, 120, 300] {
                 let message = (0..<messageLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }

@@ -127,7 +127,8 @@ public struct QRTokenSigner: Sendable {
                     keyID: "", payload: UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
             else { return .malformed }
             guard let key = keys.first(where: { $0.id.utf8.elementsEqual(keyID) }),
-                key.keyed.withTag(of: UnsafeRawBufferPointer(message.written), { Self.constantTimeEqual(tag.written, $0) })
+                key.keyed.withTag(
+                    of: UnsafeRawBufferPointer(message.written), { Self.constantTimeEqual(tag.written, $0) })
             else { return .badSignature(claimedBooking: claims.booking) }
             claims.keyID = key.id
             return .valid(claims)
