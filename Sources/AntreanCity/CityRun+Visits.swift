@@ -114,9 +114,11 @@ extension CityRun {
     mutating func arriveWalkIn(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let office = Int(visitor.office)
-        let date = baseDate.adding(days: dayIndex(now))
-        if model.citizens.digitalDays.contains(date.weekday),
-            demandStreams[office].nextUniform() < model.citizens.digitalDayConversion
+        let day = dayIndex(now)
+        let isDigitalDay =
+            digitalDayByDay.indices.contains(day)
+            ? digitalDayByDay[day] : model.citizens.digitalDays.contains(baseDate.adding(days: day).weekday)
+        if isDigitalDay, demandStreams[office].nextUniform() < model.citizens.digitalDayConversion
         {
             // Digital day: books in the app (or at the door's kiosk) instead of queueing.
             if isMeasured(day: dayIndex(now)) { tallies[office].convertedWalkIns += 1 }

@@ -78,6 +78,10 @@ struct CityRun {
     /// Opening hours (nil when closed) by day index, over the run and a booking horizon beyond it:
     /// each visit's wished time looks them up.
     let openingHoursByDay: [ClosedRange<Int>?]
+    /// ``weekdayNumber(day:)`` and whether the day is a digital day, by day index over the run: read
+    /// for every walk-in and every wait recorded, where deriving them from the date showed in profiles.
+    let weekdayNumberByDay: [Int8]
+    let digitalDayByDay: [Bool]
     var serial: UInt64 = 0
 
     var demandStreams: [RandomStream]
@@ -101,6 +105,8 @@ struct CityRun {
         openingHoursByDay = (0..<(totalDays + allocator.rules.bookingHorizonDays + 1)).map {
             model.calendar.openingHours(on: baseDate.adding(days: $0))
         }
+        weekdayNumberByDay = (0..<totalDays).map { Int8(Self.weekdayNumber(of: baseDate.adding(days: $0))) }
+        digitalDayByDay = (0..<totalDays).map { model.citizens.digitalDays.contains(baseDate.adding(days: $0).weekday) }
         desks = model.offices.map { Desk(busy: Array(repeating: false, count: $0.counters)) }
         tallies = Array(repeating: CityTally(), count: model.offices.count)
         func streams(_ purpose: String) -> [RandomStream] {
@@ -110,6 +116,17 @@ struct CityRun {
         bookingStreams = streams("booking")
         serviceStreams = streams("service")
         patienceStreams = streams("patience")
+        // One allocator record per visit at most: reserving the expected count up front spares the
+        // booking and NIK tables their doubling copies (and the pages they touch) as they grow.
+        let plans = plans
+        let totalDays = totalDays
+        let openDays = openingHoursByDay.prefix(totalDays).count { $0 != nil }
+        let expectedVisits = plans.offices.reduce(0.0) {
+            $0 + $1.visitsPerDay
+                * ($1.bookingShare * plans.openWeekdayFactorSum / 7 * Double(totalDays)
+                    + (1 - $1.bookingShare) * Double(openDays))
+        }
+        allocator.reserveCapacity(bookings: Int(expectedVisits))
     }
 
     // MARK: Time
@@ -118,8 +135,14 @@ struct CityRun {
     func minute(_ instant: Instant) -> Double { Double(instant.secondsSinceEpoch - baseInstant.secondsSinceEpoch) / 60 }
     func dayIndex(_ minute: Double) -> Int { Int((minute / 1440).rounded(.down)) }
     func isMeasured(day: Int) -> Bool { day >= model.calendar.warmUpDays && day < totalDays }
+    /// Monday 0 … Friday 4, weekend 5 (the index of the per-weekday tallies).
     func weekdayNumber(day: Int) -> Int {
-        switch baseDate.adding(days: day).weekday {
+        weekdayNumberByDay.indices.contains(day)
+            ? Int(weekdayNumberByDay[day]) : Self.weekdayNumber(of: baseDate.adding(days: day))
+    }
+
+    static func weekdayNumber(of date: LocalDate) -> Int {
+        switch date.weekday {
         case .monday: 0
         case .tuesday: 1
         case .wednesday: 2
