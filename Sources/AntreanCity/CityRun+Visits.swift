@@ -118,8 +118,7 @@ extension CityRun {
         let isDigitalDay =
             digitalDayByDay.indices.contains(day)
             ? digitalDayByDay[day] : model.citizens.digitalDays.contains(baseDate.adding(days: day).weekday)
-        if isDigitalDay, demandStreams[office].nextUniform() < model.citizens.digitalDayConversion
-        {
+        if isDigitalDay, demandStreams[office].nextUniform() < model.citizens.digitalDayConversion {
             // Digital day: books in the app (or at the door's kiosk) instead of queueing.
             if isMeasured(day: dayIndex(now)) { tallies[office].convertedWalkIns += 1 }
             visitor.wishedMinute = now

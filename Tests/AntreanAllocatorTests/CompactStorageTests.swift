@@ -74,14 +74,42 @@ import Testing
         #expect(restored.snapshot(at: now).activeByNIK[Fixture.citizen(8).nikHash] == nil)
     }
 
-    @Test func theNIKTableNumbersManyHashesDenselyAndFindsThemAgain() {
+    @Test func theNIKTableNumbersBookingsAndFindsActiveNIKsAgain() {
         var table = NIKTable()
         let hashes = (0..<5000).map { NIKHash(word0: 0, word1: 0, word2: 0, word3: UInt64($0)) }
-        for (number, hash) in hashes.enumerated() { #expect(table.intern(hash) == Int32(number)) }
+        for (number, hash) in hashes.enumerated() {
+            #expect(table.number(forBookingBy: hash, active: true) == Int32(number))
+        }
         for (number, hash) in hashes.enumerated() { #expect(table.number(of: hash) == Int32(number)) }
-        #expect(table.intern(hashes[42]) == 42)
+        #expect(table.number(forBookingBy: hashes[42], active: true) == 42)
+        // A finished booking (a walk-in, say) gets its own number and is not findable.
+        #expect(table.number(forBookingBy: hashes[43], active: false) == 5000)
+        #expect(table.number(of: hashes[43]) == 43)
         #expect(table.number(of: NIKHash(syntheticCitizen: 1)) == nil)
-        #expect(table.count == 5000)
+        #expect(table.count == 5001)
+        #expect(table.liveCount == 5000)
+    }
+
+    /// Random removals among thousands of live NIKs (the table runs up to half full, so probe runs form):
+    /// backward-shift deletion must keep every remaining NIK findable and forget the removed ones.
+    @Test func retiringNIKsKeepsTheOthersFindable() {
+        var generator = SplitMix(seed: 4_242)
+        var table = NIKTable()
+        var live: [(hash: NIKHash, number: Int32)] = []
+        var retired: [NIKHash] = []
+        for step in 0..<20_000 {
+            let hash = NIKHash(word0: UInt64(step % 3), word1: 0, word2: 0, word3: UInt64(step))
+            live.append((hash, table.number(forBookingBy: hash, active: true)))
+            if step % 3 != 0 {
+                live.swapAt(Int.random(in: live.indices, using: &generator), live.count - 1)
+                let (hash, number) = live.removeLast()
+                table.retire(number)
+                retired.append(hash)
+            }
+        }
+        #expect(table.liveCount == live.count)
+        for (hash, number) in live where table.number(of: hash) != number { Issue.record("lost \(hash)") }
+        for hash in retired where table.number(of: hash) != nil { Issue.record("still finds \(hash)") }
     }
 
     @Test func reservingCapacityChangesNoBehaviour() throws {

@@ -34,9 +34,10 @@ extension AllocatorCore {
         return number
     }
 
-    /// The number of `hash`, numbering it (with no active bookings) on first use. O(1) expected.
-    mutating func nikNumber(_ hash: NIKHash) -> Int32 {
-        let number = niks.intern(hash)
+    /// The NIK number for a new booking by `hash` in `state` (shared with the NIK's other active
+    /// bookings, whose count `index(bookingAt:…)` then raises). O(1) expected.
+    mutating func nikNumber(_ hash: NIKHash, state: BookingState) -> Int32 {
+        let number = niks.number(forBookingBy: hash, active: state.isActive)
         if Int(number) == activeCounts.count { activeCounts.append(0) }
         return number
     }
@@ -53,7 +54,7 @@ extension AllocatorCore {
             StoredBooking(
                 createdAt: createdAt.secondsSinceEpoch, updatedAt: updatedAt.secondsSinceEpoch,
                 holdExpiresAt: StoredBooking.encode(holdExpiresAt), checkedInAt: StoredBooking.encode(checkedInAt),
-                reschedules: reschedules, ledger: position.ledger, nik: nikNumber(nikHash),
+                reschedules: reschedules, ledger: position.ledger, nik: nikNumber(nikHash, state: state),
                 account: account.map { accountNumber($0) } ?? -1, slot: UInt16(position.slot), pool: pool,
                 state: state, hasIdempotencyKey: idempotencyKey != nil))
         if let idempotencyKey { idempotencyKeys[index] = idempotencyKey }

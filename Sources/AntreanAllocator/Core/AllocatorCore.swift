@@ -28,7 +28,8 @@ public struct AllocatorCore: Sendable {
     let serviceIDs: [ServiceID]
     /// Booking `id` is at index `id - 1`; compact records, materialized by `record(at:)`.
     var bookings: [StoredBooking] = []
-    /// Every NIK hash that has booked, numbered; `activeCounts[number]` is its held or booked count.
+    /// NIK numbers of bookings (a NIK's active bookings share one); `activeCounts[number]` is its held
+    /// or booked count.
     var niks = NIKTable()
     var activeCounts: [Int32] = []
     /// Accounts that have booked, numbered in order of first use (`accountNumbers` finds them).
@@ -196,8 +197,12 @@ public struct AllocatorCore: Sendable {
         if previous.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: pool) }
         if !previous.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: pool) }
         let nik = Int(bookings[index].nik)
-        if previous.isActive && !state.isActive { activeCounts[nik] -= 1 }
-        if !previous.isActive && state.isActive { activeCounts[nik] += 1 }
+        if previous.isActive && !state.isActive {
+            activeCounts[nik] -= 1
+            if activeCounts[nik] == 0 { niks.retire(Int32(nik)) }
+        }
+        // No transition makes a booking active again (a retired NIK number stays retired).
+        assert(previous.isActive || !state.isActive, "\(previous) → \(state) would reactivate a booking")
         bookings[index].state = state
         bookings[index].updatedAt = now.secondsSinceEpoch
         if state != .held { bookings[index].holdExpiresAt = StoredBooking.absent }

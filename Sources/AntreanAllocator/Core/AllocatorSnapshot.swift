@@ -102,6 +102,15 @@ extension AllocatorCore {
             violations.append("booking in a ledger that does not match its day")
         }
         if nikRecount != activeCounts { violations.append("active-per-NIK counts differ from a recount") }
+        // The per-NIK limit finds exactly the numbers with active bookings, one per NIK.
+        var live = 0
+        for (number, count) in activeCounts.enumerated() where count > 0 {
+            live += 1
+            if niks.number(of: niks.hashes[number]) != Int32(number) {
+                violations.append("NIK \(niks.hashes[number]) with active bookings is not found by its hash")
+            }
+        }
+        if live != niks.liveCount { violations.append("NIK table finds \(niks.liveCount) NIKs, \(live) are active") }
         for (number, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
             violations.append("NIK \(niks.hashes[number]) has \(count) active bookings")
         }
