@@ -189,11 +189,7 @@ extension CityRun {
     mutating func dispatch(_ office: Int32, at now: Double) {
         let index = Int(office)
         while desks[index].waiting > 0 {
-            guard
-                let counter = desks[index].busy.indices.first(where: {
-                    $0 >= desks[index].paused && !desks[index].busy[$0]
-                })
-            else { return }
+            guard let counter = freeCounter(index) else { return }
             guard let id = nextWaiting(index) else { return }
             var visitor = visitors[id]
             visitor.state = .inService
@@ -212,6 +208,17 @@ extension CityRun {
             _ = simulation.schedule(
                 .serviceEnd(office: office, counter: Int32(counter), visitor: id), at: now + duration)
         }
+    }
+
+    /// The first counter not on break and not busy.
+    func freeCounter(_ office: Int) -> Int? {
+        var counter = desks[office].paused
+        let busy = desks[office].busy
+        while counter < busy.count {
+            if !busy[counter] { return counter }
+            counter += 1
+        }
+        return nil
     }
 
     mutating func nextWaiting(_ office: Int) -> Int32? {

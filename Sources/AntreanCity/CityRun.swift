@@ -41,12 +41,37 @@ struct Visitor {
 struct CityRun {
     /// Office queue state: three lines (priority, booked, walk-in) and the counters.
     struct Desk {
-        var lines = [Deque<Int32>](repeating: [], count: 3)
+        var lines = Lines()
         var busy: [Bool]
         var paused = 0
         var waiting = 0
         var closeMinute = 0.0
         var overtimeMark = 0.0
+    }
+
+    /// The three lines of a desk, inline rather than in an array: every join and every call to the
+    /// counter would otherwise check the uniqueness of one more buffer.
+    struct Lines {
+        var priority: Deque<Int32> = []
+        var booked: Deque<Int32> = []
+        var walkIn: Deque<Int32> = []
+
+        subscript(line: Int) -> Deque<Int32> {
+            get {
+                switch line {
+                case CityRun.priorityLine: priority
+                case CityRun.bookedLine: booked
+                default: walkIn
+                }
+            }
+            _modify {
+                switch line {
+                case CityRun.priorityLine: yield &priority
+                case CityRun.bookedLine: yield &booked
+                default: yield &walkIn
+                }
+            }
+        }
     }
 
     static let priorityLine = 0
