@@ -83,7 +83,7 @@ extension AllocatorCore {
                 if used != expected {
                     violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
                 }
-                if used.online > ledger.bookableOnline[slot] || Int(used.walkIn) > plan.slots[slot].walkIn
+                if used.online > ledger.limits[slot].online || Int(used.walkIn) > plan.slots[slot].walkIn
                     || Int(used.priority) > plan.slots[slot].priority
                 {
                     violations.append(

@@ -53,8 +53,8 @@ struct DayLedger: Sendable {
     var occupied: Int = 0
     /// Sum of sellable places over the day (denominator of utilization).
     var sellable: Int = 0
-    /// Online places the policy lets us sell per slot (≥ planned online when overbooking).
-    var bookableOnline: [Int32]
+    /// Places each slot may sell per pool (the template's buffer).
+    var limits: [SlotLimits]
     var usage: [SlotUsage]
     /// The plan's slots (the template's copy-on-write buffer), empty when closed.
     var slotCapacity: [SlotCapacity]
@@ -65,7 +65,7 @@ struct DayLedger: Sendable {
     init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64) {
         self.key = key
         self.template = number
-        self.bookableOnline = template.bookable
+        self.limits = template.limits
         self.usage = template.emptyUsage
         self.slotCapacity = template.slots
         self.slotCount = template.slots.count
@@ -80,7 +80,7 @@ struct DayLedger: Sendable {
     init(closed key: DayKey) {
         self.key = key
         self.template = -1
-        self.bookableOnline = []
+        self.limits = []
         self.usage = []
         self.slotCapacity = []
         self.slotCount = 0
@@ -137,9 +137,9 @@ struct DayLedger: Sendable {
     /// Capacity left in `pool` of slot `index`.
     func remaining(_ pool: CapacityPool, at index: Int) -> Int {
         switch pool {
-        case .online: Int(bookableOnline[index]) - Int(usage[index].online)
-        case .walkIn: slotCapacity[index].walkIn - Int(usage[index].walkIn)
-        case .priority: slotCapacity[index].priority - Int(usage[index].priority)
+        case .online: Int(limits[index].online) - Int(usage[index].online)
+        case .walkIn: Int(limits[index].walkIn) - Int(usage[index].walkIn)
+        case .priority: Int(limits[index].priority) - Int(usage[index].priority)
         }
     }
 
@@ -154,21 +154,38 @@ struct SlotTemplate: Sendable {
     var firstSlotMinute: Int
     var slotMinutes: Int
     var slots: [SlotCapacity]
-    var bookable: [Int32]
+    var limits: [SlotLimits]
     var sellable: Int
     var emptyUsage: [SlotUsage]
     var openOnline: Int32
     var openPriority: Int32
 
+    /// `bookable[i]`: online places slot `i` may sell under the policy.
     init(grid: WeekdayGrid, bookable: [Int32]) {
         firstSlotMinute = grid.firstSlotMinute
         slotMinutes = grid.slotMinutes
         slots = grid.slots
-        self.bookable = bookable
+        limits = zip(bookable, grid.slots).map { SlotLimits(online: $0, walkIn: $1.walkIn, priority: $1.priority) }
         sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
         emptyUsage = Array(repeating: SlotUsage(), count: slots.count)
         openOnline = Int32(bookable.count { $0 > 0 })
         openPriority = Int32(zip(bookable, slots).count { Int($0) + $1.priority > 0 })
+    }
+}
+
+/// What one slot may sell per pool: online as the policy allows (≥ planned when overbooking), the
+/// reserves as planned. One buffer for all three, so checking a slot's room reads one cache line
+/// (a separate capacity array cost a cache miss per booking).
+struct SlotLimits: Hashable, Sendable {
+    var online: Int32
+    var walkIn: Int32
+    var priority: Int32
+
+    /// Reserves beyond `Int32.max` are clamped: usage counts are `Int32`, so no slot could use more.
+    init(online: Int32, walkIn: Int, priority: Int) {
+        self.online = online
+        self.walkIn = Int32(clamping: walkIn)
+        self.priority = Int32(clamping: priority)
     }
 }
 
