@@ -7,10 +7,9 @@ extension AllocatorCore {
     ) -> [SlotAvailability] {
         expireHolds(now: now)
         guard limit > 0, let serviceNumber = serviceIndex[service] else { return [] }
-        let zone = rules.timeZone
         let earliest = max(from, now.adding(minutes: rules.minimumLeadMinutes))
-        let firstDay = zone.localDate(of: earliest).daysSinceEpoch
-        let lastDay = zone.localDate(of: now).daysSinceEpoch + rules.bookingHorizonDays
+        let firstDay = rules.timeZone.localDay(of: earliest)
+        let lastDay = rules.timeZone.localDay(of: now) + rules.bookingHorizonDays
         var found: [SlotAvailability] = []
         guard firstDay <= lastDay else { return [] }
         // Office order breaks ties between offices; built once, and not at all for one office.
@@ -29,11 +28,9 @@ extension AllocatorCore {
                 // Read in place: copying a ledger (or its plan) would retain its arrays for every day scanned.
                 let slotCount = ledgers[number].slotCount
                 guard slotCount > 0 else { continue }
-                if let quota = configuration.services[Int(serviceNumber)].dailyQuota,
-                    ledgers[number].occupied >= quota
-                {
-                    continue
-                }
+                if let quota = dailyQuotas[Int(serviceNumber)], ledgers[number].occupied >= quota { continue }
+                // A day without a slot open to this citizen is skipped without reading its slots.
+                guard (isPriority ? ledgers[number].openPriority : ledgers[number].openOnline) > 0 else { continue }
                 var taken = 0
                 let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
                 for index in first..<slotCount {
@@ -62,39 +59,60 @@ extension AllocatorCore {
 
     /// The earliest slot with room for `service` at one office, at or after `from` and bookable at
     /// `now`: what `availability(…, offices: [office], limit: 1, …)` returns first, without building
-    /// arrays. Placement calls it once per candidate office. O(days × slots) in the worst case.
+    /// arrays. O(days in the horizon + slots of the first day with room).
     public mutating func earliestSlot(
         service: ServiceID, office: OfficeID, isPriority: Bool = false, from: Instant, now: Instant
     ) -> SlotAvailability? {
         expireHolds(now: now)
         guard let serviceNumber = serviceIndex[service], let officeNumber = officeIndex[office],
-            offers(office: officeNumber, service: serviceNumber)
+            let position = earliestPosition(
+                service: serviceNumber, office: officeNumber, isPriority: isPriority, from: from, now: now)
         else { return nil }
-        let zone = rules.timeZone
+        return slotAvailability(at: position, office: office, service: service, isPriority: isPriority)
+    }
+
+    /// `earliestSlot` on office and service numbers, as a ledger position; does not expire holds.
+    /// Days whose open-slot count is zero (full, closed or over quota) cost O(1) each; only the first
+    /// day with room has its slots read. Placement calls this once per candidate office.
+    mutating func earliestPosition(
+        service: Int32, office: Int32, isPriority: Bool, from: Instant, now: Instant
+    ) -> LedgerPosition? {
+        guard offers(office: office, service: service) else { return nil }
         let earliest = max(from, now.adding(minutes: rules.minimumLeadMinutes))
-        let firstDay = zone.localDate(of: earliest).daysSinceEpoch
-        let lastDay = zone.localDate(of: now).daysSinceEpoch + rules.bookingHorizonDays
+        let firstDay = rules.timeZone.localDay(of: earliest)
+        let lastDay = rules.timeZone.localDay(of: now) + rules.bookingHorizonDays
         guard firstDay <= lastDay else { return nil }
-        let quota = configuration.services[Int(serviceNumber)].dailyQuota
+        let quota = dailyQuotas[Int(service)]
         for day in firstDay...lastDay {
-            let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
+            let key = DayKey(office: office, service: service, day: Int32(day))
+            let number = ledgerNumber(key)
             let slotCount = ledgers[number].slotCount
             guard slotCount > 0 else { continue }
             if let quota, ledgers[number].occupied >= quota { continue }
+            guard (isPriority ? ledgers[number].openPriority : ledgers[number].openOnline) > 0 else { continue }
             let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
             for index in first..<slotCount {
                 var room = ledgers[number].remaining(.online, at: index)
                 if isPriority { room += ledgers[number].remaining(.priority, at: index) }
                 guard room > 0 else { continue }
-                return SlotAvailability(
-                    slot: SlotRef(
-                        office: office, service: service,
-                        start: Instant(secondsSinceEpoch: ledgers[number].slotStart(index))),
-                    remaining: room,
-                    dayUtilization: ledgers[number].utilization)
+                return LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index))
             }
         }
         return nil
+    }
+
+    /// The public form of an open slot found by `earliestPosition`, named by the caller's ids. O(1).
+    func slotAvailability(
+        at position: LedgerPosition, office: OfficeID, service: ServiceID, isPriority: Bool
+    ) -> SlotAvailability {
+        let ledger = Int(position.ledger)
+        let index = Int(position.slot)
+        var room = ledgers[ledger].remaining(.online, at: index)
+        if isPriority { room += ledgers[ledger].remaining(.priority, at: index) }
+        return SlotAvailability(
+            slot: SlotRef(
+                office: office, service: service, start: Instant(secondsSinceEpoch: ledgers[ledger].slotStart(index))),
+            remaining: room, dayUtilization: ledgers[ledger].utilization)
     }
 
     /// Availability across every office of a kecamatan.
@@ -110,6 +128,8 @@ extension AllocatorCore {
     /// The capacity plan of a day with current usage (for dashboards and the simulator).
     public mutating func dayPlan(office: OfficeID, service: ServiceID, date: LocalDate) -> DayPlan? {
         guard let officeNumber = officeIndex[office], let serviceNumber = serviceIndex[service] else { return nil }
-        return ledger(DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch))).plan
+        // Created first: a call on `self` reads `self` before evaluating its arguments.
+        let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch)))
+        return plan(ofLedger: number)
     }
 }

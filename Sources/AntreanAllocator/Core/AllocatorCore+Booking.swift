@@ -91,25 +91,40 @@ extension AllocatorCore {
             return booking.service == request.service
                 ? .success(BookingReceipt(booking: booking, isRepeat: true)) : .failure(.idempotencyKeyReused)
         }
-        guard serviceIndex[request.service] != nil else { return .failure(.unknownService(request.service)) }
+        // Ids are resolved once here, not again per candidate office and for the chosen slot.
+        guard let serviceNumber = serviceIndex[request.service] else {
+            return .failure(.unknownService(request.service))
+        }
         guard officeIndex[request.homeOffice] != nil else { return .failure(.unknownOffice(request.homeOffice)) }
         let offices = policy.candidateOffices(for: request, in: directory)
+        let from = max(now, request.notBefore ?? now)
+        let isPriority = request.citizen.isPriority
         var candidates: [SlotAvailability] = []
+        var positions: [LedgerPosition] = []
         candidates.reserveCapacity(offices.count)
+        positions.reserveCapacity(offices.count)
         for office in offices {
-            if let first = earliestSlot(
-                service: request.service, office: office, isPriority: request.citizen.isPriority,
-                from: max(now, request.notBefore ?? now), now: now)
-            {
-                candidates.append(first)
-            }
+            guard let officeNumber = officeIndex[office],
+                let position = earliestPosition(
+                    service: serviceNumber, office: officeNumber, isPriority: isPriority, from: from, now: now)
+            else { continue }
+            candidates.append(
+                slotAvailability(at: position, office: office, service: request.service, isPriority: isPriority))
+            positions.append(position)
         }
         guard let chosen = policy.choose(from: candidates, for: request, in: directory) else {
             return .failure(.noAvailability)
         }
+        let state: BookingState = request.holdOnly ? .held : .booked
+        // A policy picks one of the candidates, whose position is known (and whose idempotency key was
+        // checked above); anything else goes through the full path.
+        if let match = candidates.firstIndex(where: { $0.slot == chosen.slot }) {
+            return reserve(
+                chosen.slot, at: positions[match], for: request.citizen, state: state,
+                idempotencyKey: request.idempotencyKey, now: now)
+        }
         return reserve(
-            chosen.slot, for: request.citizen, state: request.holdOnly ? .held : .booked,
-            idempotencyKey: request.idempotencyKey, now: now)
+            chosen.slot, for: request.citizen, state: state, idempotencyKey: request.idempotencyKey, now: now)
     }
 
     // MARK: - Shared checks
@@ -134,6 +149,15 @@ extension AllocatorCore {
         case .success(let found): target = found
         case .failure(let refusal): return .failure(refusal)
         }
+        return reserve(slot, at: target, for: citizen, state: state, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    /// `reserve` of a slot already resolved to `target`, after holds were expired and the idempotency
+    /// key was found unused.
+    mutating func reserve(
+        _ slot: SlotRef, at target: LedgerPosition, for citizen: Citizen, state: BookingState,
+        idempotencyKey: String?, now: Instant
+    ) -> Result<BookingReceipt, AllocationRefusal> {
         if let refusal = bookingWindowRefusal(slot.start, now: now) { return .failure(refusal) }
         let active = niks.number(of: citizen.nikHash).map { Int(activeCounts[Int($0)]) } ?? 0
         if active >= rules.maxActiveBookingsPerNIK { return .failure(.nikLimitReached) }
@@ -160,13 +184,12 @@ extension AllocatorCore {
     /// Slots must start after now + lead and fall on a local day within the horizon.
     func bookingWindowRefusal(_ start: Instant, now: Instant) -> AllocationRefusal? {
         guard start >= now.adding(minutes: rules.minimumLeadMinutes) else { return .outsideBookingWindow }
-        let zone = rules.timeZone
-        let days = zone.localDate(of: start).daysSinceEpoch - zone.localDate(of: now).daysSinceEpoch
+        let days = rules.timeZone.localDay(of: start) - rules.timeZone.localDay(of: now)
         return days <= rules.bookingHorizonDays ? nil : .outsideBookingWindow
     }
 
     func quotaRefusal(_ position: LedgerPosition) -> AllocationRefusal? {
-        guard let quota = configuration.services[Int(position.key.service)].dailyQuota else { return nil }
+        guard let quota = dailyQuotas[Int(position.key.service)] else { return nil }
         return ledgers[Int(position.ledger)].occupied >= quota ? .dailyQuotaReached : nil
     }
 

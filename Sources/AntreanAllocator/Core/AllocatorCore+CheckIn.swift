@@ -95,8 +95,7 @@ extension AllocatorCore {
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
         guard let serviceNumber = serviceIndex[service] else { return .failure(.unknownService(service)) }
         guard offers(office: officeNumber, service: serviceNumber) else { return .failure(.serviceNotOffered) }
-        let date = rules.timeZone.localDate(of: now)
-        let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch))
+        let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(rules.timeZone.localDay(of: now)))
         let number = Int32(ledgerNumber(key))
         // The grid is read from the ledger's flat fields: copying its plan out retained its strings and arrays.
         let slotCount = ledgers[Int(number)].slotCount

@@ -19,8 +19,15 @@ public struct AllocatorCore: Sendable {
     /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free.
     var ledgers: [DayLedger] = []
     var ledgerDirectory: LedgerDirectory
-    /// The latest slot grid per office, service and weekday, shared by the ledgers that match it.
-    var slotTemplates: [SlotTemplateKey: SlotTemplate] = [:]
+    /// Slot grids of open weekdays, shared by their ledgers; `weekdayTemplates` finds them.
+    var slotTemplates: [SlotTemplate] = []
+    /// `weekdayTemplates[(office * services + service) * 7 + weekday]`: the index in `slotTemplates`,
+    /// `closedWeekday` when that weekday has no grid, `unknownWeekday` until first needed.
+    var weekdayTemplates: [Int32]
+    /// Per office, the local days (since the epoch) it is closed: city holidays and its own closures.
+    let closedDays: [Set<Int>]
+    /// Per service, its daily quota (read without copying the service's configuration).
+    let dailyQuotas: [Int?]
     /// `offers[office * services + service]`: whether the office offers the service.
     let offers: [Bool]
     /// `officeIDs[n]` is office number `n` (as in `officeIndex`); same for services.
@@ -64,7 +71,20 @@ public struct AllocatorCore: Sendable {
         offers = configuration.offices.flatMap { office in
             configuration.services.map { service in office.services.contains { $0.service == service.id } }
         }
+        weekdayTemplates = Array(
+            repeating: Self.unknownWeekday, count: configuration.offices.count * configuration.services.count * 7)
+        // A date that is not a real one (e.g. 2027-02-30) never equals a day's date, so it closes nothing.
+        let holidays = configuration.rules.holidays.filter { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) == $0 }
+        let holidayDays = Set(holidays.map(\.daysSinceEpoch))
+        closedDays = configuration.offices.map { office in
+            holidayDays.union(
+                office.closedDates.filter { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) == $0 }.map(\.daysSinceEpoch))
+        }
+        dailyQuotas = configuration.services.map(\.dailyQuota)
     }
+
+    static let unknownWeekday: Int32 = -2
+    static let closedWeekday: Int32 = -1
 
     public var rules: AllocatorRules { configuration.rules }
 
@@ -123,45 +143,64 @@ public struct AllocatorCore: Sendable {
         offers[Int(office) * configuration.services.count + Int(service)]
     }
 
-    /// A copy of the ledger of `key` (creating it on first use); not for the hot path.
-    mutating func ledger(_ key: DayKey) -> DayLedger { ledgers[ledgerNumber(key)] }
-
-    /// The index of the ledger of `key`, creating it from the capacity plan on first use.
+    /// The index of the ledger of `key`, creating it from the capacity plan on first use. O(1).
     mutating func ledgerNumber(_ key: DayKey) -> Int {
         // A dense grid, not a dictionary: availability scans look up the same few hundred
         // office-service-days over and over, and SipHash dominated those lookups.
         if let existing = ledgerDirectory.number(of: key) { return Int(existing) }
-        let office = configuration.offices[Int(key.office)]
-        let service = configuration.services[Int(key.service)]
-        let date = LocalDate(daysSinceEpoch: Int(key.day))
-        var plan = configuration.dayPlan(office: office, service: service, date: date)
-        // Most days repeat their weekday's grid: share one template instead of storing (and deriving)
-        // a year of identical ones (a city of 70 offices creates ~80,000 ledgers a year).
-        let templateKey = SlotTemplateKey(office: key.office, service: key.service, weekday: date.weekday)
-        var template = slotTemplates[templateKey]
-        if let slots = plan?.slots, template?.slots != slots {
-            let bookable = slots.map {
-                Int32(
-                    max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: date.weekday)))
-            }
-            let sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
-            template = SlotTemplate(
-                slots: slots, bookable: bookable, sellable: sellable,
-                emptyUsage: Array(repeating: SlotUsage(), count: slots.count))
-            slotTemplates[templateKey] = template
-        }
+        let day = Int(key.day)
+        let closed = closedDays[Int(key.office)]
+        // A day's plan depends on its date only through closures, its weekday and its first instant: a
+        // city of 70 offices creates ~80,000 ledgers a year, and building a plan for each showed in profiles.
+        let template = closed.isEmpty || !closed.contains(day) ? templateNumber(key, weekday: weekdayIndex(day)) : -1
         let ledger: DayLedger
-        if plan != nil, let template {
-            plan?.slots = template.slots
+        if template >= 0 {
+            let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
             ledger = DayLedger(
-                key: key, plan: plan, bookableOnline: template.bookable, usage: template.emptyUsage,
-                sellable: template.sellable)
+                key: key, template: slotTemplates[Int(template)], number: template,
+                firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC)
         } else {
-            ledger = DayLedger(key: key, plan: nil, bookableOnline: [], usage: [], sellable: 0)
+            ledger = DayLedger(closed: key)
         }
         ledgers.append(ledger)
         ledgerDirectory.set(Int32(ledgers.count - 1), for: key)
         return ledgers.count - 1
+    }
+
+    /// `Weekday.allCases` index of local day `day` (as `LocalDate.weekday`; 1970-01-01 was a Thursday).
+    func weekdayIndex(_ day: Int) -> Int { ((day % 7) + 7 + 3) % 7 }
+
+    /// The template of `key`'s office and service on a weekday, derived on first use; -1 when closed.
+    mutating func templateNumber(_ key: DayKey, weekday: Int) -> Int32 {
+        let slot = (Int(key.office) * configuration.services.count + Int(key.service)) * 7 + weekday
+        let known = weekdayTemplates[slot]
+        if known != Self.unknownWeekday { return known }
+        let office = configuration.offices[Int(key.office)]
+        let day = Weekday.allCases[weekday]
+        var number = Self.closedWeekday
+        if let grid = configuration.weekdayGrid(
+            office: office, service: configuration.services[Int(key.service)], weekday: day)
+        {
+            let bookable = grid.slots.map {
+                Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: day)))
+            }
+            number = Int32(slotTemplates.count)
+            slotTemplates.append(SlotTemplate(grid: grid, bookable: bookable))
+        }
+        weekdayTemplates[slot] = number
+        return number
+    }
+
+    /// The public plan of ledger `number` (nil when closed), built from its grid. O(slots).
+    func plan(ofLedger number: Int) -> DayPlan? {
+        let ledger = ledgers[number]
+        guard ledger.template >= 0 else { return nil }
+        let template = slotTemplates[Int(ledger.template)]
+        return DayPlan(
+            office: officeIDs[Int(ledger.key.office)], service: serviceIDs[Int(ledger.key.service)],
+            date: LocalDate(daysSinceEpoch: Int(ledger.key.day)), firstSlotMinute: template.firstSlotMinute,
+            slotMinutes: template.slotMinutes, firstSlotStart: Instant(secondsSinceEpoch: ledger.firstSlotStart),
+            slots: ledger.slotCapacity)
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
@@ -169,8 +208,7 @@ public struct AllocatorCore: Sendable {
         guard let office = officeIndex[slot.office] else { return .failure(.unknownOffice(slot.office)) }
         guard let service = serviceIndex[slot.service] else { return .failure(.unknownService(slot.service)) }
         guard offers(office: office, service: service) else { return .failure(.serviceNotOffered) }
-        let date = rules.timeZone.localDate(of: slot.start)
-        let key = DayKey(office: office, service: service, day: Int32(date.daysSinceEpoch))
+        let key = DayKey(office: office, service: service, day: Int32(rules.timeZone.localDay(of: slot.start)))
         let number = ledgerNumber(key)
         guard let index = ledgers[number].slotIndex(startingAt: slot.start.secondsSinceEpoch) else {
             return .failure(.noSuchSlot)
@@ -179,13 +217,11 @@ public struct AllocatorCore: Sendable {
     }
 
     mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
-        ledgers[Int(position.ledger)].usage[Int(position.slot)][pool] += 1
-        ledgers[Int(position.ledger)].occupied += 1
+        ledgers[Int(position.ledger)].add(1, to: pool, at: Int(position.slot))
     }
 
     mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
-        ledgers[Int(position.ledger)].usage[Int(position.slot)][pool] -= 1
-        ledgers[Int(position.ledger)].occupied -= 1
+        ledgers[Int(position.ledger)].add(-1, to: pool, at: Int(position.slot))
     }
 
     /// Moves a booking to `state`, keeping ledgers and NIK counts in step. O(1), no hashing.

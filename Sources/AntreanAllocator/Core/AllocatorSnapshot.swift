@@ -14,8 +14,8 @@ extension AllocatorCore {
     /// The state as seen at `now` (account windows are judged at `now`). O(n).
     public func snapshot(at now: Instant) -> AllocatorSnapshot {
         var usage: [String: Int] = [:]
-        for ledger in ledgers {
-            guard let plan = ledger.plan else { continue }
+        for (number, ledger) in ledgers.enumerated() {
+            guard let plan = plan(ofLedger: number) else { continue }
             for (index, used) in ledger.usage.enumerated() {
                 for pool in CapacityPool.allCases where used[pool] > 0 {
                     usage["\(plan.office)/\(plan.service)/\(plan.slotStart(index))/\(pool.rawValue)"] = Int(used[pool])
@@ -43,7 +43,7 @@ extension AllocatorCore {
     }
 
     /// Every invariant the allocator promises, checked from scratch against the booking records:
-    /// no pool over capacity, ledgers equal to a recount of bookings, daily quotas respected, NIK limits
+    /// no pool over capacity, ledgers (and their open-slot counts) equal to a recount of bookings, daily quotas respected, NIK limits
     /// respected, one booking per idempotency key. Returns human-readable violations (empty = sound). O(n).
     public func invariantViolations() -> [String] {
         var violations: [String] = []
@@ -75,7 +75,7 @@ extension AllocatorCore {
         }
         for (number, ledger) in ledgers.enumerated() {
             let key = ledger.key
-            guard let plan = ledger.plan else { continue }
+            guard let plan = plan(ofLedger: number) else { continue }
             for slot in plan.slots.indices {
                 let used = ledger.usage[slot]
                 let expected = recount[
@@ -83,12 +83,18 @@ extension AllocatorCore {
                 if used != expected {
                     violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
                 }
-                if used.online > ledger.bookableOnline[slot] || Int(used.walkIn) > plan.slots[slot].walkIn
+                if used.online > ledger.limits[slot].online || Int(used.walkIn) > plan.slots[slot].walkIn
                     || Int(used.priority) > plan.slots[slot].priority
                 {
                     violations.append(
                         "slot \(plan.office)/\(plan.service)/\(plan.slotStart(slot)) over capacity: \(used)")
                 }
+            }
+            let open = ledger.scanOpenSlots()
+            if open.online != ledger.openOnline || open.priority != ledger.openPriority {
+                violations.append(
+                    "day \(plan.office)/\(plan.service)/\(plan.date) open slots \(ledger.openOnline)/\(ledger.openPriority)"
+                        + " ≠ scan \(open.online)/\(open.priority)")
             }
             if ledger.occupied != dayRecount[key, default: 0] {
                 violations.append(

@@ -29,14 +29,20 @@ struct SlotUsage: Hashable, Sendable {
     }
 }
 
-/// Capacity and usage of one office-service-day; `plan == nil` when closed.
+/// Capacity and usage of one office-service-day; `slotCount == 0` when closed.
 ///
-/// The grid is also kept flat (`slotCount`, `firstSlotStart`, `slotSeconds`, `slotCapacity`) so hot
-/// paths never copy the optional plan out of the ledgers array (that retained its strings and arrays).
+/// The grid is kept flat (`slotCount`, `firstSlotStart`, `slotSeconds`, `slotCapacity`) and shared
+/// with the weekday's ``SlotTemplate``; the public ``DayPlan`` is built from it only on request
+/// (`AllocatorCore.plan(ofLedger:)`), so creating a ledger retains no strings.
 struct DayLedger: Sendable {
     // Fields the availability scans read for every day come first, so one cache line holds them
     // (the scans visit many ledgers once each, and the load of each ledger was their main cost).
     var key: DayKey
+    /// Slots with online room (`remaining(.online) > 0`): a search skips a day with none in O(1)
+    /// instead of reading each of its slots.
+    var openOnline: Int32 = 0
+    /// Slots with room for a priority citizen (`remaining(.online) + remaining(.priority) > 0`).
+    var openPriority: Int32 = 0
     /// Slots in the day (0 when closed).
     let slotCount: Int
     /// Start of slot 0 in seconds since the epoch (0 when closed).
@@ -47,23 +53,65 @@ struct DayLedger: Sendable {
     var occupied: Int = 0
     /// Sum of sellable places over the day (denominator of utilization).
     var sellable: Int = 0
-    /// Online places the policy lets us sell per slot (≥ planned online when overbooking).
-    var bookableOnline: [Int32]
+    /// Places each slot may sell per pool (the template's buffer).
+    var limits: [SlotLimits]
     var usage: [SlotUsage]
-    /// The plan's slots (the same copy-on-write buffer), empty when closed.
+    /// The plan's slots (the template's copy-on-write buffer), empty when closed.
     var slotCapacity: [SlotCapacity]
-    var plan: DayPlan?
+    /// Index into `AllocatorCore.slotTemplates`, -1 when closed.
+    let template: Int32
 
-    init(key: DayKey, plan: DayPlan?, bookableOnline: [Int32], usage: [SlotUsage], sellable: Int) {
+    /// An open day on `template`'s grid, its first slot starting at `firstSlotStart` (seconds since the epoch).
+    init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64) {
         self.key = key
-        self.plan = plan
-        self.bookableOnline = bookableOnline
-        self.usage = usage
-        self.slotCapacity = plan?.slots ?? []
-        self.slotCount = slotCapacity.count
-        self.firstSlotStart = plan?.firstSlotStart.secondsSinceEpoch ?? 0
-        self.slotSeconds = Int64(plan?.slotMinutes ?? 0) * 60
-        self.sellable = sellable
+        self.template = number
+        self.limits = template.limits
+        self.usage = template.emptyUsage
+        self.slotCapacity = template.slots
+        self.slotCount = template.slots.count
+        self.firstSlotStart = firstSlotStart
+        self.slotSeconds = Int64(template.slotMinutes) * 60
+        self.sellable = template.sellable
+        self.openOnline = template.openOnline
+        self.openPriority = template.openPriority
+    }
+
+    /// A closed day: no slots.
+    init(closed key: DayKey) {
+        self.key = key
+        self.template = -1
+        self.limits = []
+        self.usage = []
+        self.slotCapacity = []
+        self.slotCount = 0
+        self.firstSlotStart = 0
+        self.slotSeconds = 0
+    }
+
+    /// Takes (`delta` 1) or frees (-1) a place of `pool` in slot `index`, keeping `occupied` and the
+    /// open-slot counts in step. O(1).
+    mutating func add(_ delta: Int32, to pool: CapacityPool, at index: Int) {
+        let online = remaining(.online, at: index)
+        let withPriority = online + remaining(.priority, at: index)
+        usage[index][pool] += delta
+        occupied += Int(delta)
+        guard pool != .walkIn else { return }
+        let onlineAfter = remaining(.online, at: index)
+        let withPriorityAfter = onlineAfter + remaining(.priority, at: index)
+        openOnline += (onlineAfter > 0 ? 1 : 0) - (online > 0 ? 1 : 0)
+        openPriority += (withPriorityAfter > 0 ? 1 : 0) - (withPriority > 0 ? 1 : 0)
+    }
+
+    /// `openOnline` and `openPriority` recounted from every slot, for invariant checks. O(slots).
+    func scanOpenSlots() -> (online: Int32, priority: Int32) {
+        var online: Int32 = 0
+        var priority: Int32 = 0
+        for index in 0..<slotCount {
+            let room = remaining(.online, at: index)
+            if room > 0 { online += 1 }
+            if room + remaining(.priority, at: index) > 0 { priority += 1 }
+        }
+        return (online, priority)
     }
 
     /// Start of slot `index` in seconds since the epoch.
@@ -89,31 +137,56 @@ struct DayLedger: Sendable {
     /// Capacity left in `pool` of slot `index`.
     func remaining(_ pool: CapacityPool, at index: Int) -> Int {
         switch pool {
-        case .online: Int(bookableOnline[index]) - Int(usage[index].online)
-        case .walkIn: slotCapacity[index].walkIn - Int(usage[index].walkIn)
-        case .priority: slotCapacity[index].priority - Int(usage[index].priority)
+        case .online: Int(limits[index].online) - Int(usage[index].online)
+        case .walkIn: Int(limits[index].walkIn) - Int(usage[index].walkIn)
+        case .priority: Int(limits[index].priority) - Int(usage[index].priority)
         }
     }
 
     var utilization: Double { sellable == 0 ? 1 : Double(occupied) / Double(sellable) }
 }
 
-/// Which ledgers may share one slot grid: same office, service and weekday.
-struct SlotTemplateKey: Hashable, Sendable {
-    var office: Int32
-    var service: Int32
-    var weekday: Weekday
-}
-
-/// A slot grid with what follows from it (bookable online places under the policy, which is pure and
-/// fixed for the allocator's life; the sellable total; an empty usage row), shared copy-on-write by the
-/// ledgers of a ``SlotTemplateKey``: a day whose grid matches builds none of them again, and its usage
-/// row is copied only when the day's first booking writes it.
+/// A weekday's slot grid with what follows from it (bookable online places under the policy, which is
+/// pure and fixed for the allocator's life; the sellable total; an empty usage row; the open-slot
+/// counts of an empty day), shared copy-on-write by the ledgers of one office, service and weekday: a new day
+/// builds none of them again, and its usage row is copied only when the day's first booking writes it.
 struct SlotTemplate: Sendable {
+    var firstSlotMinute: Int
+    var slotMinutes: Int
     var slots: [SlotCapacity]
-    var bookable: [Int32]
+    var limits: [SlotLimits]
     var sellable: Int
     var emptyUsage: [SlotUsage]
+    var openOnline: Int32
+    var openPriority: Int32
+
+    /// `bookable[i]`: online places slot `i` may sell under the policy.
+    init(grid: WeekdayGrid, bookable: [Int32]) {
+        firstSlotMinute = grid.firstSlotMinute
+        slotMinutes = grid.slotMinutes
+        slots = grid.slots
+        limits = zip(bookable, grid.slots).map { SlotLimits(online: $0, walkIn: $1.walkIn, priority: $1.priority) }
+        sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
+        emptyUsage = Array(repeating: SlotUsage(), count: slots.count)
+        openOnline = Int32(bookable.count { $0 > 0 })
+        openPriority = Int32(zip(bookable, slots).count { Int($0) + $1.priority > 0 })
+    }
+}
+
+/// What one slot may sell per pool: online as the policy allows (≥ planned when overbooking), the
+/// reserves as planned. One buffer for all three, so checking a slot's room reads one cache line
+/// (a separate capacity array cost a cache miss per booking).
+struct SlotLimits: Hashable, Sendable {
+    var online: Int32
+    var walkIn: Int32
+    var priority: Int32
+
+    /// Reserves beyond `Int32.max` are clamped: usage counts are `Int32`, so no slot could use more.
+    init(online: Int32, walkIn: Int, priority: Int) {
+        self.online = online
+        self.walkIn = Int32(clamping: walkIn)
+        self.priority = Int32(clamping: priority)
+    }
 }
 
 /// Where a booking sits in the ledgers.

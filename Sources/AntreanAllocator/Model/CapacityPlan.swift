@@ -79,7 +79,20 @@ extension AllocatorConfiguration {
 
     func dayPlan(office: OfficeConfig, service: ServiceConfig, date: LocalDate) -> DayPlan? {
         guard !rules.holidays.contains(date), !office.closedDates.contains(date),
-            let hours = office.openingHours[date.weekday],
+            let grid = weekdayGrid(office: office, service: service, weekday: date.weekday)
+        else { return nil }
+        return DayPlan(
+            office: office.id, service: service.id, date: date, firstSlotMinute: grid.firstSlotMinute,
+            slotMinutes: grid.slotMinutes,
+            firstSlotStart: rules.timeZone.instant(on: date, minuteOfDay: grid.firstSlotMinute),
+            slots: grid.slots)
+    }
+
+    /// The grid every open `weekday` of `office`/`service` gets (holidays and closures aside: the
+    /// caller checks those), or nil when there is none. A day's plan depends on its date only through
+    /// those, its weekday and its first instant, so the allocator derives this once per weekday. O(slots).
+    func weekdayGrid(office: OfficeConfig, service: ServiceConfig, weekday: Weekday) -> WeekdayGrid? {
+        guard let hours = office.openingHours[weekday],
             let offered = office.services.first(where: { $0.service == service.id })
         else { return nil }
         let slotMinutes = rules.slotMinutes
@@ -89,12 +102,17 @@ extension AllocatorConfiguration {
         let derived = Int((Double(offered.counters * slotMinutes) / service.meanServiceMinutes + 1e-9).rounded(.down))
         let total = offered.slotCapacity ?? derived
         let capacity = SlotCapacity.split(
-            total: total, walkInShare: office.walkInShare[date.weekday] ?? 0,
-            priorityShare: office.priorityShare[date.weekday] ?? 0)
-        return DayPlan(
-            office: office.id, service: service.id, date: date, firstSlotMinute: hours.opensAtMinute,
-            slotMinutes: slotMinutes,
-            firstSlotStart: rules.timeZone.instant(on: date, minuteOfDay: hours.opensAtMinute),
+            total: total, walkInShare: office.walkInShare[weekday] ?? 0,
+            priorityShare: office.priorityShare[weekday] ?? 0)
+        return WeekdayGrid(
+            firstSlotMinute: hours.opensAtMinute, slotMinutes: slotMinutes,
             slots: Array(repeating: capacity, count: count))
     }
+}
+
+/// The slot grid of an open weekday, without the date (see `AllocatorConfiguration.weekdayGrid`).
+struct WeekdayGrid: Sendable {
+    var firstSlotMinute: Int
+    var slotMinutes: Int
+    var slots: [SlotCapacity]
 }
