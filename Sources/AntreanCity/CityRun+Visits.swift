@@ -49,18 +49,10 @@ extension CityRun {
                 // Never comes: the allocator releases the place after the grace period.
                 visitors.remove(id)
             } else {
-                if case .success(let token) = allocator.issueToken(for: booking.id, now: instant(now)) {
-                    keepToken(token, for: id)
-                }
                 visitors[id] = visitor
                 _ = simulation.schedule(.bookedArrival(id), at: max(now, visitor.slotStart + punctuality))
             }
         }
-    }
-
-    mutating func keepToken(_ token: String, for id: Int32) {
-        if tokens.count <= Int(id) { tokens.append(contentsOf: repeatElement("", count: Int(id) + 1 - tokens.count)) }
-        tokens[Int(id)] = token
     }
 
     mutating func cancel(_ id: Int32, at now: Double) {
@@ -76,14 +68,23 @@ extension CityRun {
 
     /// Check-in by QR token: on time (served with the booked), late the same day (re-queued after a
     /// few others), too early (comes back when the window opens) or too late (the place was released).
+    ///
+    /// The token is the one the app shows for the booking. It depends only on the booking (and the
+    /// signing key), not on when it is rendered, so it is issued here rather than at booking time and
+    /// kept for days: the same bytes reach `checkIn` without a string per pending visit.
     mutating func arriveBooked(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let office = Int(visitor.office)
+        guard let booking = visitor.booking else { preconditionFailure("a booked arrival without a booking") }
         // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
-        let released = visitor.booking.flatMap { allocator.state(of: $0) } == .noShow
-        switch allocator.checkIn(token: tokens[Int(id)], at: officeIDs[office], now: instant(now)) {
+        let released = allocator.state(of: booking) == .noShow
+        let token: String
+        switch allocator.issueToken(for: booking, now: instant(now)) {
+        case .success(let issued): token = issued
+        case .failure: token = ""  // Not issuable any more: check-in refuses it below, as for a lost token.
+        }
+        switch allocator.checkIn(token: token, at: officeIDs[office], now: instant(now)) {
         case .success(let receipt):
-            tokens[Int(id)] = ""
             if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
             if visitor.measured { tallies[office].inSystemAtEnd += 1 }
@@ -106,7 +107,6 @@ extension CityRun {
             _ = simulation.schedule(.bookedArrival(id), at: max(opens, now + 1))
         case .failure:
             // Too late: the no-show sweep released (or will release) the place and counts it.
-            tokens[Int(id)] = ""
             visitors.remove(id)
         }
     }

@@ -92,8 +92,6 @@ struct CityRun {
     var simulation = Simulation<CityEvent>(expectedPendingEvents: 4096)
     var allocator: AllocatorCore
     var visitors = Slab<Visitor>()
-    /// QR tokens by visitor id, kept apart so that `Visitor` holds no reference and copies for free.
-    var tokens: [String] = []
     var desks: [Desk]
     var tallies: [CityTally]
     /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
