@@ -99,10 +99,17 @@ extension AllocatorCore {
         let offices = policy.candidateOffices(for: request, in: directory)
         let from = max(now, request.notBefore ?? now)
         let isPriority = request.citizen.isPriority
-        var candidates: [SlotAvailability] = []
-        var positions: [LedgerPosition] = []
-        candidates.reserveCapacity(offices.count)
-        positions.reserveCapacity(offices.count)
+        // The buffers are moved out of `self` while in use (no copy, no exclusivity conflict) and back after.
+        var candidates = placementCandidates
+        var positions = placementPositions
+        placementCandidates = []
+        placementPositions = []
+        defer {
+            candidates.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            placementCandidates = candidates
+            placementPositions = positions
+        }
         for office in offices {
             guard let officeNumber = officeIndex[office],
                 let position = earliestPosition(

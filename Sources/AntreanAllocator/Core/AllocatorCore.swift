@@ -21,6 +21,9 @@ public struct AllocatorCore: Sendable {
     var ledgerDirectory: LedgerDirectory
     /// Slot grids of open weekdays, shared by their ledgers; `weekdayTemplates` finds them.
     var slotTemplates: [SlotTemplate] = []
+    /// `place`'s candidate buffers, kept between calls so a placement allocates no arrays of its own.
+    var placementCandidates: [SlotAvailability] = []
+    var placementPositions: [LedgerPosition] = []
     /// `weekdayTemplates[(office * services + service) * 7 + weekday]`: the index in `slotTemplates`,
     /// `closedWeekday` when that weekday has no grid, `unknownWeekday` until first needed.
     var weekdayTemplates: [Int32]
