@@ -137,7 +137,7 @@ extension CityRun {
         visitor.state = .waiting
         visitor.waitStart = now
         serial += 1
-        visitor.ticket = serial
+        visitor.ticket = UInt32(truncatingIfNeeded: serial)
         visitors[id] = visitor
         desks[office].waiting += 1
         if visitor.measured { tallies[office].inSystemAtEnd += 1 }
@@ -172,7 +172,7 @@ extension CityRun {
         if visitor.isPriority { tallies[office].arrivalsPriority += 1 }
     }
 
-    mutating func renege(_ id: Int32, ticket: UInt64) {
+    mutating func renege(_ id: Int32, ticket: UInt32) {
         let visitor = visitors[id]
         // The record may have been reused by another citizen since: the ticket tells.
         guard visitor.state == .waiting, visitor.ticket == ticket else { return }
