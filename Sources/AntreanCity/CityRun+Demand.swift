@@ -40,8 +40,10 @@ extension CityRun {
                 let at =
                     Double(day * 1440)
                     + Self.minute(in: profileHours(on: day), weights: plans.hourWeights, &demandStreams[office])
-                let id = visitors.insert(newVisitor(office: office))
-                _ = simulation.schedule(.walkInArrival(id), at: at)
+                let visitor = newVisitor(office: office)
+                _ = simulation.schedule(
+                    .walkInArrival(office: visitor.office, service: visitor.service, isPriority: visitor.isPriority),
+                    at: at)
             }
             if let pause = model.offices[office].breaks[weekday] {
                 _ = simulation.schedule(

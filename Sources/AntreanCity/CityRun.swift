@@ -9,7 +9,9 @@ enum CityEvent {
     case bookingRequest(Int32)
     case cancel(Int32)
     case bookedArrival(Int32)
-    case walkInArrival(Int32)
+    /// A walk-in carries who comes (office, service, priority); the visitor record is made on arrival,
+    /// not hours earlier when the day's arrivals are drawn, so it is still in cache when used.
+    case walkInArrival(office: Int32, service: Int32, isPriority: Bool)
     case renege(Int32, ticket: UInt32)
     case serviceEnd(office: Int32, counter: Int32, visitor: Int32)
     case breakStart(office: Int32, counters: Int32)
@@ -192,7 +194,10 @@ struct CityRun {
         case .bookingRequest(let visitor): requestBooking(visitor, at: now)
         case .cancel(let visitor): cancel(visitor, at: now)
         case .bookedArrival(let visitor): arriveBooked(visitor, at: now)
-        case .walkInArrival(let visitor): arriveWalkIn(visitor, at: now)
+        case .walkInArrival(let office, let service, let isPriority):
+            let visitor = visitors.insert(
+                Visitor(office: office, home: office, service: service, isPriority: isPriority))
+            arriveWalkIn(visitor, at: now)
         case .renege(let visitor, let ticket): renege(visitor, ticket: ticket)
         case .serviceEnd(let office, let counter, let visitor): endService(office, counter, visitor, at: now)
         case .breakStart(let office, let counters):
