@@ -19,11 +19,13 @@ extension CityRun {
                 let wished =
                     Double(wishedDay) * 1440
                     + Self.minute(in: profileHours(on: wishedDay), weights: plans.hourWeights, &bookingStreams[office])
-                var visitor = newVisitor(office: office)
-                visitor.wishedMinute = max(wished, at)
-                visitor.isAssisted = bookingStreams[office].nextUniform() < model.citizens.assistedShare
-                let id = visitors.insert(visitor)
-                _ = simulation.schedule(.bookingRequest(id), at: at)
+                let visitor = newVisitor(office: office)
+                let isAssisted = bookingStreams[office].nextUniform() < model.citizens.assistedShare
+                _ = simulation.schedule(
+                    .bookingRequest(
+                        wishedMinute: max(wished, at), office: Int16(office), service: Int16(visitor.service),
+                        isPriority: visitor.isPriority, isAssisted: isAssisted),
+                    at: at)
             }
             guard let hours else { continue }
             desks[office].closeMinute = Double(day * 1440 + hours.upperBound)

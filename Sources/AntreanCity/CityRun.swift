@@ -6,7 +6,10 @@ import Foundation
 /// The events of the city model. Visitors and offices are small integer ids.
 enum CityEvent {
     case dayStart(Int32)
-    case bookingRequest(Int32)
+    /// A citizen opening the app to book; like walk-ins, the visitor record is made when this fires.
+    /// 16-bit office and service numbers (checked in `init`), after the minute, keep the event within
+    /// 16 bytes.
+    case bookingRequest(wishedMinute: Double, office: Int16, service: Int16, isPriority: Bool, isAssisted: Bool)
     case cancel(Int32)
     case bookedArrival(Int32)
     /// A walk-in carries who comes (office, service, priority); the visitor record is made on arrival,
@@ -128,6 +131,9 @@ struct CityRun {
         serviceIDs = model.services.map { ServiceID($0.id) }
         officeIndex = Dictionary(uniqueKeysWithValues: officeIDs.enumerated().map { ($1, Int32($0)) })
         allocator = plans.emptyAllocator
+        precondition(
+            model.offices.count <= Int(Int16.max) && model.services.count <= Int(Int16.max),
+            "booking-request events number offices and services in 16 bits")
         let baseDate = baseDate
         openingHoursByDay = (0..<(totalDays + allocator.rules.bookingHorizonDays + 1)).map {
             model.calendar.openingHours(on: baseDate.adding(days: $0))
@@ -191,7 +197,12 @@ struct CityRun {
     mutating func handle(_ event: CityEvent, at now: Double) {
         switch event {
         case .dayStart(let day): startDay(Int(day), at: now)
-        case .bookingRequest(let visitor): requestBooking(visitor, at: now)
+        case .bookingRequest(let wishedMinute, let office, let service, let isPriority, let isAssisted):
+            var visitor = Visitor(
+                office: Int32(office), home: Int32(office), service: Int32(service), isPriority: isPriority)
+            visitor.isAssisted = isAssisted
+            visitor.wishedMinute = wishedMinute
+            requestBooking(visitors.insert(visitor), at: now)
         case .cancel(let visitor): cancel(visitor, at: now)
         case .bookedArrival(let visitor): arriveBooked(visitor, at: now)
         case .walkInArrival(let office, let service, let isPriority):
