@@ -7,8 +7,8 @@ import Foundation
 enum CityEvent {
     case dayStart(Int32)
     /// A citizen opening the app to book; like walk-ins, the visitor record is made when this fires.
-    /// 16-bit office and service numbers (checked in `init`), after the minute, keep the event within
-    /// 16 bytes.
+    /// 16-bit office and service numbers (larger models are refused by `CityPlans`), after the minute,
+    /// keep the event within 16 bytes.
     case bookingRequest(wishedMinute: Double, office: Int16, service: Int16, isPriority: Bool, isAssisted: Bool)
     case cancel(Int32)
     case bookedArrival(Int32)
@@ -131,9 +131,8 @@ struct CityRun {
         serviceIDs = model.services.map { ServiceID($0.id) }
         officeIndex = Dictionary(uniqueKeysWithValues: officeIDs.enumerated().map { ($1, Int32($0)) })
         allocator = plans.emptyAllocator
-        precondition(
-            model.offices.count <= Int(Int16.max) && model.services.count <= Int(Int16.max),
-            "booking-request events number offices and services in 16 bits")
+        // `CityPlans` refused larger models with an error; booking-request events rely on it.
+        precondition(model.offices.count <= Int(Int16.max) && model.services.count <= Int(Int16.max))
         let baseDate = baseDate
         openingHoursByDay = (0..<(totalDays + allocator.rules.bookingHorizonDays + 1)).map {
             model.calendar.openingHours(on: baseDate.adding(days: $0))

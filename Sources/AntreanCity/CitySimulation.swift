@@ -60,6 +60,10 @@ struct CityPlans: Sendable {
     let openWeekdayFactorSum: Double
 
     init(_ model: CityModel) throws(CityModelError) {
+        // Booking-request events number offices and services in 16 bits (to stay 16 bytes).
+        guard model.offices.count <= Int(Int16.max), model.services.count <= Int(Int16.max) else {
+            throw CityModelError("a city model holds at most \(Int16.max) offices and \(Int16.max) services")
+        }
         let kecamatanIndex = Dictionary(uniqueKeysWithValues: model.kecamatan.enumerated().map { ($1.id, $0) })
         var kecamatanPopulation = [Int](repeating: 0, count: model.kecamatan.count)
         for office in model.offices where office.kind == .kelurahan {
