@@ -26,16 +26,12 @@ extension AllocatorCore {
                 }
                 let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
                 // Read in place: copying a ledger (or its plan) would retain its arrays for every day scanned.
-                let slotCount = ledgers[number].slotCount
-                guard slotCount > 0 else { continue }
-                if let quota = dailyQuotas[Int(serviceNumber)], ledgers[number].occupied >= quota { continue }
-                // A day without a slot open to this citizen is skipped without reading its slots.
-                guard (isPriority ? ledgers[number].openPriority : ledgers[number].openOnline) > 0 else { continue }
+                guard ledgers[number].mayHaveRoom(isPriority: isPriority, quota: dailyQuotas[Int(serviceNumber)])
+                else { continue }
                 var taken = 0
                 let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
-                for index in first..<slotCount {
-                    var room = ledgers[number].remaining(.online, at: index)
-                    if isPriority { room += ledgers[number].remaining(.priority, at: index) }
+                for index in first..<ledgers[number].slotCount {
+                    let room = ledgers[number].room(at: index, isPriority: isPriority)
                     guard room > 0 else { continue }
                     today.append(
                         SlotAvailability(
@@ -86,15 +82,10 @@ extension AllocatorCore {
         for day in firstDay...lastDay {
             let key = DayKey(office: office, service: service, day: Int32(day))
             let number = ledgerNumber(key)
-            let slotCount = ledgers[number].slotCount
-            guard slotCount > 0 else { continue }
-            if let quota, ledgers[number].occupied >= quota { continue }
-            guard (isPriority ? ledgers[number].openPriority : ledgers[number].openOnline) > 0 else { continue }
+            guard ledgers[number].mayHaveRoom(isPriority: isPriority, quota: quota) else { continue }
             let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
-            for index in first..<slotCount {
-                var room = ledgers[number].remaining(.online, at: index)
-                if isPriority { room += ledgers[number].remaining(.priority, at: index) }
-                guard room > 0 else { continue }
+            for index in first..<ledgers[number].slotCount
+            where ledgers[number].room(at: index, isPriority: isPriority) > 0 {
                 return LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index))
             }
         }
@@ -107,12 +98,11 @@ extension AllocatorCore {
     ) -> SlotAvailability {
         let ledger = Int(position.ledger)
         let index = Int(position.slot)
-        var room = ledgers[ledger].remaining(.online, at: index)
-        if isPriority { room += ledgers[ledger].remaining(.priority, at: index) }
         return SlotAvailability(
             slot: SlotRef(
                 office: office, service: service, start: Instant(secondsSinceEpoch: ledgers[ledger].slotStart(index))),
-            remaining: room, dayUtilization: ledgers[ledger].utilization)
+            remaining: ledgers[ledger].room(at: index, isPriority: isPriority),
+            dayUtilization: ledgers[ledger].utilization)
     }
 
     /// Availability across every office of a kecamatan.

@@ -143,6 +143,20 @@ struct DayLedger: Sendable {
         }
     }
 
+    /// Places a booking citizen may take in slot `index`: online ones, and for a priority citizen the
+    /// priority reserve too. O(1).
+    func room(at index: Int, isPriority: Bool) -> Int {
+        isPriority ? remaining(.online, at: index) + remaining(.priority, at: index) : remaining(.online, at: index)
+    }
+
+    /// Whether a search may find a place for a booking citizen on this day: open, under the daily
+    /// `quota`, and with a slot open to them (the open-slot counts, so a full day costs O(1)).
+    func mayHaveRoom(isPriority: Bool, quota: Int?) -> Bool {
+        guard slotCount > 0 else { return false }
+        if let quota, occupied >= quota { return false }
+        return (isPriority ? openPriority : openOnline) > 0
+    }
+
     var utilization: Double { sellable == 0 ? 1 : Double(occupied) / Double(sellable) }
 }
 
