@@ -58,5 +58,16 @@ import Testing
         configuration = Fixture.configuration()
         configuration.services[0].meanServiceMinutes = 0
         #expect(throws: ConfigurationError.self) { try configuration.validate() }
+        // QR tokens carry whole minutes: an offset with seconds is refused, Nepal's +5:45 is not.
+        configuration = Fixture.configuration()
+        configuration.rules.timeZone = OfficeTimeZone(secondsEastOfUTC: 8 * 3600 + 30)
+        #expect(
+            throws: ConfigurationError(
+                field: "rules.utcOffsetHours", message: "must be whole minutes within ±18 h, got 28830 s")
+        ) {
+            try configuration.validate()
+        }
+        configuration.rules.timeZone = OfficeTimeZone(secondsEastOfUTC: 5 * 3600 + 45 * 60)
+        #expect(throws: Never.self) { try configuration.validate() }
     }
 }

@@ -9,7 +9,7 @@ extension AllocatorCore {
         let claims = QRTokenClaims(
             keyID: tokenSigner.currentKeyID, booking: id,
             office: officeIDs[Int(position(ofBookingAt: index).key.office)],
-            slotStart: slotStart(ofBookingAt: index), nikHash: niks.hashes[Int(bookings[index].nik)],
+            slotStart: slotStart(ofBookingAt: index), nikHashPrefix: niks.hashes[Int(bookings[index].nik)].word0,
             expiresAt: dayClose(of: id))
         return .success(tokenSigner.sign(claims))
     }
@@ -23,8 +23,28 @@ extension AllocatorCore {
         token: String, at office: OfficeID, now: Instant
     ) -> Result<CheckInReceipt, AllocationRefusal> {
         expireHolds(now: now)
-        let claims: QRTokenClaims
-        switch tokenSigner.verify(token) {
+        let index: Int
+        switch screen(tokenSigner.verify(token, scannedAt: office), at: office, now: now) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let found): index = found
+        }
+        let slotStart = slotStart(ofBookingAt: index)
+        let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && bookings[index].state == .booked
+        transition(BookingID(UInt64(index + 1)), to: onTime ? .checkedIn : .requeued, now: now)
+        bookings[index].checkedInAt = now.secondsSinceEpoch
+        return .success(
+            CheckInReceipt(
+                booking: record(at: index),
+                timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+    }
+
+    /// Every check of a check-in that reads but changes nothing, in the order refusals are reported;
+    /// the booking's index when all pass.
+    private func screen(
+        _ outcome: QRTokenSigner.ScanVerification, at office: OfficeID, now: Instant
+    ) -> Result<Int, AllocationRefusal> {
+        let claims: ScannedToken
+        switch outcome {
         case .malformed: return .failure(.token(.malformed))
         case .badSignature(let claimed):
             // A bad tag on a token naming a real booking is a genuine token someone edited.
@@ -32,33 +52,24 @@ extension AllocatorCore {
             return .failure(.token(real ? .altered : .forged))
         case .valid(let verified): claims = verified
         }
-        // Fields read in place: the public record is built once, for the receipt.
-        guard let index = storedIndex(claims.booking), niks.hashes[Int(bookings[index].nik)] == claims.nikHash else {
-            return .failure(.token(.forged))
-        }
-        let state = bookings[index].state
-        switch state {
+        guard let index = storedIndex(claims.booking),
+            niks.hashes[Int(bookings[index].nik)].word0 == claims.nikHashPrefix
+        else { return .failure(.token(.forged)) }
+        switch bookings[index].state {
         case .checkedIn, .requeued: return .failure(.token(.replayed))
         case .cancelled, .expired, .held: return .failure(.token(.revoked))
         case .booked, .noShow: break
         }
         let slotStart = slotStart(ofBookingAt: index)
-        guard officeIDs[Int(position(ofBookingAt: index).key.office)] == claims.office, slotStart == claims.slotStart
-        else {
-            return .failure(.token(.revoked))
-        }
-        guard claims.office == office else { return .failure(.token(.wrongOffice)) }
-        guard now <= claims.expiresAt else { return .failure(.token(.expired)) }
+        guard officeIDs[Int(position(ofBookingAt: index).key.office)] == claims.otherOffice ?? office,
+            slotStart.secondsSinceEpoch == claims.slotStart
+        else { return .failure(.token(.revoked)) }
+        guard claims.otherOffice == nil else { return .failure(.token(.wrongOffice)) }
+        guard now.secondsSinceEpoch <= claims.expiresAt else { return .failure(.token(.expired)) }
         guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.token(.outsideWindow))
         }
-        let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && state == .booked
-        transition(claims.booking, to: onTime ? .checkedIn : .requeued, now: now)
-        bookings[index].checkedInAt = now.secondsSinceEpoch
-        return .success(
-            CheckInReceipt(
-                booking: record(at: index),
-                timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+        return .success(index)
     }
 
     /// Releases every booking not checked in by slot start + grace: its place, and the NIK's active count.

@@ -16,6 +16,12 @@ extension AllocatorConfiguration {
         guard rules.slotMinutes > 0, 1440 % rules.slotMinutes == 0 else {
             throw ConfigurationError(field: "rules.slotMinutes", message: "must divide a day, got \(rules.slotMinutes)")
         }
+        let offset = rules.timeZone.secondsEastOfUTC
+        // Slot grids, and with them QR tokens, count whole minutes; real zones are within ±14 h.
+        guard offset % 60 == 0, abs(offset) <= 18 * 3600 else {
+            throw ConfigurationError(
+                field: "rules.utcOffsetHours", message: "must be whole minutes within ±18 h, got \(offset) s")
+        }
         guard rules.bookingHorizonDays >= 0, rules.holdSeconds > 0, rules.maxActiveBookingsPerNIK >= 1,
             rules.maxBookingsPerAccountPerWindow >= 1, rules.accountWindowSeconds > 0, rules.maxReschedules >= 0,
             rules.checkInOpensMinutesBefore >= 0, rules.graceMinutesAfter >= 0, rules.requeueAfterOthers >= 0

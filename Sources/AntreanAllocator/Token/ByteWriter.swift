@@ -26,9 +26,9 @@ struct ByteWriter {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Eight bytes, most significant first.
-    mutating func append(bigEndian word: UInt64) {
-        var shift: UInt64 = 56
+    /// The integer's bytes, most significant first.
+    mutating func append<Word: FixedWidthInteger & UnsignedInteger>(bigEndian word: Word) {
+        var shift = Word.bitWidth - 8
         while true {
             append(UInt8(truncatingIfNeeded: word >> shift))
             if shift == 0 { break }

@@ -1,53 +1,80 @@
 /// What a QR token asserts; signed as a whole.
+///
+/// Instants are whole minutes (slot grids are, in any time zone the allocator accepts), so the token
+/// carries minutes: see ``QRTokenSigner`` for the bytes.
 public struct QRTokenClaims: Hashable, Sendable {
     public var keyID: String
     public var booking: BookingID
     public var office: OfficeID
     public var slotStart: Instant
-    public var nikHash: NIKHash
+    /// The first 64 bits of the citizen's NIK hash (``NIKHash/word0``): binds the token to the citizen
+    /// (a 2⁻⁶⁴ chance that another citizen's matches) without carrying the whole hash in the QR code.
+    public var nikHashPrefix: UInt64
     public var expiresAt: Instant
 
     public init(
-        keyID: String, booking: BookingID, office: OfficeID, slotStart: Instant, nikHash: NIKHash, expiresAt: Instant
+        keyID: String, booking: BookingID, office: OfficeID, slotStart: Instant, nikHashPrefix: UInt64,
+        expiresAt: Instant
     ) {
         self.keyID = keyID
         self.booking = booking
         self.office = office
         self.slotStart = slotStart
-        self.nikHash = nikHash
+        self.nikHashPrefix = nikHashPrefix
         self.expiresAt = expiresAt
     }
 
-    /// Bytes of the payload before the office id.
-    static let fixedPayloadBytes = 56
-
-    /// Binary payload: booking (8) · slot (8) · expiry (8) · NIK hash (32), all big-endian, · office id
-    /// (`office`, UTF-8, the rest).
-    func writePayload(office: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
-        out.append(bigEndian: booking.rawValue)
-        out.append(bigEndian: UInt64(bitPattern: slotStart.secondsSinceEpoch))
-        out.append(bigEndian: UInt64(bitPattern: expiresAt.secondsSinceEpoch))
-        out.append(bigEndian: nikHash.word0)
-        out.append(bigEndian: nikHash.word1)
-        out.append(bigEndian: nikHash.word2)
-        out.append(bigEndian: nikHash.word3)
-        out.append(office)
+    public init(
+        keyID: String, booking: BookingID, office: OfficeID, slotStart: Instant, nikHash: NIKHash, expiresAt: Instant
+    ) {
+        self.init(
+            keyID: keyID, booking: booking, office: office, slotStart: slotStart, nikHashPrefix: nikHash.word0,
+            expiresAt: expiresAt)
     }
 
-    /// Reads a payload written by `writePayload`; nil unless it holds a non-empty office id.
-    init?(keyID: String, payload bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count > Self.fixedPayloadBytes else { return nil }
-        func word(_ at: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for index in at..<at + 8 { value = value << 8 | UInt64(bytes[index]) }
-            return value
-        }
-        self.init(
-            keyID: keyID, booking: BookingID(word(0)),
-            office: OfficeID(String(decoding: bytes[Self.fixedPayloadBytes...], as: UTF8.self)),
-            slotStart: Instant(secondsSinceEpoch: Int64(bitPattern: word(8))),
-            nikHash: NIKHash(word0: word(24), word1: word(32), word2: word(40), word3: word(48)),
-            expiresAt: Instant(secondsSinceEpoch: Int64(bitPattern: word(16))))
+    /// Whether the compact form can carry these claims: whole-minute instants, a slot after 1970 (and
+    /// before 10136), and at most 45 days (65,535 minutes) from slot start to expiry.
+    public var fitsToken: Bool {
+        let slot = slotStart.secondsSinceEpoch
+        let expiry = expiresAt.secondsSinceEpoch
+        return slot % 60 == 0 && expiry % 60 == 0 && slot >= 0 && slot / 60 <= Int64(UInt32.max) && expiry >= slot
+            && (expiry - slot) / 60 <= Int64(UInt16.max)
+    }
+}
+
+/// Fields of a token, with the office id as bytes (`checkIn` compares them with the scanning office's,
+/// building no string). `office` points into the verifier's buffer: valid only inside its closure.
+struct TokenFields {
+    var booking: BookingID
+    var slotStart: Int64
+    var expiresAt: Int64
+    var nikHashPrefix: UInt64
+    var office: UnsafeBufferPointer<UInt8>
+
+    func claims(keyID: String) -> QRTokenClaims {
+        QRTokenClaims(
+            keyID: keyID, booking: booking, office: OfficeID(String(decoding: office, as: UTF8.self)),
+            slotStart: Instant(secondsSinceEpoch: slotStart), nikHashPrefix: nikHashPrefix,
+            expiresAt: Instant(secondsSinceEpoch: expiresAt))
+    }
+}
+
+/// A verified token's fields as a check-in needs them: `otherOffice` is nil when the token names the
+/// office where it was scanned, the office it names otherwise.
+struct ScannedToken {
+    var booking: BookingID
+    var slotStart: Int64
+    var expiresAt: Int64
+    var nikHashPrefix: UInt64
+    var otherOffice: OfficeID?
+
+    init(_ fields: TokenFields, scannedAt office: UnsafeBufferPointer<UInt8>) {
+        booking = fields.booking
+        slotStart = fields.slotStart
+        expiresAt = fields.expiresAt
+        nikHashPrefix = fields.nikHashPrefix
+        otherOffice =
+            fields.office.elementsEqual(office) ? nil : OfficeID(String(decoding: fields.office, as: UTF8.self))
     }
 }
 

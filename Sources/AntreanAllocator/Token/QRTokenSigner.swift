@@ -2,9 +2,9 @@ import Crypto
 
 /// Signs and verifies QR tokens with HMAC-SHA256 (over swift-crypto's SHA-256), with named keys for rotation.
 ///
-/// Text form: `AQ1.<key id>.<payload base64url>.<tag base64url>`; the tag covers the version, key id
-/// and payload. New tokens use the current key; tokens signed with an older key still verify until it
-/// is retired.
+/// Text form: `AQ2.<key id>.<base64url(payload · 128-bit tag)>` (``QRTokenLayout``); the tag covers the
+/// version, key id and payload. Tokens of the first release (`AQ1.…`) still verify. New tokens use the
+/// current key; tokens signed with an older key still verify until it is retired.
 ///
 /// Cost: signing allocates only the token's string and verifying nothing of its own; messages are built
 /// in stack buffers (the simulator issues and checks half a million tokens a simulated year, and the
@@ -50,31 +50,33 @@ public struct QRTokenSigner: Sendable {
         precondition(!keyID.isEmpty && !keyID.utf8.contains(UInt8(ascii: ".")), "key ids are non-empty and dot-free")
     }
 
+    /// The AQ2 token for `claims` (see ``QRTokenLayout``), signed with the current key. `claims` must
+    /// satisfy ``QRTokenClaims/fitsToken``, as every allocator-issued claim does.
     public func sign(_ claims: QRTokenClaims) -> String {
+        precondition(claims.fitsToken, "token instants are whole minutes, at most 45 days apart")
         let key = keys[keys.count - 1]
         var keyID = key.id
         var office = claims.office.rawValue
         return keyID.withUTF8 { keyID in
             office.withUTF8 { office in
-                let payloadCount = QRTokenClaims.fixedPayloadBytes + office.count
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5 + keyID.count + payloadCount) {
+                let headerCount = 5 + keyID.count
+                let bodyCount = QRTokenLayout.compactFixedBytes + office.count + QRTokenLayout.compactTagBytes
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headerCount + bodyCount) {
+                    // Header and payload are the signed message; the tag goes right after, so payload and
+                    // tag are one run of bytes to encode.
                     var message = ByteWriter($0)
-                    Self.writeMessageHeader(keyID: keyID, into: &message)
-                    let payloadStart = message.count
-                    claims.writePayload(office: office, into: &message)
-                    let payload = UnsafeRawBufferPointer(
-                        UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
-                    let length = 6 + keyID.count + Base64URL.encodedCount(payloadCount) + Base64URL.encodedCount(32)
-                    return String(unsafeUninitializedCapacity: length) { text in
-                        var out = ByteWriter(text)
-                        out.append(ascii: "AQ1.")
+                    QRTokenLayout.writeMessageHeader(version: "AQ2.", keyID: keyID, into: &message)
+                    QRTokenLayout.writeCompactPayload(claims, office: office, into: &message)
+                    key.keyed.withTag(of: UnsafeRawBufferPointer(message.written)) {
+                        message.append(UnsafeRawBufferPointer(rebasing: $0[..<QRTokenLayout.compactTagBytes]))
+                    }
+                    let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message.written[headerCount...]))
+                    return String(unsafeUninitializedCapacity: 5 + keyID.count + Base64URL.encodedCount(bodyCount)) {
+                        var out = ByteWriter($0)
+                        out.append(ascii: "AQ2.")
                         out.append(keyID)
                         out.append(UInt8(ascii: "."))
-                        Base64URL.encode(payload, into: &out)
-                        out.append(UInt8(ascii: "."))
-                        key.keyed.withTag(of: UnsafeRawBufferPointer(message.written)) {
-                            Base64URL.encode($0, into: &out)
-                        }
+                        Base64URL.encode(body, into: &out)
                         return out.count
                     }
                 }
@@ -90,56 +92,140 @@ public struct QRTokenSigner: Sendable {
         case badSignature(claimedBooking: BookingID?)
     }
 
+    /// Checks an AQ2 token, or an AQ1 token of the first release.
     public func verify(_ token: String) -> Verification {
         var token = token
-        return token.withUTF8 { verify(utf8: $0) }
+        return token.withUTF8 { bytes in
+            withVerifiedFields(utf8: bytes) { outcome in
+                switch outcome {
+                case .valid(let fields, let key): .valid(fields.claims(keyID: keys[key].id))
+                case .malformed: .malformed
+                case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
+                }
+            }
+        }
     }
 
-    private func verify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Verification {
-        var dots = (0, 0, 0)
+    /// ``Verification`` for a check-in at an office: the office id is built as a string only when the
+    /// token names another office (the usual match builds none).
+    enum ScanVerification {
+        case valid(ScannedToken)
+        case malformed
+        case badSignature(claimedBooking: BookingID?)
+    }
+
+    /// Checks `token` as scanned at `office`.
+    func verify(_ token: String, scannedAt office: OfficeID) -> ScanVerification {
+        var token = token
+        var office = office.rawValue
+        return token.withUTF8 { bytes in
+            office.withUTF8 { office in
+                withVerifiedFields(utf8: bytes) { outcome in
+                    switch outcome {
+                    case .valid(let fields, _): .valid(ScannedToken(fields, scannedAt: office))
+                    case .malformed: .malformed
+                    case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``Verification`` with the fields in place (office id as bytes) and the index of the key.
+    enum FieldsVerification {
+        case valid(TokenFields, key: Int)
+        case malformed
+        case badSignature(claimedBooking: BookingID?)
+    }
+
+    /// Verifies the token in `bytes` and passes the outcome to `body`, building no strings: `checkIn`
+    /// compares the office id's bytes in place.
+    func withVerifiedFields<Result>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (FieldsVerification) -> Result
+    ) -> Result {
+        guard bytes.count > 5, bytes[0] == UInt8(ascii: "A"), bytes[1] == UInt8(ascii: "Q"),
+            bytes[3] == UInt8(ascii: ".")
+        else { return body(.malformed) }
+        switch bytes[2] {
+        case UInt8(ascii: "2"): return withCompactFields(bytes, body)
+        case UInt8(ascii: "1"): return withLongFields(bytes, body)
+        default: return body(.malformed)
+        }
+    }
+
+    /// AQ2: `AQ2.<key id>.<payload · tag>`.
+    private func withCompactFields<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (FieldsVerification) -> Result
+    ) -> Result {
+        guard let dot = bytes[4...].firstIndex(of: UInt8(ascii: ".")), dot > 4,
+            !bytes[(dot + 1)...].contains(UInt8(ascii: "."))
+        else { return body(.malformed) }
+        let keyID = UnsafeBufferPointer(rebasing: bytes[4..<dot])
+        let text = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+        let tagCount = QRTokenLayout.compactTagBytes
+        guard let bodyCount = Base64URL.decodedCount(text.count), bodyCount > QRTokenLayout.compactFixedBytes + tagCount
+        else { return body(.malformed) }
+        let headerCount = 5 + keyID.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headerCount + bodyCount) { buffer in
+            var decoded = ByteWriter(buffer)
+            QRTokenLayout.writeMessageHeader(version: "AQ2.", keyID: keyID, into: &decoded)
+            guard Base64URL.decode(text, into: &decoded) else { return body(.malformed) }
+            let messageCount = decoded.count - tagCount
+            let message = UnsafeBufferPointer(rebasing: decoded.written[..<messageCount])
+            let tag = UnsafeBufferPointer(rebasing: decoded.written[messageCount...])
+            guard let fields = QRTokenLayout.readCompactPayload(UnsafeBufferPointer(rebasing: message[headerCount...]))
+            else { return body(.malformed) }
+            return body(check(fields, keyID: keyID, message: message, tag: tag, tagBytes: tagCount))
+        }
+    }
+
+    /// AQ1: `AQ1.<key id>.<payload>.<tag>`.
+    private func withLongFields<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (FieldsVerification) -> Result
+    ) -> Result {
+        var dots = (0, 0)
         var dotCount = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+        for index in bytes.indices.dropFirst(4) where bytes[index] == UInt8(ascii: ".") {
             switch dotCount {
             case 0: dots.0 = index
             case 1: dots.1 = index
-            case 2: dots.2 = index
-            default: return .malformed
+            default: return body(.malformed)
             }
             dotCount += 1
         }
-        guard dotCount == 3, dots.0 == 3, bytes[0] == UInt8(ascii: "A"), bytes[1] == UInt8(ascii: "Q"),
-            bytes[2] == UInt8(ascii: "1"), dots.1 > dots.0 + 1
-        else { return .malformed }
-        let keyID = UnsafeBufferPointer(rebasing: bytes[(dots.0 + 1)..<dots.1])
-        let payloadText = UnsafeBufferPointer(rebasing: bytes[(dots.1 + 1)..<dots.2])
-        let tagText = UnsafeBufferPointer(rebasing: bytes[(dots.2 + 1)...])
+        guard dotCount == 2, dots.0 > 4 else { return body(.malformed) }
+        let keyID = UnsafeBufferPointer(rebasing: bytes[4..<dots.0])
+        let payloadText = UnsafeBufferPointer(rebasing: bytes[(dots.0 + 1)..<dots.1])
+        let tagText = UnsafeBufferPointer(rebasing: bytes[(dots.1 + 1)...])
         guard let payloadCount = Base64URL.decodedCount(payloadText.count),
             let tagCount = Base64URL.decodedCount(tagText.count)
-        else { return .malformed }
+        else { return body(.malformed) }
         let messageCount = 5 + keyID.count + payloadCount
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: messageCount + tagCount) { buffer in
             var message = ByteWriter(UnsafeMutableBufferPointer(rebasing: buffer[..<messageCount]))
             var tag = ByteWriter(UnsafeMutableBufferPointer(rebasing: buffer[messageCount...]))
-            Self.writeMessageHeader(keyID: keyID, into: &message)
+            QRTokenLayout.writeMessageHeader(version: "AQ1.", keyID: keyID, into: &message)
             let payloadStart = message.count
             guard Base64URL.decode(payloadText, into: &message), Base64URL.decode(tagText, into: &tag),
-                var claims = QRTokenClaims(
-                    keyID: "", payload: UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
-            else { return .malformed }
-            guard let key = keys.first(where: { $0.id.utf8.elementsEqual(keyID) }),
-                key.keyed.withTag(
-                    of: UnsafeRawBufferPointer(message.written), { Self.constantTimeEqual(tag.written, $0) })
-            else { return .badSignature(claimedBooking: claims.booking) }
-            claims.keyID = key.id
-            return .valid(claims)
+                let fields = QRTokenLayout.readLongPayload(
+                    UnsafeBufferPointer(rebasing: message.written[payloadStart...]))
+            else { return body(.malformed) }
+            return body(check(fields, keyID: keyID, message: message.written, tag: tag.written, tagBytes: 32))
         }
     }
 
-    /// `AQ1.` · key id · 0: what the tag covers before the payload.
-    private static func writeMessageHeader(keyID: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
-        out.append(ascii: "AQ1.")
-        out.append(keyID)
-        out.append(0)
+    /// Valid when `tag` is the version's length (`tagBytes`: 16 for AQ2, 32 for AQ1, no shorter
+    /// truncation accepted) and a known key's HMAC of `message` starts with it.
+    private func check(
+        _ fields: TokenFields, keyID: UnsafeBufferPointer<UInt8>, message: UnsafeBufferPointer<UInt8>,
+        tag: UnsafeBufferPointer<UInt8>, tagBytes: Int
+    ) -> FieldsVerification {
+        guard tag.count == tagBytes, let key = keys.firstIndex(where: { $0.id.utf8.elementsEqual(keyID) }),
+            keys[key].keyed.withTag(
+                of: UnsafeRawBufferPointer(message),
+                { Self.constantTimeEqual(tag, UnsafeRawBufferPointer(rebasing: $0[..<tagBytes])) })
+        else { return .badSignature(claimedBooking: fields.booking) }
+        return .valid(fields, key: key)
     }
 
     /// Compares without an early exit, so timing does not reveal how much of a forged tag was right.
