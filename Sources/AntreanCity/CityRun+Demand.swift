@@ -78,12 +78,15 @@ extension CityRun {
         return Double(total)
     }
 
+    /// A citizen of `office` with a service drawn by its weights. The plan's arrays are read in place:
+    /// copying the plan out retained and released them for every citizen.
     mutating func newVisitor(office: Int) -> Visitor {
-        let plan = plans.offices[office]
         let u = demandStreams[office].nextUniform()
-        let pick = plan.cumulativeServiceWeights.firstIndex { u < $0 } ?? (plan.services.count - 1)
+        let pick =
+            plans.offices[office].cumulativeServiceWeights.firstIndex { u < $0 }
+            ?? (plans.offices[office].services.count - 1)
         return Visitor(
-            office: Int32(office), home: Int32(office), service: Int32(plan.services[pick]),
+            office: Int32(office), home: Int32(office), service: Int32(plans.offices[office].services[pick]),
             isPriority: demandStreams[office].nextUniform() < model.citizens.priorityShare)
     }
 

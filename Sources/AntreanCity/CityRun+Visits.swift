@@ -23,7 +23,8 @@ extension CityRun {
             visitors.remove(id)
         case .success(let receipt):
             let booking = receipt.booking
-            let office = officeIndex[booking.office] ?? visitor.home
+            // Most bookings are at the home office: an id comparison spares hashing the string.
+            let office = booking.office == officeIDs[home] ? visitor.home : officeIndex[booking.office] ?? visitor.home
             visitor.office = office
             visitor.booking = booking.id
             visitor.slotStart = minute(booking.slotStart)

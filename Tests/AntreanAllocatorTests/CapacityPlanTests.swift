@@ -69,5 +69,10 @@ import Testing
         }
         configuration.rules.timeZone = OfficeTimeZone(secondsEastOfUTC: 5 * 3600 + 45 * 60)
         #expect(throws: Never.self) { try configuration.validate() }
+        // Slot usage is counted in 16 bits.
+        configuration.offices[0].services[0].slotCapacity = 32_768
+        #expect(throws: ConfigurationError.self) { try configuration.validate() }
+        configuration.offices[0].services[0].slotCapacity = 32_767
+        #expect(throws: Never.self) { try configuration.validate() }
     }
 }

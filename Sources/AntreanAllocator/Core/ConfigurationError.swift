@@ -67,6 +67,12 @@ extension AllocatorConfiguration {
                         field: "\(path).services[\(serviceIndex)]",
                         message: "counters and slotCapacity must be non-negative")
                 }
+                // Slot usage is counted in 16 bits (`SlotUsage`).
+                guard (offered.slotCapacity ?? 0) <= Int(Int16.max) else {
+                    throw ConfigurationError(
+                        field: "\(path).services[\(serviceIndex)].slotCapacity",
+                        message: "at most 32767 places per slot, got \(offered.slotCapacity ?? 0)")
+                }
             }
             for weekday in Weekday.allCases {
                 let walkIn = office.walkInShare[weekday] ?? 0
