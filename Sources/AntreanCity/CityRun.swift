@@ -158,7 +158,9 @@ struct CityRun {
                 * ($1.bookingShare * plans.openWeekdayFactorSum / 7 * Double(totalDays)
                     + (1 - $1.bookingShare) * Double(openDays))
         }
-        allocator.reserveCapacity(bookings: Int(expectedVisits))
+        // Ledgers are made for the run's days and, from its last days, a booking horizon beyond.
+        allocator.reserveCapacity(
+            bookings: Int(expectedVisits), days: totalDays + allocator.rules.bookingHorizonDays + 1)
     }
 
     // MARK: Time

@@ -123,14 +123,16 @@ public struct AllocatorCore: Sendable {
         return out
     }
 
-    /// Makes room for `additional` more bookings (and as many new citizens) so the booking array and
-    /// the NIK table never regrow on the way there. A hint: callers that know their volume (the city
-    /// simulator, a restore) save the copies and page faults of repeated doubling. O(capacity).
-    public mutating func reserveCapacity(bookings additional: Int) {
+    /// Makes room for `additional` more bookings (and as many new citizens), and for the day ledgers of
+    /// `days` more days of every office and service it offers, so those arrays never regrow on the way
+    /// there. A hint: callers that know their volume (the city simulator, a restore) save the copies and
+    /// page faults of repeated doubling. O(capacity).
+    public mutating func reserveCapacity(bookings additional: Int, days: Int = 0) {
         let total = bookings.count + max(0, additional)
         bookings.reserveCapacity(total)
         niks.reserveCapacity(niks.count + max(0, additional))
         activeCounts.reserveCapacity(niks.count + max(0, additional))
+        ledgers.reserveCapacity(ledgers.count + max(0, days) * offers.count { $0 })
     }
 
     public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) {
