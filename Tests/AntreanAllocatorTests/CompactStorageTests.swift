@@ -10,6 +10,13 @@ import Testing
         #expect(_isPOD(StoredBooking.self))
     }
 
+    /// Day ledgers are plain data too (their per-slot rows live in `SlotRows`): a city year makes
+    /// ~150,000 of them, and a search reads one per day it skips.
+    @Test func dayLedgerHasNoReferenceCountedFieldsAndFitsACacheLine() {
+        #expect(MemoryLayout<DayLedger>.stride == 64)
+        #expect(_isPOD(DayLedger.self))
+    }
+
     @Test func recordsCarryEveryFieldThatWasBooked() throws {
         var core = Fixture.core()
         let now = Fixture.sundayNoon

@@ -42,7 +42,7 @@ import Testing
                 }
             }
             for ledger in core.ledgers {
-                let scanned = ledger.scanOpenSlots()
+                let scanned = core.rows.scanOpenSlots(of: ledger)
                 #expect(ledger.openOnline == scanned.online)
                 #expect(ledger.openPriority == scanned.priority)
                 if ledger.slotCount > 0 && scanned.online == 0 { fullDaysSeen += 1 }
@@ -75,12 +75,12 @@ import Testing
         for day in today...(today + core.rules.bookingHorizonDays) {
             let number = core.ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(day)))
             let ledger = core.ledgers[number]
-            if let quota = core.configuration.services[Int(serviceNumber)].dailyQuota, ledger.occupied >= quota {
+            if let quota = core.configuration.services[Int(serviceNumber)].dailyQuota, Int(ledger.occupied) >= quota {
                 continue
             }
-            for index in 0..<ledger.slotCount where ledger.slotStart(index) >= now.secondsSinceEpoch {
-                var room = ledger.remaining(.online, at: index)
-                if isPriority { room += ledger.remaining(.priority, at: index) }
+            for index in ledger.slots where ledger.slotStart(index) >= now.secondsSinceEpoch {
+                var room = core.rows.remaining(.online, of: ledger, at: index)
+                if isPriority { room += core.rows.remaining(.priority, of: ledger, at: index) }
                 if room > 0 { return ledger.slotStart(index) }
             }
         }

@@ -30,8 +30,8 @@ extension AllocatorCore {
                 else { continue }
                 var taken = 0
                 let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
-                for index in first..<ledgers[number].slotCount {
-                    let room = ledgers[number].room(at: index, isPriority: isPriority)
+                for index in first..<Int(ledgers[number].slotCount) {
+                    let room = rows.room(of: ledgers[number], at: index, isPriority: isPriority)
                     guard room > 0 else { continue }
                     today.append(
                         SlotAvailability(
@@ -84,8 +84,8 @@ extension AllocatorCore {
             let number = ledgerNumber(key)
             guard ledgers[number].mayHaveRoom(isPriority: isPriority, quota: quota) else { continue }
             let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
-            for index in first..<ledgers[number].slotCount
-            where ledgers[number].room(at: index, isPriority: isPriority) > 0 {
+            for index in first..<Int(ledgers[number].slotCount)
+            where rows.room(of: ledgers[number], at: index, isPriority: isPriority) > 0 {
                 return LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index))
             }
         }
@@ -101,7 +101,7 @@ extension AllocatorCore {
         return SlotAvailability(
             slot: SlotRef(
                 office: office, service: service, start: Instant(secondsSinceEpoch: ledgers[ledger].slotStart(index))),
-            remaining: ledgers[ledger].room(at: index, isPriority: isPriority),
+            remaining: rows.room(of: ledgers[ledger], at: index, isPriority: isPriority),
             dayUtilization: ledgers[ledger].utilization)
     }
 

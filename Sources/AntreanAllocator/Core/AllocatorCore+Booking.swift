@@ -197,7 +197,7 @@ extension AllocatorCore {
 
     func quotaRefusal(_ position: LedgerPosition) -> AllocationRefusal? {
         guard let quota = dailyQuotas[Int(position.key.service)] else { return nil }
-        return ledgers[Int(position.ledger)].occupied >= quota ? .dailyQuotaReached : nil
+        return Int(ledgers[Int(position.ledger)].occupied) >= quota ? .dailyQuotaReached : nil
     }
 
     /// The pool a new place comes from: priority citizens use the priority reserve first; walk-ins the
@@ -205,9 +205,9 @@ extension AllocatorCore {
     func pickPool(at position: LedgerPosition, isPriority: Bool, walkIn: Bool) -> CapacityPool? {
         let ledger = Int(position.ledger)
         let slot = Int(position.slot)
-        if isPriority, ledgers[ledger].remaining(.priority, at: slot) > 0 { return .priority }
+        if isPriority, rows.remaining(.priority, of: ledgers[ledger], at: slot) > 0 { return .priority }
         let pool: CapacityPool = walkIn ? .walkIn : .online
-        return ledgers[ledger].remaining(pool, at: slot) > 0 ? pool : nil
+        return rows.remaining(pool, of: ledgers[ledger], at: slot) > 0 ? pool : nil
     }
 
     /// Sliding window: drops entries older than the window, then checks the count. O(1) amortized.

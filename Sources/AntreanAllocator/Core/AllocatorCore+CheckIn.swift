@@ -109,7 +109,7 @@ extension AllocatorCore {
         let key = DayKey(office: officeNumber, service: serviceNumber, day: Int32(rules.timeZone.localDay(of: now)))
         let number = Int32(ledgerNumber(key))
         // The grid is read from the ledger's flat fields: copying its plan out retained its strings and arrays.
-        let slotCount = ledgers[Int(number)].slotCount
+        let slotCount = Int(ledgers[Int(number)].slotCount)
         guard slotCount > 0 else { return .failure(.noSuchSlot) }
         let elapsed = now.secondsSinceEpoch - ledgers[Int(number)].firstSlotStart
         let current = elapsed < 0 ? 0 : Int(elapsed / ledgers[Int(number)].slotSeconds)
@@ -119,7 +119,7 @@ extension AllocatorCore {
             let position = LedgerPosition(key: key, ledger: number, slot: Int32(index))
             let reserved = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true)
             let unsold: CapacityPool? =
-                overflowToOnline && ledgers[Int(number)].remaining(.online, at: index) > 0 ? .online : nil
+                overflowToOnline && rows.remaining(.online, of: ledgers[Int(number)], at: index) > 0 ? .online : nil
             guard let pool = reserved ?? unsold else { continue }
             var walkIn = citizen
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.
@@ -133,6 +133,6 @@ extension AllocatorCore {
     /// When the office of booking `id` closes on the slot's local day (end of same-day re-queueing).
     func dayClose(of id: BookingID) -> Instant {
         let ledger = Int(bookings[Int(id.rawValue - 1)].ledger)
-        return Instant(secondsSinceEpoch: ledgers[ledger].slotStart(ledgers[ledger].slotCount))
+        return Instant(secondsSinceEpoch: ledgers[ledger].slotStart(Int(ledgers[ledger].slotCount)))
     }
 }

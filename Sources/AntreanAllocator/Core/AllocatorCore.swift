@@ -21,6 +21,8 @@ public struct AllocatorCore: Sendable {
     var ledgerDirectory: LedgerDirectory
     /// Slot grids of open weekdays, shared by their ledgers; `weekdayTemplates` finds them.
     var slotTemplates: [SlotTemplate] = []
+    /// The templates' per-slot limits and the ledgers' per-slot usage.
+    var rows = SlotRows()
     /// `place`'s candidate buffers, kept between calls so a placement allocates no arrays of its own.
     var placementCandidates: [SlotAvailability] = []
     var placementPositions: [LedgerPosition] = []
@@ -132,7 +134,10 @@ public struct AllocatorCore: Sendable {
         bookings.reserveCapacity(total)
         niks.reserveCapacity(niks.count + max(0, additional))
         activeCounts.reserveCapacity(niks.count + max(0, additional))
-        ledgers.reserveCapacity(ledgers.count + max(0, days) * offers.count { $0 })
+        let ledgersAhead = max(0, days) * offers.count { $0 }
+        ledgers.reserveCapacity(ledgers.count + ledgersAhead)
+        // Rows of a typical open day: 32 slots (08:00–16:00 by quarter hours).
+        rows.reserveUsage(ledgersAhead * 32)
     }
 
     public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) {
@@ -163,7 +168,8 @@ public struct AllocatorCore: Sendable {
             let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
             ledger = DayLedger(
                 key: key, template: slotTemplates[Int(template)], number: template,
-                firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC)
+                firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC,
+                usageStart: rows.appendUsage(count: slotTemplates[Int(template)].slots.count))
         } else {
             ledger = DayLedger(closed: key)
         }
@@ -190,7 +196,9 @@ public struct AllocatorCore: Sendable {
                 Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: day)))
             }
             number = Int32(slotTemplates.count)
-            slotTemplates.append(SlotTemplate(grid: grid, bookable: bookable))
+            var template = SlotTemplate(grid: grid, bookable: bookable)
+            template.limitsStart = rows.appendLimits(template.limits)
+            slotTemplates.append(template)
         }
         weekdayTemplates[slot] = number
         return number
@@ -205,7 +213,7 @@ public struct AllocatorCore: Sendable {
             office: officeIDs[Int(ledger.key.office)], service: serviceIDs[Int(ledger.key.service)],
             date: LocalDate(daysSinceEpoch: Int(ledger.key.day)), firstSlotMinute: template.firstSlotMinute,
             slotMinutes: template.slotMinutes, firstSlotStart: Instant(secondsSinceEpoch: ledger.firstSlotStart),
-            slots: ledger.slotCapacity)
+            slots: template.slots)
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
@@ -222,11 +230,11 @@ public struct AllocatorCore: Sendable {
     }
 
     mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
-        ledgers[Int(position.ledger)].add(1, to: pool, at: Int(position.slot))
+        rows.add(1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
     }
 
     mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
-        ledgers[Int(position.ledger)].add(-1, to: pool, at: Int(position.slot))
+        rows.add(-1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
     }
 
     /// Moves a booking to `state`, keeping ledgers and NIK counts in step. O(1), no hashing.

@@ -16,7 +16,8 @@ extension AllocatorCore {
         var usage: [String: Int] = [:]
         for (number, ledger) in ledgers.enumerated() {
             guard let plan = plan(ofLedger: number) else { continue }
-            for (index, used) in ledger.usage.enumerated() {
+            for index in ledger.slots {
+                let used = rows.usage(of: ledger, at: index)
                 for pool in CapacityPool.allCases where used[pool] > 0 {
                     usage["\(plan.office)/\(plan.service)/\(plan.slotStart(index))/\(pool.rawValue)"] = Int(used[pool])
                 }
@@ -77,20 +78,21 @@ extension AllocatorCore {
             let key = ledger.key
             guard let plan = plan(ofLedger: number) else { continue }
             for slot in plan.slots.indices {
-                let used = ledger.usage[slot]
+                let used = rows.usage(of: ledger, at: slot)
                 let expected = recount[
                     LedgerPosition(key: key, ledger: Int32(number), slot: Int32(slot)), default: SlotUsage()]
                 if used != expected {
                     violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
                 }
-                if used.online > ledger.limits[slot].online || Int(used.walkIn) > plan.slots[slot].walkIn
+                if Int32(used.online) > rows.limits(of: ledger, at: slot).online
+                    || Int(used.walkIn) > plan.slots[slot].walkIn
                     || Int(used.priority) > plan.slots[slot].priority
                 {
                     violations.append(
                         "slot \(plan.office)/\(plan.service)/\(plan.slotStart(slot)) over capacity: \(used)")
                 }
             }
-            let open = ledger.scanOpenSlots()
+            let open = rows.scanOpenSlots(of: ledger)
             if open.online != ledger.openOnline || open.priority != ledger.openPriority {
                 violations.append(
                     "day \(plan.office)/\(plan.service)/\(plan.date) open slots \(ledger.openOnline)/\(ledger.openPriority)"

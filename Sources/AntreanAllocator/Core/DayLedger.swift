@@ -31,11 +31,13 @@ struct SlotUsage: Hashable, Sendable {
     }
 }
 
-/// Capacity and usage of one office-service-day; `slotCount == 0` when closed.
+/// Capacity and usage counts of one office-service-day; `slotCount == 0` when closed.
 ///
-/// The grid is kept flat (`slotCount`, `firstSlotStart`, `slotSeconds`, `slotCapacity`) and shared
-/// with the weekday's ``SlotTemplate``; the public ``DayPlan`` is built from it only on request
-/// (`AllocatorCore.plan(ofLedger:)`), so creating a ledger retains no strings.
+/// Plain data, no arrays: the per-slot limits and usage live in ``SlotRows`` at `limitsStart` and
+/// `usageStart`, so a ledger is copied without retains, written without copy-on-write checks, and a
+/// new day allocates nothing of its own (a city year makes ~150,000 ledgers; one heap row each was
+/// a malloc, a page-scattered first touch and a uniqueness check per booking). The public ``DayPlan``
+/// is built only on request (`AllocatorCore.plan(ofLedger:)`).
 struct DayLedger: Sendable {
     // Fields the availability scans read for every day come first, so one cache line holds them
     // (the scans visit many ledgers once each, and the load of each ledger was their main cost).
@@ -46,74 +48,45 @@ struct DayLedger: Sendable {
     /// Slots with room for a priority citizen (`remaining(.online) + remaining(.priority) > 0`).
     var openPriority: Int32 = 0
     /// Slots in the day (0 when closed).
-    let slotCount: Int
+    let slotCount: Int32
     /// Start of slot 0 in seconds since the epoch (0 when closed).
     var firstSlotStart: Int64
     /// Length of a slot in seconds (0 when closed).
     var slotSeconds: Int64
     /// Occupying bookings over the day (the daily quota counts these).
-    var occupied: Int = 0
+    var occupied: Int32 = 0
     /// Sum of sellable places over the day (denominator of utilization).
-    var sellable: Int = 0
-    /// Places each slot may sell per pool (the template's buffer).
-    var limits: [SlotLimits]
-    var usage: [SlotUsage]
-    /// The plan's slots (the template's copy-on-write buffer), empty when closed.
-    var slotCapacity: [SlotCapacity]
+    var sellable: Int32 = 0
     /// Index into `AllocatorCore.slotTemplates`, -1 when closed.
     let template: Int32
+    /// Where the day's per-slot limits (its template's) and usage start in ``SlotRows``.
+    let limitsStart: Int32
+    let usageStart: Int32
 
-    /// An open day on `template`'s grid, its first slot starting at `firstSlotStart` (seconds since the epoch).
-    init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64) {
+    /// An open day on `template`'s grid, its first slot starting at `firstSlotStart` (seconds since
+    /// the epoch), with a fresh usage row at `usageStart`.
+    init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64, usageStart: Int32) {
         self.key = key
         self.template = number
-        self.limits = template.limits
-        self.usage = template.emptyUsage
-        self.slotCapacity = template.slots
-        self.slotCount = template.slots.count
+        self.slotCount = Int32(template.slots.count)
         self.firstSlotStart = firstSlotStart
         self.slotSeconds = Int64(template.slotMinutes) * 60
-        self.sellable = template.sellable
+        self.sellable = Int32(clamping: template.sellable)
         self.openOnline = template.openOnline
         self.openPriority = template.openPriority
+        self.limitsStart = template.limitsStart
+        self.usageStart = usageStart
     }
 
     /// A closed day: no slots.
     init(closed key: DayKey) {
         self.key = key
         self.template = -1
-        self.limits = []
-        self.usage = []
-        self.slotCapacity = []
         self.slotCount = 0
         self.firstSlotStart = 0
         self.slotSeconds = 0
-    }
-
-    /// Takes (`delta` 1) or frees (-1) a place of `pool` in slot `index`, keeping `occupied` and the
-    /// open-slot counts in step. O(1).
-    mutating func add(_ delta: Int32, to pool: CapacityPool, at index: Int) {
-        let online = remaining(.online, at: index)
-        let withPriority = online + remaining(.priority, at: index)
-        usage[index][pool] += Int16(delta)
-        occupied += Int(delta)
-        guard pool != .walkIn else { return }
-        let onlineAfter = remaining(.online, at: index)
-        let withPriorityAfter = onlineAfter + remaining(.priority, at: index)
-        openOnline += (onlineAfter > 0 ? 1 : 0) - (online > 0 ? 1 : 0)
-        openPriority += (withPriorityAfter > 0 ? 1 : 0) - (withPriority > 0 ? 1 : 0)
-    }
-
-    /// `openOnline` and `openPriority` recounted from every slot, for invariant checks. O(slots).
-    func scanOpenSlots() -> (online: Int32, priority: Int32) {
-        var online: Int32 = 0
-        var priority: Int32 = 0
-        for index in 0..<slotCount {
-            let room = remaining(.online, at: index)
-            if room > 0 { online += 1 }
-            if room + remaining(.priority, at: index) > 0 { priority += 1 }
-        }
-        return (online, priority)
+        self.limitsStart = 0
+        self.usageStart = 0
     }
 
     /// Start of slot `index` in seconds since the epoch.
@@ -121,7 +94,7 @@ struct DayLedger: Sendable {
 
     /// The first slot starting at or after `seconds` (`slotCount` when none does). O(1).
     func firstSlot(startingAtOrAfter seconds: Int64) -> Int {
-        guard slotSeconds > 0 else { return slotCount }
+        guard slotSeconds > 0 else { return Int(slotCount) }
         guard seconds > firstSlotStart else { return 0 }
         let offset = seconds - firstSlotStart
         return Int(min(Int64(slotCount), (offset + slotSeconds - 1) / slotSeconds))
@@ -136,21 +109,6 @@ struct DayLedger: Sendable {
         return index < Int64(slotCount) ? Int(index) : nil
     }
 
-    /// Capacity left in `pool` of slot `index`.
-    func remaining(_ pool: CapacityPool, at index: Int) -> Int {
-        switch pool {
-        case .online: Int(limits[index].online) - Int(usage[index].online)
-        case .walkIn: Int(limits[index].walkIn) - Int(usage[index].walkIn)
-        case .priority: Int(limits[index].priority) - Int(usage[index].priority)
-        }
-    }
-
-    /// Places a booking citizen may take in slot `index`: online ones, and for a priority citizen the
-    /// priority reserve too. O(1).
-    func room(at index: Int, isPriority: Bool) -> Int {
-        isPriority ? remaining(.online, at: index) + remaining(.priority, at: index) : remaining(.online, at: index)
-    }
-
     /// Whether a search may find a place for a booking citizen on this day: open, under the daily
     /// `quota`, and with a slot open to them (the open-slot counts, so a full day costs O(1)).
     func mayHaveRoom(isPriority: Bool, quota: Int?) -> Bool {
@@ -160,19 +118,22 @@ struct DayLedger: Sendable {
     }
 
     var utilization: Double { sellable == 0 ? 1 : Double(occupied) / Double(sellable) }
+
+    /// The slot indexes, as `Int`.
+    var slots: Range<Int> { 0..<Int(slotCount) }
 }
 
 /// A weekday's slot grid with what follows from it (bookable online places under the policy, which is
-/// pure and fixed for the allocator's life; the sellable total; an empty usage row; the open-slot
-/// counts of an empty day), shared copy-on-write by the ledgers of one office, service and weekday: a new day
-/// builds none of them again, and its usage row is copied only when the day's first booking writes it.
+/// pure and fixed for the allocator's life; the sellable total; the open-slot counts of an empty day),
+/// shared by the ledgers of one office, service and weekday: a new day builds none of them again.
 struct SlotTemplate: Sendable {
     var firstSlotMinute: Int
     var slotMinutes: Int
     var slots: [SlotCapacity]
     var limits: [SlotLimits]
+    /// Where `limits` is copied in ``SlotRows`` (its ledgers read it there).
+    var limitsStart: Int32 = 0
     var sellable: Int
-    var emptyUsage: [SlotUsage]
     var openOnline: Int32
     var openPriority: Int32
 
@@ -183,7 +144,6 @@ struct SlotTemplate: Sendable {
         slots = grid.slots
         limits = zip(bookable, grid.slots).map { SlotLimits(online: $0, walkIn: $1.walkIn, priority: $1.priority) }
         sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
-        emptyUsage = Array(repeating: SlotUsage(), count: slots.count)
         openOnline = Int32(bookable.count { $0 > 0 })
         openPriority = Int32(zip(bookable, slots).count { Int($0) + $1.priority > 0 })
     }
