@@ -8,13 +8,23 @@
 struct SlotRows: Sendable {
     private(set) var limits: [SlotLimits] = []
     private(set) var usage: [SlotUsage] = []
+    /// Where each distinct limits row starts: templates with equal rows share one.
+    private var limitsRows: [[SlotLimits]: Int32] = [:]
 
-    /// Copies a template's limits in and returns where they start.
+    /// Copies a template's limits in (unless an equal row is there already) and returns where they
+    /// start. Offices of one size share their weekday grids: Samarinda's 1,595 office-service-weekday
+    /// templates have 8 distinct rows. Every placement and walk-in reads them, and a row per template
+    /// (≈ 600 KB) did not stay in cache.
     mutating func appendLimits(_ row: [SlotLimits]) -> Int32 {
+        if let start = limitsRows[row] { return start }
         let start = Int32(limits.count)
         limits.append(contentsOf: row)
+        limitsRows[row] = start
         return start
     }
+
+    /// Distinct limits rows stored.
+    var limitsRowCount: Int { limitsRows.count }
 
     /// Appends an empty usage row of `count` slots and returns where it starts.
     mutating func appendUsage(count: Int) -> Int32 {
