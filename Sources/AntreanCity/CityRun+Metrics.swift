@@ -7,9 +7,11 @@ extension CityRun {
         var byKecamatan = [CityTally](repeating: CityTally(), count: model.kecamatan.count)
         var city = CityTally()
         for (index, office) in model.offices.enumerated() {
-            tallies[index].write(into: &sample, prefix: "offices.\(office.id)", detailed: true)
-            byKecamatan[plans.offices[index].kecamatan].merge(tallies[index])
-            city.merge(tallies[index])
+            var tally = tallies[index]
+            tally.addPendingWaits()
+            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true)
+            byKecamatan[plans.offices[index].kecamatan].merge(tally)
+            city.merge(tally)
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
             byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true)
