@@ -169,7 +169,7 @@ public struct AllocatorCore: Sendable {
             ledger = DayLedger(
                 key: key, template: slotTemplates[Int(template)], number: template,
                 firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC,
-                usageStart: rows.appendUsage(count: slotTemplates[Int(template)].slots.count))
+                usageStart: rows.appendUsage(count: Int(slotTemplates[Int(template)].slotCount)))
         } else {
             ledger = DayLedger(closed: key)
         }

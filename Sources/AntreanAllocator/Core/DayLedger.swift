@@ -68,7 +68,7 @@ struct DayLedger: Sendable {
     init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64, usageStart: Int32) {
         self.key = key
         self.template = number
-        self.slotCount = Int32(template.slots.count)
+        self.slotCount = template.slotCount
         self.firstSlotStart = firstSlotStart
         self.slotSeconds = Int64(template.slotMinutes) * 60
         self.sellable = Int32(clamping: template.sellable)
@@ -129,6 +129,9 @@ struct DayLedger: Sendable {
 struct SlotTemplate: Sendable {
     var firstSlotMinute: Int
     var slotMinutes: Int
+    /// `slots.count`, kept beside the scalars: making a day's ledger reads only this struct, not the
+    /// header of its arrays (a second cache miss per new ledger).
+    var slotCount: Int32
     var slots: [SlotCapacity]
     var limits: [SlotLimits]
     /// Where `limits` is copied in ``SlotRows`` (its ledgers read it there).
@@ -142,6 +145,7 @@ struct SlotTemplate: Sendable {
         firstSlotMinute = grid.firstSlotMinute
         slotMinutes = grid.slotMinutes
         slots = grid.slots
+        slotCount = Int32(grid.slots.count)
         limits = zip(bookable, grid.slots).map { SlotLimits(online: $0, walkIn: $1.walkIn, priority: $1.priority) }
         sellable = zip(slots, bookable).reduce(0) { $0 + Int($1.1) + $1.0.walkIn + $1.0.priority }
         openOnline = Int32(bookable.count { $0 > 0 })
