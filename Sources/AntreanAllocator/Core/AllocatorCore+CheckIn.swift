@@ -23,12 +23,11 @@ extension AllocatorCore {
         token: String, at office: OfficeID, now: Instant
     ) -> Result<CheckInReceipt, AllocationRefusal> {
         expireHolds(now: now)
-        let index: Int
+        let (index, slotStart): (Int, Instant)
         switch screen(tokenSigner.verify(token, scannedAt: office), at: office, now: now) {
         case .failure(let refusal): return .failure(refusal)
-        case .success(let found): index = found
+        case .success(let found): (index, slotStart) = found
         }
-        let slotStart = slotStart(ofBookingAt: index)
         let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && bookings[index].state == .booked
         transition(BookingID(UInt64(index + 1)), to: onTime ? .checkedIn : .requeued, now: now)
         bookings[index].checkedInAt = now.secondsSinceEpoch
@@ -39,10 +38,10 @@ extension AllocatorCore {
     }
 
     /// Every check of a check-in that reads but changes nothing, in the order refusals are reported;
-    /// the booking's index when all pass.
+    /// the booking's index and slot start when all pass.
     private func screen(
-        _ outcome: QRTokenSigner.ScanVerification, at office: OfficeID, now: Instant
-    ) -> Result<Int, AllocationRefusal> {
+        _ outcome: QRTokenSigner.Outcome<ScannedToken>, at office: OfficeID, now: Instant
+    ) -> Result<(index: Int, slotStart: Instant), AllocationRefusal> {
         let claims: ScannedToken
         switch outcome {
         case .malformed: return .failure(.token(.malformed))
@@ -69,7 +68,7 @@ extension AllocatorCore {
         guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.token(.outsideWindow))
         }
-        return .success(index)
+        return .success((index, slotStart))
     }
 
     /// Releases every booking not checked in by slot start + grace: its place, and the NIK's active count.

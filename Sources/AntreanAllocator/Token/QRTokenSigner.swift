@@ -95,47 +95,46 @@ public struct QRTokenSigner: Sendable {
     /// Checks an AQ2 token, or an AQ1 token of the first release.
     public func verify(_ token: String) -> Verification {
         var token = token
-        return token.withUTF8 { bytes in
-            withVerifiedFields(utf8: bytes) { outcome in
-                switch outcome {
-                case .valid(let fields, let key): .valid(fields.claims(keyID: keys[key].id))
-                case .malformed: .malformed
-                case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
-                }
+        let outcome = token.withUTF8 { bytes in
+            withVerifiedFields(utf8: bytes) { $0.map { $0.fields.claims(keyID: keys[$0.key].id) } }
+        }
+        return switch outcome {
+        case .valid(let claims): .valid(claims)
+        case .malformed: .malformed
+        case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
+        }
+    }
+
+    /// How a token check came out, with what a valid token yields (``Verification`` for the internal
+    /// readers, which keep the fields in place).
+    enum Outcome<Valid> {
+        case valid(Valid)
+        case malformed
+        case badSignature(claimedBooking: BookingID?)
+
+        func map<Other>(_ transform: (Valid) -> Other) -> Outcome<Other> {
+            switch self {
+            case .valid(let valid): .valid(transform(valid))
+            case .malformed: .malformed
+            case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
             }
         }
     }
 
-    /// ``Verification`` for a check-in at an office: the office id is built as a string only when the
-    /// token names another office (the usual match builds none).
-    enum ScanVerification {
-        case valid(ScannedToken)
-        case malformed
-        case badSignature(claimedBooking: BookingID?)
-    }
+    /// The fields of a valid token (office id as bytes, valid inside the verifying closure only) and
+    /// the index of the key that signed it.
+    typealias FieldsVerification = Outcome<(fields: TokenFields, key: Int)>
 
-    /// Checks `token` as scanned at `office`.
-    func verify(_ token: String, scannedAt office: OfficeID) -> ScanVerification {
+    /// Checks `token` as scanned at `office`: the office id is built as a string only when the token
+    /// names another office (the usual match builds none).
+    func verify(_ token: String, scannedAt office: OfficeID) -> Outcome<ScannedToken> {
         var token = token
         var office = office.rawValue
         return token.withUTF8 { bytes in
             office.withUTF8 { office in
-                withVerifiedFields(utf8: bytes) { outcome in
-                    switch outcome {
-                    case .valid(let fields, _): .valid(ScannedToken(fields, scannedAt: office))
-                    case .malformed: .malformed
-                    case .badSignature(let claimed): .badSignature(claimedBooking: claimed)
-                    }
-                }
+                withVerifiedFields(utf8: bytes) { $0.map { ScannedToken($0.fields, scannedAt: office) } }
             }
         }
-    }
-
-    /// ``Verification`` with the fields in place (office id as bytes) and the index of the key.
-    enum FieldsVerification {
-        case valid(TokenFields, key: Int)
-        case malformed
-        case badSignature(claimedBooking: BookingID?)
     }
 
     /// Verifies the token in `bytes` and passes the outcome to `body`, building no strings: `checkIn`
@@ -225,7 +224,7 @@ public struct QRTokenSigner: Sendable {
                 of: UnsafeRawBufferPointer(message),
                 { Self.constantTimeEqual(tag, UnsafeRawBufferPointer(rebasing: $0[..<tagBytes])) })
         else { return .badSignature(claimedBooking: fields.booking) }
-        return .valid(fields, key: key)
+        return .valid((fields, key))
     }
 
     /// Compares without an early exit, so timing does not reveal how much of a forged tag was right.
