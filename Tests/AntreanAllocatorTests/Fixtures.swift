@@ -40,7 +40,8 @@ enum Fixture {
     static let signer = QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 1, count: 32))
 
     static func core(
-        rules: AllocatorRules = AllocatorRules(), policy: any AllocationPolicy = HomeOfficeEarliestPolicy()
+        rules: AllocatorRules = AllocatorRules(), policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
+        signer: QRTokenSigner = signer
     ) -> AllocatorCore {
         try! AllocatorCore(configuration: configuration(rules: rules), policy: policy, tokenSigner: signer)
     }

@@ -6,12 +6,18 @@ extension AllocatorCore {
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         let state = bookings[index].state
         guard state == .booked || state == .noShow else { return .failure(.bookingNotActive) }
+        let office = position(ofBookingAt: index).key.office
         let claims = QRTokenClaims(
-            keyID: tokenSigner.currentKeyID, booking: id,
-            office: officeIDs[Int(position(ofBookingAt: index).key.office)],
+            keyID: tokenSigner.currentKeyID, booking: id, office: officeIDs[Int(office)],
             slotStart: slotStart(ofBookingAt: index), nikHashPrefix: niks.hashes[Int(bookings[index].nik)].word0,
             expiresAt: dayClose(of: id))
-        return .success(tokenSigner.sign(claims))
+        let token = tokenSigner.sign(claims)
+        issuedTokens.remember(
+            token,
+            IssuedTokenCache.Claims(
+                booking: id, slotStart: claims.slotStart.secondsSinceEpoch,
+                expiresAt: claims.expiresAt.secondsSinceEpoch, nikHashPrefix: claims.nikHashPrefix, office: office))
+        return .success(token)
     }
 
     /// Checks a citizen in by QR token at `office`.
@@ -24,7 +30,17 @@ extension AllocatorCore {
     ) -> Result<CheckInReceipt, AllocationRefusal> {
         expireHolds(now: now)
         let (index, slotStart): (Int, Instant)
-        switch screen(tokenSigner.verify(token, scannedAt: office), at: office, now: now) {
+        let scanned: QRTokenSigner.Outcome<ScannedToken> =
+            if let issued = issuedTokens.take(token) {
+                .valid(
+                    ScannedToken(
+                        booking: issued.booking, slotStart: issued.slotStart, expiresAt: issued.expiresAt,
+                        nikHashPrefix: issued.nikHashPrefix,
+                        otherOffice: officeIDs[Int(issued.office)] == office ? nil : officeIDs[Int(issued.office)]))
+            } else {
+                tokenSigner.verify(token, scannedAt: office)
+            }
+        switch screen(scanned, at: office, now: now) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let found): (index, slotStart) = found
         }

@@ -10,7 +10,12 @@ public struct AllocatorCore: Sendable {
     public let configuration: AllocatorConfiguration
     public let directory: OfficeDirectory
     public private(set) var policy: any AllocationPolicy
-    public internal(set) var tokenSigner: QRTokenSigner
+    public internal(set) var tokenSigner: QRTokenSigner {
+        // A changed key set may refuse tokens the cache would still accept (see `IssuedTokenCache`).
+        didSet { issuedTokens.removeAll() }
+    }
+    /// Tokens issued here and not yet scanned: their check-in skips the HMAC.
+    var issuedTokens = IssuedTokenCache()
     /// When false, changes are not collected for a store (pure in-memory simulation).
     public var journalsChanges: Bool
 

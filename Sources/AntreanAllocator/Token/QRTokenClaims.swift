@@ -68,6 +68,14 @@ struct ScannedToken {
     var nikHashPrefix: UInt64
     var otherOffice: OfficeID?
 
+    init(booking: BookingID, slotStart: Int64, expiresAt: Int64, nikHashPrefix: UInt64, otherOffice: OfficeID?) {
+        self.booking = booking
+        self.slotStart = slotStart
+        self.expiresAt = expiresAt
+        self.nikHashPrefix = nikHashPrefix
+        self.otherOffice = otherOffice
+    }
+
     init(_ fields: TokenFields, scannedAt office: UnsafeBufferPointer<UInt8>) {
         booking = fields.booking
         slotStart = fields.slotStart
