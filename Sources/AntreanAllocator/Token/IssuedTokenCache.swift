@@ -31,7 +31,27 @@ struct IssuedTokenCache: Sendable {
         static func == (left: Self, right: Self) -> Bool {
             var left = left.text
             var right = right.text
-            return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
+            return left.withUTF8 { a in right.withUTF8 { b in a.count == b.count && equalBytes(a, b) } }
+        }
+
+        /// Eight bytes a step: the generic `elementsEqual` walked an iterator per byte (2% of a city year).
+        private static func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            let a = UnsafeRawBufferPointer(a)
+            let b = UnsafeRawBufferPointer(b)
+            var offset = 0
+            while offset + 8 <= a.count {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                {
+                    return false
+                }
+                offset += 8
+            }
+            while offset < a.count {
+                if a[offset] != b[offset] { return false }
+                offset += 1
+            }
+            return true
         }
 
         func hash(into hasher: inout Hasher) {
