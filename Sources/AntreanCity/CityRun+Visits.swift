@@ -213,13 +213,7 @@ extension CityRun {
 
     /// The first counter not on break and not busy.
     func freeCounter(_ office: Int) -> Int? {
-        var counter = desks[office].paused
-        let busy = desks[office].busy
-        while counter < busy.count {
-            if !busy[counter] { return counter }
-            counter += 1
-        }
-        return nil
+        desks[office].busy.firstFree(from: desks[office].paused)
     }
 
     mutating func nextWaiting(_ office: Int) -> Int32? {

@@ -49,7 +49,7 @@ struct CityRun {
     /// Office queue state: three lines (priority, booked, walk-in) and the counters.
     struct Desk {
         var lines = Lines()
-        var busy: [Bool]
+        var busy: BusyCounters
         var paused = 0
         var waiting = 0
         var closeMinute = 0.0
@@ -139,7 +139,7 @@ struct CityRun {
         }
         weekdayNumberByDay = (0..<totalDays).map { Int8(Self.weekdayNumber(of: baseDate.adding(days: $0))) }
         digitalDayByDay = (0..<totalDays).map { model.citizens.digitalDays.contains(baseDate.adding(days: $0).weekday) }
-        desks = model.offices.map { Desk(busy: Array(repeating: false, count: $0.counters)) }
+        desks = model.offices.map { Desk(busy: BusyCounters(count: $0.counters)) }
         tallies = Array(repeating: CityTally(), count: model.offices.count)
         func streams(_ purpose: String) -> [RandomStream] {
             model.offices.map { RandomStream(seed: seed, replication: replication, purpose: "\(purpose)/\($0.id)") }
