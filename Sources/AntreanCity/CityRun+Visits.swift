@@ -14,15 +14,14 @@ extension CityRun {
         let request = PlacementRequest(
             service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(visitor),
             notBefore: instant(max(now, visitor.wishedMinute)))
-        switch allocator.place(request, now: instant(now)) {
+        switch allocator.placeBooking(request, now: instant(now)) {
         case .failure:
             if isMeasured(day: dayIndex(visitor.wishedMinute)) {
                 tallies[home].generated += 1
                 tallies[home].bookingRefused += 1
             }
             visitors.remove(id)
-        case .success(let receipt):
-            let booking = receipt.booking
+        case .success(let booking):
             // Most bookings are at the home office: an id comparison spares hashing the string.
             let office = booking.office == officeIDs[home] ? visitor.home : officeIndex[booking.office] ?? visitor.home
             visitor.office = office
@@ -84,15 +83,15 @@ extension CityRun {
         case .success(let issued): token = issued
         case .failure: token = ""  // Not issuable any more: check-in refuses it below, as for a lost token.
         }
-        switch allocator.checkIn(token: token, at: officeIDs[office], now: instant(now)) {
-        case .success(let receipt):
+        switch allocator.checkInTiming(token: token, at: officeIDs[office], now: instant(now)) {
+        case .success(let timing):
             if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
             if visitor.measured { tallies[office].inSystemAtEnd += 1 }
             visitor.state = .waiting
             desks[office].waiting += 1
             let line = visitor.isPriority ? Self.priorityLine : Self.bookedLine
-            switch receipt.timing {
+            switch timing {
             case .onTime:
                 visitor.waitStart = max(now, visitor.slotStart)
                 desks[office].lines[line].append(id)
@@ -156,11 +155,11 @@ extension CityRun {
     /// the desk would sell it). False when the office has no place left today ("kuota habis").
     mutating func registerWalkIn(_ visitor: inout Visitor, at now: Double) -> Bool {
         guard
-            case .success(let receipt) = allocator.registerWalkIn(
+            case .success(let booking) = allocator.registerWalkInBooking(
                 office: officeIDs[Int(visitor.office)], service: serviceIDs[Int(visitor.service)],
                 citizen: citizen(visitor), now: instant(now), overflowToOnline: true)
         else { return false }
-        visitor.booking = receipt.booking.id
+        visitor.booking = booking
         bookingOffice.append(-1)
         return true
     }

@@ -28,6 +28,22 @@ extension AllocatorCore {
     public mutating func checkIn(
         token: String, at office: OfficeID, now: Instant
     ) -> Result<CheckInReceipt, AllocationRefusal> {
+        checkInIndex(token: token, at: office, now: now).map {
+            CheckInReceipt(booking: record(at: $0.index), timing: $0.timing)
+        }
+    }
+
+    /// ``checkIn(token:at:now:)`` answering only the timing, without building the ``BookingRecord``
+    /// (the simulator checks in every booked citizen who comes). Same checks, same outcome.
+    public mutating func checkInTiming(
+        token: String, at office: OfficeID, now: Instant
+    ) -> Result<CheckInReceipt.Timing, AllocationRefusal> {
+        checkInIndex(token: token, at: office, now: now).map(\.timing)
+    }
+
+    private mutating func checkInIndex(
+        token: String, at office: OfficeID, now: Instant
+    ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
         expireHolds(now: now)
         let (index, slotStart): (Int, Instant)
         let scanned: QRTokenSigner.Outcome<ScannedToken> =
@@ -47,10 +63,7 @@ extension AllocatorCore {
         let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && bookings[index].state == .booked
         transition(BookingID(UInt64(index + 1)), to: onTime ? .checkedIn : .requeued, now: now)
         bookings[index].checkedInAt = now.secondsSinceEpoch
-        return .success(
-            CheckInReceipt(
-                booking: record(at: index),
-                timing: onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+        return .success((index, onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
     }
 
     /// Every check of a check-in that reads but changes nothing, in the order refusals are reported;
@@ -117,6 +130,16 @@ extension AllocatorCore {
     public mutating func registerWalkIn(
         office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant, overflowToOnline: Bool = false
     ) -> Result<BookingReceipt, AllocationRefusal> {
+        registerWalkInBooking(
+            office: office, service: service, citizen: citizen, now: now, overflowToOnline: overflowToOnline
+        ).map { BookingReceipt(booking: record(at: Int($0.rawValue - 1)), isRepeat: false) }
+    }
+
+    /// ``registerWalkIn(office:service:citizen:now:overflowToOnline:)`` answering only the booking's id,
+    /// without building its ``BookingRecord`` (the simulator registers every walk-in). Same outcome.
+    public mutating func registerWalkInBooking(
+        office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant, overflowToOnline: Bool = false
+    ) -> Result<BookingID, AllocationRefusal> {
         expireHolds(now: now)
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
         guard let serviceNumber = serviceIndex[service] else { return .failure(.unknownService(service)) }
@@ -140,7 +163,7 @@ extension AllocatorCore {
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.
             let stored = append(
                 at: position, citizen: walkIn, pool: pool, state: .checkedIn, idempotencyKey: nil, now: now)
-            return .success(BookingReceipt(booking: record(at: stored), isRepeat: false))
+            return .success(BookingID(UInt64(stored + 1)))
         }
         return .failure(.walkInReserveFull)
     }

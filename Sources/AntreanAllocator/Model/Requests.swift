@@ -76,6 +76,20 @@ public struct BookingReceipt: Hashable, Sendable {
     }
 }
 
+/// A new booking as ``AllocatorCore/placeBooking(_:now:)`` answers it: what a caller needs to follow
+/// it up, without the whole ``BookingRecord``.
+public struct PlacedBooking: Hashable, Sendable {
+    public var id: BookingID
+    public var office: OfficeID
+    public var slotStart: Instant
+
+    public init(id: BookingID, office: OfficeID, slotStart: Instant) {
+        self.id = id
+        self.office = office
+        self.slotStart = slotStart
+    }
+}
+
 /// A successful check-in.
 public struct CheckInReceipt: Hashable, Sendable {
     public enum Timing: Hashable, Sendable {
