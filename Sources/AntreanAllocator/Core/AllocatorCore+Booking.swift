@@ -121,7 +121,9 @@ extension AllocatorCore {
         guard let serviceNumber = serviceIndex[request.service] else {
             return .failure(.unknownService(request.service))
         }
-        guard officeIndex[request.homeOffice] != nil else { return .failure(.unknownOffice(request.homeOffice)) }
+        guard let homeNumber = officeIndex[request.homeOffice] else {
+            return .failure(.unknownOffice(request.homeOffice))
+        }
         let offices = policy.candidateOffices(for: request, in: directory)
         let from = max(now, request.notBefore ?? now)
         let isPriority = request.citizen.isPriority
@@ -137,7 +139,8 @@ extension AllocatorCore {
             placementPositions = positions
         }
         for office in offices {
-            guard let officeNumber = officeIndex[office],
+            // Most policies offer the home office first: its number is known already.
+            guard let officeNumber = office == request.homeOffice ? homeNumber : officeIndex[office],
                 let position = earliestPosition(
                     service: serviceNumber, office: officeNumber, isPriority: isPriority, from: from, now: now)
             else { continue }

@@ -42,22 +42,25 @@ struct IdentifierIndex<ID: TextIdentifier>: Sendable {
     /// Mixes the UTF-8 bytes eight at a time (`withUTF8` makes a bridged string contiguous first, so
     /// every string is hashed the same way).
     private static func hash(_ text: String) -> Int {
+        // Native strings are read in place; copying one to call `withUTF8` cost a retain and a release.
+        if let mixed = text.utf8.withContiguousStorageIfAvailable(mix) { return Int(truncatingIfNeeded: mixed) }
         var text = text
-        let mixed = text.withUTF8 { bytes -> UInt64 in
-            var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-            var offset = 0
-            let raw = UnsafeRawBufferPointer(bytes)
-            while offset + 8 <= bytes.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-                offset += 8
-            }
-            while offset < bytes.count {
-                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
-                offset += 1
-            }
-            return hash
+        return Int(truncatingIfNeeded: text.withUTF8(mix))
+    }
+
+    private static func mix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
         }
-        return Int(truncatingIfNeeded: mixed ^ mixed >> 29)
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        return hash ^ hash >> 29
     }
 }
