@@ -124,7 +124,7 @@ extension AllocatorCore {
         guard let homeNumber = officeIndex[request.homeOffice] else {
             return .failure(.unknownOffice(request.homeOffice))
         }
-        let offices = policy.candidateOffices(for: request, in: directory)
+        let offices = candidateOffices(for: request, home: homeNumber, service: serviceNumber)
         let from = max(now, request.notBefore ?? now)
         let isPriority = request.citizen.isPriority
         // The buffers are moved out of `self` while in use (no copy, no exclusivity conflict) and back after.

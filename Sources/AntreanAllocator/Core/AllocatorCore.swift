@@ -9,7 +9,13 @@ import HeapModule
 public struct AllocatorCore: Sendable {
     public let configuration: AllocatorConfiguration
     public let directory: OfficeDirectory
-    public private(set) var policy: any AllocationPolicy
+    public private(set) var policy: any AllocationPolicy {
+        didSet { resetCandidateMemo() }
+    }
+    /// Candidate offices by `home * services + service`, for a policy whose candidates depend on
+    /// those two only (nil until first asked): building the list per placement allocated an array
+    /// every time, and for the kecamatan and least-loaded policies hashed and sorted office ids.
+    var candidateMemo: [[OfficeID]?] = []
     public internal(set) var tokenSigner: QRTokenSigner {
         // A changed key set may refuse tokens the cache would still accept (see `IssuedTokenCache`).
         didSet { issuedTokens.removeAll() }
@@ -91,6 +97,24 @@ public struct AllocatorCore: Sendable {
                 office.closedDates.filter { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) == $0 }.map(\.daysSinceEpoch))
         }
         dailyQuotas = configuration.services.map(\.dailyQuota)
+        resetCandidateMemo()
+    }
+
+    mutating func resetCandidateMemo() {
+        candidateMemo = Array(repeating: nil, count: officeIDs.count * serviceIDs.count)
+    }
+
+    /// The policy's candidate offices for `request`, whose home office and service have numbers
+    /// `home` and `service`; from the memo when the policy allows it.
+    mutating func candidateOffices(for request: PlacementRequest, home: Int32, service: Int32) -> [OfficeID] {
+        guard policy.candidatesDependOnlyOnHomeAndService else {
+            return policy.candidateOffices(for: request, in: directory)
+        }
+        let slot = Int(home) * serviceIDs.count + Int(service)
+        if let known = candidateMemo[slot] { return known }
+        let offices = policy.candidateOffices(for: request, in: directory)
+        candidateMemo[slot] = offices
+        return offices
     }
 
     static let unknownWeekday: Int32 = -2

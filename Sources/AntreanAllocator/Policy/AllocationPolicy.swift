@@ -10,6 +10,11 @@ public protocol AllocationPolicy: Sendable {
     /// Offices to search for `request`, in preference order.
     func candidateOffices(for request: PlacementRequest, in directory: OfficeDirectory) -> [OfficeID]
 
+    /// Whether ``candidateOffices(for:in:)`` depends on nothing but the request's home office and
+    /// service (and the directory, which is fixed for an allocator). The allocator then asks once per
+    /// pair and reuses the list. False by default: such a policy is asked for every request.
+    var candidatesDependOnlyOnHomeAndService: Bool { get }
+
     /// Chooses among the earliest open slot of each candidate office (nil = refuse with `noAvailability`).
     func choose(
         from candidates: [SlotAvailability], for request: PlacementRequest, in directory: OfficeDirectory
@@ -21,12 +26,15 @@ public protocol AllocationPolicy: Sendable {
 
 extension AllocationPolicy {
     public func bookableOnlineCapacity(_ online: Int, office: OfficeID, weekday: Weekday) -> Int { online }
+    public var candidatesDependOnlyOnHomeAndService: Bool { false }
 }
 
 /// Read-only facts about the offices for policies.
 public struct OfficeDirectory: Sendable {
     public let offices: [OfficeID: OfficeConfig]
     public let officesByKecamatan: [KecamatanID: [OfficeID]]
+    /// ``kecamatanOffices(of:)`` of every office, built once: policies ask for it on every placement.
+    private let kecamatanOfficesByOffice: [OfficeID: [OfficeID]]
 
     public init(_ configurations: [OfficeConfig]) {
         var byID: [OfficeID: OfficeConfig] = [:]
@@ -36,13 +44,16 @@ public struct OfficeDirectory: Sendable {
             byKecamatan[office.kecamatan, default: []].append(office.id)
         }
         offices = byID
-        officesByKecamatan = byKecamatan.mapValues { $0.sorted() }
+        let sortedByKecamatan = byKecamatan.mapValues { $0.sorted() }
+        officesByKecamatan = sortedByKecamatan
+        kecamatanOfficesByOffice = byID.mapValues { office in
+            [office.id] + (sortedByKecamatan[office.kecamatan] ?? []).filter { $0 != office.id }
+        }
     }
 
-    /// The offices of `office`'s kecamatan, `office` first, then by id.
+    /// The offices of `office`'s kecamatan, `office` first, then by id. O(1): built with the directory.
     public func kecamatanOffices(of office: OfficeID) -> [OfficeID] {
-        guard let kecamatan = offices[office]?.kecamatan else { return [office] }
-        return [office] + (officesByKecamatan[kecamatan] ?? []).filter { $0 != office }
+        kecamatanOfficesByOffice[office] ?? [office]
     }
 }
 

@@ -2,6 +2,7 @@
 public struct HomeOfficeEarliestPolicy: AllocationPolicy {
     public init() {}
     public var name: String { "home-earliest" }
+    public var candidatesDependOnlyOnHomeAndService: Bool { true }
 
     public func candidateOffices(for request: PlacementRequest, in directory: OfficeDirectory) -> [OfficeID] {
         [request.homeOffice]

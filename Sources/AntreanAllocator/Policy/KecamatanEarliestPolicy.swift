@@ -2,6 +2,7 @@
 public struct KecamatanEarliestPolicy: AllocationPolicy {
     public init() {}
     public var name: String { "kecamatan-earliest" }
+    public var candidatesDependOnlyOnHomeAndService: Bool { true }
 
     public func candidateOffices(for request: PlacementRequest, in directory: OfficeDirectory) -> [OfficeID] {
         directory.kecamatanOffices(of: request.homeOffice)

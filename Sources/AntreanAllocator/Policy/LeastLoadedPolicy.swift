@@ -12,6 +12,7 @@ public struct LeastLoadedPolicy: AllocationPolicy {
     }
 
     public var name: String { "least-loaded" }
+    public var candidatesDependOnlyOnHomeAndService: Bool { true }
 
     public func candidateOffices(for request: PlacementRequest, in directory: OfficeDirectory) -> [OfficeID] {
         guard let home = directory.offices[request.homeOffice] else { return [request.homeOffice] }

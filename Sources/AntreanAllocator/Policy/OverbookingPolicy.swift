@@ -21,6 +21,7 @@ public struct OverbookingPolicy: AllocationPolicy {
     }
 
     public var name: String { "overbooking(" + base.name + ")" }
+    public var candidatesDependOnlyOnHomeAndService: Bool { base.candidatesDependOnlyOnHomeAndService }
 
     public func rate(office: OfficeID, weekday: Weekday) -> Double {
         min(maximumRate, max(0, noShowRates[office]?[weekday] ?? defaultRate))
