@@ -138,11 +138,10 @@ extension AllocatorCore {
             placementCandidates = candidates
             placementPositions = positions
         }
-        for office in offices {
-            // Most policies offer the home office first: its number is known already.
-            guard let officeNumber = office == request.homeOffice ? homeNumber : officeIndex[office],
+        for (office, number) in zip(offices.ids, offices.numbers) {
+            guard let number,
                 let position = earliestPosition(
-                    service: serviceNumber, office: officeNumber, isPriority: isPriority, from: from, now: now)
+                    service: serviceNumber, office: number, isPriority: isPriority, from: from, now: now)
             else { continue }
             candidates.append(
                 slotAvailability(at: position, office: office, service: request.service, isPriority: isPriority))

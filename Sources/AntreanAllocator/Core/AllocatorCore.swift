@@ -15,7 +15,7 @@ public struct AllocatorCore: Sendable {
     /// Candidate offices by `home * services + service`, for a policy whose candidates depend on
     /// those two only (nil until first asked): building the list per placement allocated an array
     /// every time, and for the kecamatan and least-loaded policies hashed and sorted office ids.
-    var candidateMemo: [[OfficeID]?] = []
+    var candidateMemo: [CandidateOffices?] = []
     public internal(set) var tokenSigner: QRTokenSigner {
         // A changed key set may refuse tokens the cache would still accept (see `IssuedTokenCache`).
         didSet { issuedTokens.removeAll() }
@@ -104,16 +104,23 @@ public struct AllocatorCore: Sendable {
         candidateMemo = Array(repeating: nil, count: officeIDs.count * serviceIDs.count)
     }
 
+    /// A policy's candidate offices with their numbers (nil for an office the allocator does not know).
+    struct CandidateOffices {
+        var ids: [OfficeID]
+        var numbers: [Int32?]
+    }
+
     /// The policy's candidate offices for `request`, whose home office and service have numbers
     /// `home` and `service`; from the memo when the policy allows it.
-    mutating func candidateOffices(for request: PlacementRequest, home: Int32, service: Int32) -> [OfficeID] {
-        guard policy.candidatesDependOnlyOnHomeAndService else {
-            return policy.candidateOffices(for: request, in: directory)
-        }
+    mutating func candidateOffices(for request: PlacementRequest, home: Int32, service: Int32) -> CandidateOffices {
+        let memoizable = policy.candidatesDependOnlyOnHomeAndService
         let slot = Int(home) * serviceIDs.count + Int(service)
-        if let known = candidateMemo[slot] { return known }
-        let offices = policy.candidateOffices(for: request, in: directory)
-        candidateMemo[slot] = offices
+        if memoizable, let known = candidateMemo[slot] { return known }
+        let ids = policy.candidateOffices(for: request, in: directory)
+        // Most policies offer the home office first: its number is known already.
+        let offices = CandidateOffices(
+            ids: ids, numbers: ids.map { $0 == request.homeOffice ? home : officeIndex[$0] })
+        if memoizable { candidateMemo[slot] = offices }
         return offices
     }
 
