@@ -144,11 +144,14 @@ extension CityRun {
         let line =
             visitor.isPriority ? Self.priorityLine : (model.bookedBeforeWalkIns ? Self.walkInLine : Self.bookedLine)
         desks[office].lines[line].append(id)
-        if !visitor.isPriority {
-            let patience = max(0, plans.patience.sample(&patienceStreams[office]))
+        // Patience is drawn for every walk-in (so the stream does not depend on the queue), but the
+        // renege event is scheduled only for one left waiting: most walk-ins reach a counter at once,
+        // and their renege events only ever fired to be ignored.
+        let patience = visitor.isPriority ? 0 : max(0, plans.patience.sample(&patienceStreams[office]))
+        dispatch(Int32(office), at: now)
+        if !visitor.isPriority, visitors[id].state == .waiting {
             _ = simulation.schedule(.renege(id, ticket: visitor.ticket), at: now + patience)
         }
-        dispatch(Int32(office), at: now)
     }
 
     /// A place for a walk-in: the walk-in reserve first, else an online place left unsold today (as
