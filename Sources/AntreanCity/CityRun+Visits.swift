@@ -2,17 +2,22 @@ import AntreanAllocator
 import AntreanEngine
 
 extension CityRun {
-    mutating func citizen(_ visitor: Visitor) -> Citizen {
+    /// A new citizen for `visitor`, numbered in `visitor.citizen`.
+    mutating func citizen(_ visitor: inout Visitor) -> Citizen {
         serial += 1
-        return Citizen(nikHash: NIKHash(syntheticCitizen: salt ^ serial), isPriority: visitor.isPriority)
+        visitor.citizen = serial
+        return Citizen(nikHash: nikHash(citizen: serial), isPriority: visitor.isPriority)
     }
+
+    /// The synthetic NIK hash of citizen number `citizen` (what their e-KTP would show the desk).
+    func nikHash(citizen: UInt64) -> NIKHash { NIKHash(syntheticCitizen: salt ^ citizen) }
 
     /// A booking through the allocator's policy, no earlier than the wished time.
     mutating func requestBooking(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let home = Int(visitor.home)
         let request = PlacementRequest(
-            service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(visitor),
+            service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(&visitor),
             notBefore: instant(max(now, visitor.wishedMinute)))
         switch allocator.placeBooking(request, now: instant(now)) {
         case .failure:
@@ -66,24 +71,23 @@ extension CityRun {
         visitors.remove(id)
     }
 
-    /// Check-in by QR token: on time (served with the booked), late the same day (re-queued after a
-    /// few others), too early (comes back when the window opens) or too late (the place was released).
-    ///
-    /// The token is the one the app shows for the booking. It depends only on the booking (and the
-    /// signing key), not on when it is rendered, so it is issued here rather than at booking time and
-    /// kept for days: the same bytes reach `checkIn` without a string per pending visit.
+    /// Check-in by QR token or at the desk by booking number (``CityModel/checkIn``): on time (served
+    /// with the booked), late the same day (re-queued after a few others), too early (comes back when
+    /// the window opens) or too late (the place was released).
     mutating func arriveBooked(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let office = Int(visitor.office)
         guard let booking = visitor.booking else { preconditionFailure("a booked arrival without a booking") }
         // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
         let released = allocator.state(of: booking) == .noShow
-        let token: String
-        switch allocator.issueToken(for: booking, now: instant(now)) {
-        case .success(let issued): token = issued
-        case .failure: token = ""  // Not issuable any more: check-in refuses it below, as for a lost token.
-        }
-        switch allocator.checkInTiming(token: token, at: officeIDs[office], now: instant(now)) {
+        let checkIn =
+            switch model.checkIn {
+            case .qrToken: checkInByToken(booking, at: office, now: now)
+            case .bookingReference:
+                allocator.checkInTiming(
+                    booking: booking, nik: nikHash(citizen: visitor.citizen), at: officeIDs[office], now: instant(now))
+            }
+        switch checkIn {
         case .success(let timing):
             if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
@@ -102,13 +106,28 @@ extension CityRun {
             }
             visitors[id] = visitor
             dispatch(Int32(office), at: now)
-        case .failure(.token(.outsideWindow)) where now < visitor.slotStart:
+        case .failure(.token(.outsideWindow)) where now < visitor.slotStart,
+            .failure(.tooEarlyToCheckIn) where now < visitor.slotStart:
             let opens = visitor.slotStart - Double(allocator.rules.checkInOpensMinutesBefore)
             _ = simulation.schedule(.bookedArrival(id), at: max(opens, now + 1))
         case .failure:
             // Too late: the no-show sweep released (or will release) the place and counts it.
             visitors.remove(id)
         }
+    }
+
+    /// The QR path: the token is the one the app shows for the booking. It depends only on the booking
+    /// (and the signing key), not on when it is rendered, so it is issued here rather than at booking
+    /// time and kept for days: the same bytes reach `checkIn` without a string per pending visit.
+    mutating func checkInByToken(
+        _ booking: BookingID, at office: Int, now: Double
+    ) -> Result<CheckInReceipt.Timing, AllocationRefusal> {
+        let token: String
+        switch allocator.issueToken(for: booking, now: instant(now)) {
+        case .success(let issued): token = issued
+        case .failure: token = ""  // Not issuable any more: check-in refuses it, as for a lost token.
+        }
+        return allocator.checkInTiming(token: token, at: officeIDs[office], now: instant(now))
     }
 
     mutating func arriveWalkIn(_ id: Int32, at now: Double) {
@@ -160,7 +179,7 @@ extension CityRun {
         guard
             case .success(let booking) = allocator.registerWalkInBooking(
                 office: officeIDs[Int(visitor.office)], service: serviceIDs[Int(visitor.service)],
-                citizen: citizen(visitor), now: instant(now), overflowToOnline: true)
+                citizen: citizen(&visitor), now: instant(now), overflowToOnline: true)
         else { return false }
         visitor.booking = booking
         bookingOffice.append(-1)

@@ -37,6 +37,8 @@ struct Visitor {
     var wishedMinute = 0.0
     var slotStart = 0.0
     var booking: BookingID?
+    /// The citizen's number (their synthetic NIK is derived from it), shown at a desk check-in.
+    var citizen: UInt64 = 0
     var measured = false
     /// Distinguishes this citizen from later ones reusing the record (for lazily cancelled events).
     /// 32 bits (a run numbers far fewer citizens) keep `CityEvent` at 16 bytes, so four heap entries

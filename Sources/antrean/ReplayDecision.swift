@@ -56,6 +56,21 @@ struct ReplayDecision: Encodable {
         slot = booking.slotStart.description
         pool = booking.pool.rawValue
     }
+
+    /// The outcome of a check-in, by QR token or at the desk.
+    mutating func checkedIn(_ result: Result<CheckInReceipt, AllocationRefusal>) {
+        switch result {
+        case .success(let checkIn):
+            describe(checkIn.booking)
+            switch checkIn.timing {
+            case .onTime: timing = "on_time"
+            case .requeued(let others):
+                timing = "requeued"
+                requeueAfter = others
+            }
+        case .failure(let refusal): refuse(refusal)
+        }
+    }
 }
 
 /// Totals printed after the last decision.

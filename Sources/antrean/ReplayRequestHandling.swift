@@ -191,15 +191,16 @@ struct Replayer {
                     return decision
                 }
             }
-            switch allocator.performDeferred(at: now, { $0.checkIn(token: token, at: office, now: $1) }) {
-            case .success(let checkIn):
-                decision.describe(checkIn.booking)
-                switch checkIn.timing {
-                case .onTime: decision.timing = "on_time"
-                case .requeued(let others):
-                    decision.timing = "requeued"
-                    decision.requeueAfter = others
-                }
+            decision.checkedIn(allocator.performDeferred(at: now) { $0.checkIn(token: token, at: office, now: $1) })
+        case "desk_check_in":
+            let office = OfficeID(try require(request.office, "office", for: request.op))
+            let id = try bookingID(request)
+            switch try citizen(request) {
+            case .success(let who):
+                decision.checkedIn(
+                    allocator.performDeferred(at: now) {
+                        $0.checkIn(booking: id, nik: who.nikHash, at: office, now: $1)
+                    })
             case .failure(let refusal): decision.refuse(refusal)
             }
         case "walk_in":
@@ -219,7 +220,7 @@ struct Replayer {
             throw ReplayRequestError(
                 message:
                     "op: unknown '\(request.op)' (availability, hold, book, confirm, cancel, reschedule, check_in, "
-                    + "walk_in, release_no_shows)")
+                    + "desk_check_in, walk_in, release_no_shows)")
         }
         return decision
     }

@@ -6,7 +6,7 @@ import Testing
 /// never break the invariants (capacity per pool, daily quota, NIK limit, one booking per idempotency key,
 /// ledger = recount of bookings), and the store always rebuilds the same state.
 @Suite struct ConcurrencyPropertyTests {
-    enum Kind: Int, CaseIterable { case book, hold, confirm, cancel, reschedule, checkIn, walkIn, release }
+    enum Kind: Int, CaseIterable { case book, hold, confirm, cancel, reschedule, checkIn, deskCheckIn, walkIn, release }
 
     struct Operation: Sendable, CustomStringConvertible {
         var kind: Int
@@ -45,6 +45,9 @@ import Testing
             if case .success(let token) = try await allocator.issueToken(for: id) {
                 _ = try await allocator.checkIn(token: token, at: operation.slot < 4 ? Fixture.a1 : Fixture.a2)
             }
+        case .deskCheckIn:
+            _ = try await allocator.checkIn(
+                booking: id, nik: citizen.nikHash, at: operation.slot < 4 ? Fixture.a1 : Fixture.a2)
         case .walkIn: _ = try await allocator.registerWalkIn(office: Fixture.a1, service: Fixture.ktp, citizen: citizen)
         case .release: _ = try await allocator.releaseNoShows()
         }

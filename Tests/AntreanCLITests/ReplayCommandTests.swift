@@ -61,4 +61,28 @@ import Testing
         #expect(result.status == 2)
         #expect(result.standardError.contains("services[0].meanServiceMinutes: missing"))
     }
+
+    @Test func deskCheckInNeedsTheBookingsOwnNIK() throws {
+        let trace = """
+            {"op":"book","id":"a","at":"2026-11-22T12:00:00+08:00","nik":"6472011204850003","office":"kel-sidodadi","service":"ktp","slot":"2026-11-23T08:00:00+08:00"}
+            {"op":"desk_check_in","id":"b","at":"2026-11-23T07:55:00+08:00","booking_ref":"a","nik":"3578015203990001","office":"kel-sidodadi"}
+            {"op":"desk_check_in","id":"c","at":"2026-11-23T07:56:00+08:00","booking_ref":"a","nik":"6472011204850003","office":"kel-sidodadi"}
+            {"op":"desk_check_in","id":"d","at":"2026-11-23T07:57:00+08:00","booking_ref":"a","nik":"6472011204850003","office":"kel-sidodadi"}
+            """
+        let requests = try Self.temporaryFile("desk.jsonl", trace)
+        let store = try Self.temporaryFile("store.sqlite")
+        try FileManager.default.removeItem(at: store)
+        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
+        let result = try AntreanProcess.run([
+            "replay", requests.path, "--config", "Simulations/replay/config.json", "--store", store.path,
+        ])
+        #expect(result.status == 0)
+        let lines = try Self.decisions(result.standardOutput)
+        #expect(lines.count == 5)
+        #expect(lines[0]["ok"] as? Bool == true)
+        #expect(lines[1]["reason"] as? String == "not_owner")
+        #expect(lines[2]["ok"] as? Bool == true && lines[2]["timing"] as? String == "on_time")
+        #expect(lines[2]["state"] as? String == "checked_in")
+        #expect(lines[3]["reason"] as? String == "booking_not_active")
+    }
 }

@@ -85,4 +85,22 @@ import Testing
         #expect(found.line == 3)
         #expect(found.field.hasPrefix("services.domicle_letter"), "\(found)")
     }
+
+    @Test func unknownCheckInMethodIsReportedWithTheChoices() throws {
+        let (error, file) = try Self.loadVariant(
+            """
+            name: broken
+            check_in: fingerprint
+            """)
+        let found = try #require(error)
+        #expect(found.file == file)
+        #expect(found.line == 3)
+        #expect(found.field == "check_in")
+        #expect(found.message.contains("qr_token or booking_reference"), "\(found)")
+    }
+
+    @Test func theBundledCityChecksInAtTheDeskAndAnOverrideCanSwitch() throws {
+        #expect(try CityFixtures.city(at: Self.base).model.checkIn == .bookingReference)
+        #expect(try CityFixtures.city(at: Self.base, overrides: ["check_in=qr_token"]).model.checkIn == .qrToken)
+    }
 }

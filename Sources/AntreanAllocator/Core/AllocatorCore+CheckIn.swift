@@ -60,10 +60,58 @@ extension AllocatorCore {
         case .failure(let refusal): return .failure(refusal)
         case .success(let found): (index, slotStart) = found
         }
+        return .success((index, admit(index, slotStart: slotStart, now: now)))
+    }
+
+    /// Checks a citizen in at the desk by booking number, for one who has no QR code to show: booked
+    /// through the 112 line, a flat phone, a printed confirmation. The NIK read from the citizen's
+    /// e-KTP stands in for the token's signature (booking numbers are sequential, so the number alone
+    /// proves nothing). Same window, re-queueing and single use as ``checkIn(token:at:now:)``.
+    ///
+    /// Refusals, in this order: unknownBooking, notOwner, bookingNotActive (cancelled, lapsed, or
+    /// already checked in), wrongOffice, checkInClosed (after the office closed on the slot's day),
+    /// tooEarlyToCheckIn.
+    public mutating func checkIn(
+        booking id: BookingID, nik: NIKHash, at office: OfficeID, now: Instant
+    ) -> Result<CheckInReceipt, AllocationRefusal> {
+        deskCheckInIndex(booking: id, nik: nik, at: office, now: now).map {
+            CheckInReceipt(booking: record(at: $0.index), timing: $0.timing)
+        }
+    }
+
+    /// ``checkIn(booking:nik:at:now:)`` answering only the timing (the simulator's desk). Same outcome.
+    public mutating func checkInTiming(
+        booking id: BookingID, nik: NIKHash, at office: OfficeID, now: Instant
+    ) -> Result<CheckInReceipt.Timing, AllocationRefusal> {
+        deskCheckInIndex(booking: id, nik: nik, at: office, now: now).map(\.timing)
+    }
+
+    private mutating func deskCheckInIndex(
+        booking id: BookingID, nik: NIKHash, at office: OfficeID, now: Instant
+    ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
+        expireHolds(now: now)
+        guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
+        guard niks.hashes[Int(bookings[index].nik)] == nik else { return .failure(.notOwner) }
+        guard bookings[index].state == .booked || bookings[index].state == .noShow else {
+            return .failure(.bookingNotActive)
+        }
+        guard officeIDs[Int(position(ofBookingAt: index).key.office)] == office else { return .failure(.wrongOffice) }
+        // The same bounds a token carries: its expiry is the office's closing time that day.
+        guard now <= dayClose(of: id) else { return .failure(.checkInClosed) }
+        let slotStart = slotStart(ofBookingAt: index)
+        guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
+            return .failure(.tooEarlyToCheckIn)
+        }
+        return .success((index, admit(index, slotStart: slotStart, now: now)))
+    }
+
+    /// Checks in the screened booking at `index`: on time up to slot start + grace while still booked,
+    /// else (late, or already released as a no-show) re-queued behind others.
+    private mutating func admit(_ index: Int, slotStart: Instant, now: Instant) -> CheckInReceipt.Timing {
         let onTime = now <= slotStart.adding(minutes: rules.graceMinutesAfter) && bookings[index].state == .booked
         transition(BookingID(UInt64(index + 1)), to: onTime ? .checkedIn : .requeued, now: now)
         bookings[index].checkedInAt = now.secondsSinceEpoch
-        return .success((index, onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)))
+        return onTime ? .onTime : .requeued(afterOthers: rules.requeueAfterOthers)
     }
 
     /// Every check of a check-in that reads but changes nothing, in the order refusals are reported;

@@ -25,6 +25,12 @@ public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertibl
     case idempotencyKeyReused
     /// No slot satisfied the policy's constraints.
     case noAvailability
+    /// Desk check-in by booking number: the booking is for another office.
+    case wrongOffice
+    /// Desk check-in by booking number: before the check-in window opens.
+    case tooEarlyToCheckIn
+    /// Desk check-in by booking number: the office has closed on the booking's day.
+    case checkInClosed
     case token(TokenRefusal)
     case invalidNIK(NIKError)
 
@@ -48,6 +54,9 @@ public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertibl
         case .rescheduleLimitReached: "reschedule_limit_reached"
         case .idempotencyKeyReused: "idempotency_key_reused"
         case .noAvailability: "no_availability"
+        case .wrongOffice: "wrong_office"
+        case .tooEarlyToCheckIn: "too_early_to_check_in"
+        case .checkInClosed: "check_in_closed"
         case .token(let refusal): "token_" + refusal.rawValue
         case .invalidNIK: "invalid_nik"
         }

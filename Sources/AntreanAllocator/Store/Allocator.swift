@@ -154,6 +154,13 @@ public final class Allocator: Sendable {
         try await perform { core, now in core.checkIn(token: token, at: office, now: now) }
     }
 
+    /// See ``AllocatorCore/checkIn(booking:nik:at:now:)``: at the desk, by booking number and e-KTP.
+    public func checkIn(
+        booking id: BookingID, nik: NIKHash, at office: OfficeID
+    ) async throws -> Result<CheckInReceipt, AllocationRefusal> {
+        try await perform { core, now in core.checkIn(booking: id, nik: nik, at: office, now: now) }
+    }
+
     /// See ``AllocatorCore/registerWalkIn(office:service:citizen:now:overflowToOnline:)``.
     public func registerWalkIn(
         office: OfficeID, service: ServiceID, citizen: Citizen, overflowToOnline: Bool = false

@@ -4,7 +4,7 @@ import AntreanEngine
 
 extension CityScenario {
     static let topLevelFields = [
-        "model", "name", "description", "run", "policy", "booked_before_walk_ins", "calendar", "services",
+        "model", "name", "description", "run", "policy", "booked_before_walk_ins", "check_in", "calendar", "services",
         "citizens", "office_defaults", "kecamatan", "offices",
     ]
 
@@ -96,12 +96,19 @@ extension CityScenario {
         }
 
         let citizens = try Self.citizens(fields.required("citizens"))
+        var checkIn = CheckInMethod.qrToken
+        if let node = fields.optional("check_in") {
+            guard let method = CheckInMethod(rawValue: try node.text()) else {
+                throw node.error("expected qr_token or booking_reference")
+            }
+            checkIn = method
+        }
         let model = CityModel(
             name: try fields.optional("name")?.text() ?? document.file, calendar: calendar, services: services,
             kecamatan: kecamatan, offices: offices, citizens: citizens,
             policy: try fields.optional("policy")?.text() ?? "home-earliest",
             bookedBeforeWalkIns: try fields.optional("booked_before_walk_ins")?.bool() ?? true,
-            waitTargetMinutes: run.waitTargetMinutes)
+            waitTargetMinutes: run.waitTargetMinutes, checkIn: checkIn)
         do {
             try model.validate()
         } catch {
