@@ -16,5 +16,8 @@ measure() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 measure "1 replication x 365 days (255 open), 1 thread" \
   .build/release/antrean simulate "$SCENARIO" --days 365 --replications 1 --threads 1 --format json
+measure "the same with QR check-in (check_in: qr_token)" \
+  .build/release/antrean simulate "$SCENARIO" --days 365 --replications 1 --threads 1 --format json \
+  --param check_in=qr_token
 measure "$REPLICATIONS replications x 365 days, $(nproc) threads" \
   .build/release/antrean simulate "$SCENARIO" --days 365 --replications "$REPLICATIONS" --format json

@@ -10,9 +10,19 @@ enum BundledCity {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Simulations/samarinda.yaml").path
 
-    static let simulation: CitySimulation = {
+    static let model: CityModel = {
         guard case .city(let scenario) = try! Scenario.load(path: path) else { fatalError("\(path) is not a city") }
-        return try! CitySimulation(scenario.model)
+        return scenario.model
+    }()
+
+    /// As bundled: booked citizens checked in at the desk by booking number (`check_in: booking_reference`).
+    static let simulation = try! CitySimulation(model)
+
+    /// The same city with every booked arrival's QR token issued and verified (`check_in: qr_token`).
+    static let simulationByToken: CitySimulation = {
+        var byToken = model
+        byToken.checkIn = .qrToken
+        return try! CitySimulation(byToken)
     }()
 }
 
@@ -27,6 +37,15 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: metrics, maxDuration: .seconds(60), maxIterations: 5)
     ) { benchmark in
         let simulation = BundledCity.simulation
+        benchmark.startMeasurement()
+        blackHole(simulation.run(days: 365, seed: 20_261_123, replication: 0))
+    }
+
+    Benchmark(
+        "City year, QR check-in: 365 days (255 open), one replication",
+        configuration: .init(metrics: metrics, maxDuration: .seconds(60), maxIterations: 5)
+    ) { benchmark in
+        let simulation = BundledCity.simulationByToken
         benchmark.startMeasurement()
         blackHole(simulation.run(days: 365, seed: 20_261_123, replication: 0))
     }
