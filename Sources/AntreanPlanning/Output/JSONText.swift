@@ -22,6 +22,53 @@ enum JSONText {
         return value
     }
 
+    /// `render` for a typed tree: the same text, without a dynamic cast per value.
+    static func render(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        write(value, indent: 0, into: &out)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case .string(let text): writeString(text, into: &out)
+        case .integer(let integer): out.append(contentsOf: String(integer).utf8)
+        case .unsigned(let integer): out.append(contentsOf: String(integer).utf8)
+        case .number(let real): writeNumber(real, into: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let array):
+            writeContainer("[", "]", array.count, indent: indent, into: &out) { index, out in
+                write(array[index], indent: indent + 2, into: &out)
+            }
+        case .object(let object):
+            let keys = object.keys.sorted()
+            writeContainer("{", "}", keys.count, indent: indent, into: &out) { index, out in
+                writeString(keys[index], into: &out)
+                out.append(contentsOf: " : ".utf8)
+                write(object[keys[index]]!, indent: indent + 2, into: &out)
+            }
+        }
+    }
+
+    /// The layout `writeObject` and `writeArray` share: one element per line, indented by two.
+    private static func writeContainer(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ count: Int, indent: Int, into out: inout [UInt8],
+        element: (Int, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: open))
+        if count == 0 { out.append(UInt8(ascii: "\n")) }
+        for index in 0..<count {
+            out.append(contentsOf: index == 0 ? "\n".utf8 : ",\n".utf8)
+            writeIndent(indent + 2, into: &out)
+            element(index, &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        writeIndent(indent, into: &out)
+        out.append(UInt8(ascii: close))
+    }
+
     private static func write(_ value: Any, indent: Int, into out: inout [UInt8]) {
         switch value {
         case let text as String: writeString(text, into: &out)
@@ -98,5 +145,24 @@ enum JSONText {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A JSON value whose type is known when it is built (the summary report's tens of thousands of
+/// numbers): rendered by ``JSONText/render(_:)-(JSONValue)`` with the same layout as the untyped form.
+enum JSONValue {
+    case string(String)
+    case integer(Int)
+    case unsigned(UInt64)
+    /// Finite: build it with `finite(_:)`, which makes anything else `null`.
+    case number(Double)
+    case null
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// A finite number, or null.
+    static func finite(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
     }
 }

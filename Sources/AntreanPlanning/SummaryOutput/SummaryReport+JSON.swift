@@ -6,24 +6,23 @@ extension SummaryReport {
     /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`.
     public func jsonText() -> String {
         let root = JSONNode()
-        root.fields["run"] =
-            [
-                "scenario": title, "model": model, "file": file, "seed": seed,
-                "replications": replications, "settings": settings,
-            ] as [String: Any]
+        root.fields["run"] = .object([
+            "scenario": .string(title), "model": .string(model), "file": .string(file), "seed": .unsigned(seed),
+            "replications": .integer(replications), "settings": .object(settings.mapValues { .string($0) }),
+        ])
         for (key, summary) in metrics {
             let parts = key.split(separator: ".").map(String.init)
             guard let leaf = parts.last else { continue }
             let parent = root.descendant(parts.dropLast())
             if Self.isQuantileName(leaf) {
-                parent.fields[leaf] = Self.number(summary.mean)
-                parent.fields["\(leaf)_ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
+                parent.fields[leaf] = .finite(summary.mean)
+                parent.fields["\(leaf)_ci95"] = .array([.finite(summary.ci95.low), .finite(summary.ci95.high)])
             } else {
                 let node = parent.descendant([leaf])
-                node.fields["mean"] = Self.number(summary.mean)
-                node.fields["ci95"] = [Self.number(summary.ci95.low), Self.number(summary.ci95.high)]
-                node.fields["sd"] = Self.number(summary.standardDeviation)
-                if let expected = theory[key] { node.fields["theory"] = Self.number(expected) }
+                node.fields["mean"] = .finite(summary.mean)
+                node.fields["ci95"] = .array([.finite(summary.ci95.low), .finite(summary.ci95.high)])
+                node.fields["sd"] = .finite(summary.standardDeviation)
+                if let expected = theory[key] { node.fields["theory"] = .finite(expected) }
             }
         }
         return JSONText.render(root.plain())
@@ -32,13 +31,11 @@ extension SummaryReport {
     static func isQuantileName(_ name: String) -> Bool {
         name.count >= 2 && name.first == "p" && name.dropFirst().allSatisfy(\.isNumber)
     }
-
-    private static func number(_ value: Double) -> Any { JSONText.number(value) }
 }
 
 /// A JSON object under construction whose children can be filled in any order.
 private final class JSONNode {
-    var fields: [String: Any] = [:]
+    var fields: [String: JSONValue] = [:]
     var children: [String: JSONNode] = [:]
 
     func descendant<S: Sequence>(_ path: S) -> JSONNode where S.Element == String {
@@ -55,9 +52,9 @@ private final class JSONNode {
         return current
     }
 
-    func plain() -> [String: Any] {
+    func plain() -> JSONValue {
         var result = fields
         for (key, child) in children { result[key] = child.plain() }
-        return result
+        return .object(result)
     }
 }
