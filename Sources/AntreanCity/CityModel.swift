@@ -42,7 +42,7 @@ public struct CityModel: Sendable {
 public enum CheckInMethod: String, Sendable, Hashable, CaseIterable {
     /// The app's QR token: issued (HMAC-signed) for each booked arrival and verified by
     /// ``AllocatorCore/checkIn(token:at:now:)``, the portal's path end to end. Signing and checking
-    /// take about a fifth of a city run.
+    /// take about a third of a city run.
     case qrToken = "qr_token"
     /// The booking number and the citizen's e-KTP, through ``AllocatorCore/checkIn(booking:nik:at:now:)``:
     /// the same outcomes without the cryptography, for long runs and sweeps.
