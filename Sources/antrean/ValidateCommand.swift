@@ -37,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
             print(
                 "\(file): OK — \(model.name): \(model.offices.count) offices (\(kinds.joined(separator: ", "))) "
                     + "in \(model.kecamatan.count) kecamatan, \(model.services.count) services, "
-                    + "\(model.offices.reduce(0) { $0 + $1.counters }) counters; policy \(model.policy)")
+                    + "\(model.offices.reduce(0) { $0 + $1.counters }) counters; policy \(model.policy), "
+                    + "check-in by \(model.checkIn.rawValue)")
         }
     }
 }

@@ -10,6 +10,13 @@ struct ValidateCommandTests {
         #expect(result.standardOutput.contains("OK"))
     }
 
+    @Test func cityScenarioIsSummarised() throws {
+        let result = try AntreanProcess.run(["validate", "Simulations/samarinda.yaml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("70 offices (59 kelurahan, 10 kecamatan, 1 mpp)"))
+        #expect(result.standardOutput.contains("policy home-earliest, check-in by booking_reference"))
+    }
+
     @Test func brokenScenarioNamesFileLineAndField() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
