@@ -18,7 +18,10 @@ extension CityRun {
                 let wishedDay = dayIndex(at + lead)
                 let wished =
                     Double(wishedDay) * 1440
-                    + Self.minute(in: profileHours(on: wishedDay), weights: plans.hourWeights, &bookingStreams[office])
+                    + Self.minute(
+                        in: profileHours(on: wishedDay), weights: plans.hourWeights,
+                        total: profileWeight(on: wishedDay),
+                        &bookingStreams[office])
                 let visitor = newVisitor(office: office)
                 let isAssisted = bookingStreams[office].nextUniform() < model.citizens.assistedShare
                 _ = simulation.schedule(
@@ -41,7 +44,9 @@ extension CityRun {
             for _ in 0..<Self.poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {
                 let at =
                     Double(day * 1440)
-                    + Self.minute(in: profileHours(on: day), weights: plans.hourWeights, &demandStreams[office])
+                    + Self.minute(
+                        in: profileHours(on: day), weights: plans.hourWeights, total: profileWeight(on: day),
+                        &demandStreams[office])
                 let visitor = newVisitor(office: office)
                 _ = simulation.schedule(
                     .walkInArrival(office: visitor.office, service: visitor.service, isPriority: visitor.isPriority),
@@ -92,22 +97,39 @@ extension CityRun {
 
     /// The hours a day's visits are drawn over: its opening hours, or on a closed day the usual
     /// 08:00–16:00 (the allocator then offers the next open day).
-    func profileHours(on day: Int) -> ClosedRange<Int> { openingHours(on: day) ?? 480...960 }
+    func profileHours(on day: Int) -> ClosedRange<Int> { openingHours(on: day) ?? Self.closedDayProfileHours }
+
+    static let closedDayProfileHours = 480...960
 
     func openingHours(on day: Int) -> ClosedRange<Int>? {
         openingHoursByDay.indices.contains(day)
             ? openingHoursByDay[day] : model.calendar.openingHours(on: baseDate.adding(days: day))
     }
 
-    /// A minute within `hours` drawn from the hour-of-day profile `weights`.
+    /// The sum of the hour weights over the profile hours of `day` (``weightTotal(over:_:)``), looked up
+    /// for the run's days: every visit draws its minute against it.
+    func profileWeight(on day: Int) -> Double {
+        profileWeightByDay.indices.contains(day)
+            ? profileWeightByDay[day] : Self.weightTotal(over: profileHours(on: day), plans.hourWeights)
+    }
+
+    /// The sum of `weights` over the hours `hours` touches, in hour order.
+    static func weightTotal(over hours: ClosedRange<Int>, _ weights: [Double]) -> Double {
+        var total = 0.0
+        for hour in hours.lowerBound / 60...(hours.upperBound - 1) / 60 { total += weights[hour] }
+        return total
+    }
+
+    /// A minute within `hours` drawn from the hour-of-day profile `weights`, whose sum over those hours
+    /// is `total` (``weightTotal(over:_:)``).
     ///
     /// Static, like ``poisson(_:_:)``: a method of `self` taking `&self.stream` would make Swift copy
     /// the whole run for exclusivity, which cost 12% of a city run.
-    static func minute(in hours: ClosedRange<Int>, weights: [Double], _ stream: inout RandomStream) -> Double {
+    static func minute(
+        in hours: ClosedRange<Int>, weights: [Double], total: Double, _ stream: inout RandomStream
+    ) -> Double {
         let first = hours.lowerBound / 60
         let last = (hours.upperBound - 1) / 60
-        var total = 0.0
-        for hour in first...last { total += weights[hour] }
         guard total > 0 else { return Double(hours.lowerBound) + stream.nextUniform() * Double(hours.count - 1) }
         var u = stream.nextUniform() * total
         for hour in first...last {

@@ -113,6 +113,8 @@ struct CityRun {
     /// ``weekdayNumber(day:)`` and whether the day is a digital day, by day index over the run: read
     /// for every walk-in and every wait recorded, where deriving them from the date showed in profiles.
     let weekdayNumberByDay: [Int8]
+    /// ``profileWeight(on:)`` by day index, over the same days as `openingHoursByDay`.
+    let profileWeightByDay: [Double]
     let digitalDayByDay: [Bool]
     var serial: UInt64 = 0
 
@@ -138,6 +140,9 @@ struct CityRun {
         let baseDate = baseDate
         openingHoursByDay = (0..<(totalDays + allocator.rules.bookingHorizonDays + 1)).map {
             model.calendar.openingHours(on: baseDate.adding(days: $0))
+        }
+        profileWeightByDay = openingHoursByDay.map {
+            Self.weightTotal(over: $0 ?? Self.closedDayProfileHours, plans.hourWeights)
         }
         weekdayNumberByDay = (0..<totalDays).map { Int8(Self.weekdayNumber(of: baseDate.adding(days: $0))) }
         digitalDayByDay = (0..<totalDays).map { model.citizens.digitalDays.contains(baseDate.adding(days: $0).weekday) }
