@@ -11,14 +11,16 @@
 ///
 /// Open addressing with linear probing and backward-shift deletion (Knuth, TAOCP vol. 3, §6.4,
 /// Algorithm R), so there are no tombstones. The hashes are already HMAC outputs, so mixing their
-/// words with a multiply spreads them (no SipHash per lookup). Each bucket keeps 32 bits of the mixed
-/// hash, so a probe reads `hashes` only on a likely match. Lookups, inserts and removals are O(1)
+/// words with a multiply spreads them (no SipHash per lookup). Each bucket keeps the 32 bits of the
+/// mixed hash that choose its home bucket: a probe reads `hashes` only on a likely match, and a
+/// removal's backward shift finds each entry's home without reading `hashes` at all (a cache miss per
+/// entry into an array as long as the year's bookings). Lookups, inserts and removals are O(1)
 /// expected; memory is 32 bytes per number plus 16–32 bytes per live NIK.
 struct NIKTable: Sendable {
     /// Hash of number `n` at index `n`.
     private(set) var hashes: [NIKHash] = []
-    /// `fingerprint << 32 | (number + 1)` of live numbers, or 0 for an empty bucket. The count is a
-    /// power of two, at most half full.
+    /// `home << 32 | (number + 1)` of live numbers (`home`: the high half of the mixed hash, whose low
+    /// bits are the home bucket), or 0 for an empty bucket. The count is a power of two, at most half full.
     private var buckets: [UInt64] = Array(repeating: 0, count: 16)
     /// Live numbers, those findable by hash.
     private(set) var liveCount = 0
@@ -63,7 +65,7 @@ struct NIKTable: Sendable {
         let mask = buckets.count - 1
         var index = (hole + 1) & mask
         while buckets[index] != 0 {
-            let home = Self.start(Self.mixed(of: buckets[index], hashes)) & mask
+            let home = Self.start(of: buckets[index]) & mask
             // The entry may move to the hole unless its home lies cyclically within (hole, index].
             if (index - home) & mask >= (index - hole) & mask {
                 buckets[hole] = buckets[index]
@@ -80,7 +82,7 @@ struct NIKTable: Sendable {
     /// The bucket holding `hash`'s live number, or the empty bucket where it would go.
     private func bucket(of hash: NIKHash) -> Int {
         let mixed = Self.mix(hash)
-        let fingerprint = mixed & 0xFFFF_FFFF
+        let fingerprint = mixed >> 32
         let mask = buckets.count - 1
         var index = Self.start(mixed) & mask
         while true {
@@ -98,14 +100,14 @@ struct NIKTable: Sendable {
         buckets = Array(repeating: 0, count: size)
         let mask = size - 1
         for entry in old where entry != 0 {
-            var index = Self.start(Self.mixed(of: entry, hashes)) & mask
+            var index = Self.start(of: entry) & mask
             while buckets[index] != 0 { index = (index + 1) & mask }
             buckets[index] = entry
         }
     }
 
     /// Folds the four words through a Fibonacci multiply: the high half picks the bucket (the low
-    /// bits of a product of sequential test hashes would cluster), the low half is the fingerprint.
+    /// bits of a product of sequential test hashes would cluster) and is kept in the bucket.
     private static func mix(_ hash: NIKHash) -> UInt64 {
         let folded =
             hash.word0 ^ (hash.word1 &* 0xC2B2_AE3D_27D4_EB4F) ^ (hash.word2 &* 0x1656_67B1_9E37_79F9)
@@ -113,14 +115,13 @@ struct NIKTable: Sendable {
         return folded &* 0x9E37_79B9_7F4A_7C15
     }
 
-    private static func mixed(of entry: UInt64, _ hashes: [NIKHash]) -> UInt64 {
-        mix(hashes[Int(number(in: entry))])
-    }
-
     private static func start(_ mixed: UInt64) -> Int { Int(truncatingIfNeeded: mixed >> 32) }
 
+    /// The home of a bucket's entry, as `start` of its hash's mix.
+    private static func start(of entry: UInt64) -> Int { Int(truncatingIfNeeded: entry >> 32) }
+
     private static func entry(number: Int32, mixed: UInt64) -> UInt64 {
-        (mixed & 0xFFFF_FFFF) << 32 | UInt64(number + 1)
+        (mixed >> 32) << 32 | UInt64(number + 1)
     }
 
     private static func number(in entry: UInt64) -> Int32 { Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
