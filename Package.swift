@@ -54,7 +54,6 @@ let package = Package(
             name: "AntreanAllocator",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -114,6 +113,8 @@ let package = Package(
             dependencies: [
                 "AntreanAllocator", .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The reference the deadline queue is checked against.
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .testTarget(name: "AntreanAllocatorSQLiteTests", dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator"]),

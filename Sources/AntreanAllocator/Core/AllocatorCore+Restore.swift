@@ -1,5 +1,3 @@
-import HeapModule
-
 extension AllocatorCore {
     /// Rebuilds an allocator from persisted records (any order; ids must be exactly 1…n).
     /// O(n log n) for the deadline heaps; ledgers, NIK counts, account windows and idempotency keys are
@@ -43,9 +41,9 @@ extension AllocatorCore {
                     Deadline(at: record.slotStart.adding(minutes: rules.graceMinutesAfter), booking: record.id))
             }
         }
-        // Floyd's bottom-up heap construction: O(n) instead of n inserts.
-        holdDeadlines = Heap(holds)
-        noShowDeadlines = Heap(noShows)
+        // O(n): every entry is appended to its bucket.
+        holdDeadlines = DeadlineQueue(holds)
+        noShowDeadlines = DeadlineQueue(noShows)
     }
 }
 

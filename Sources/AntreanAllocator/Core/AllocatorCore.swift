@@ -1,5 +1,3 @@
-import HeapModule
-
 /// The synchronous allocator: capacity ledgers, bookings, limits and tokens in memory, with no locks,
 /// no async hops and no clock of its own (every operation takes `now`).
 ///
@@ -63,8 +61,8 @@ public struct AllocatorCore: Sendable {
     /// Creation instants of holds/bookings per account, ascending.
     var accountHistory: [AccountID: [Instant]] = [:]
     var idempotency: [IdempotencyScope: BookingID] = [:]
-    var holdDeadlines = Heap<Deadline>()
-    var noShowDeadlines = Heap<Deadline>()
+    var holdDeadlines = DeadlineQueue()
+    var noShowDeadlines = DeadlineQueue()
     var changed: [BookingID] = []
 
     /// A fresh allocator. Throws when the configuration is inconsistent.
