@@ -15,6 +15,17 @@ import Testing
         }
     }
 
+    /// Replays `trace` (saved as `name`) against the bundled replay config into a fresh store.
+    static func replay(_ trace: String, name: String) throws -> AntreanProcess.Result {
+        let requests = try temporaryFile(name, trace)
+        let store = try temporaryFile("store.sqlite")
+        try FileManager.default.removeItem(at: store)
+        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
+        return try AntreanProcess.run([
+            "replay", requests.path, "--config", "Simulations/replay/config.json", "--store", store.path,
+        ])
+    }
+
     @Test func malformedLinesAreReportedWithTheirNumberAndGoodLinesContinue() throws {
         let trace = """
             {"op":"book","id":"a","at":"2026-11-22T12:00:00+08:00","nik":"6472011204850003","office":"kel-sidodadi","service":"ktp"}
@@ -25,13 +36,7 @@ import Testing
             {"op":"cancel","id":"e","at":"2026-11-22T12:01:00Z"}
             {"op":"book","id":"f","at":"2026-11-22T12:02:00+08:00","nik":"3578015203990001","office":"kel-sidodadi","service":"ktp"}
             """
-        let requests = try Self.temporaryFile("trace.jsonl", trace)
-        let store = try Self.temporaryFile("store.sqlite")
-        try FileManager.default.removeItem(at: store)
-        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
-        let result = try AntreanProcess.run([
-            "replay", requests.path, "--config", "Simulations/replay/config.json", "--store", store.path,
-        ])
+        let result = try Self.replay(trace, name: "trace.jsonl")
         #expect(result.status == 0)
         let lines = try Self.decisions(result.standardOutput)
         #expect(lines.count == 7)  // six non-blank lines and the summary
@@ -69,13 +74,7 @@ import Testing
             {"op":"desk_check_in","id":"c","at":"2026-11-23T07:56:00+08:00","booking_ref":"a","nik":"6472011204850003","office":"kel-sidodadi"}
             {"op":"desk_check_in","id":"d","at":"2026-11-23T07:57:00+08:00","booking_ref":"a","nik":"6472011204850003","office":"kel-sidodadi"}
             """
-        let requests = try Self.temporaryFile("desk.jsonl", trace)
-        let store = try Self.temporaryFile("store.sqlite")
-        try FileManager.default.removeItem(at: store)
-        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
-        let result = try AntreanProcess.run([
-            "replay", requests.path, "--config", "Simulations/replay/config.json", "--store", store.path,
-        ])
+        let result = try Self.replay(trace, name: "desk.jsonl")
         #expect(result.status == 0)
         let lines = try Self.decisions(result.standardOutput)
         #expect(lines.count == 5)

@@ -32,30 +32,26 @@ let benchmarks: @Sendable () -> Void = {
     // Issue target: one replication of a working year under 1 s on one core, under 200 MB. A working
     // year is ≈ 250 open days: 365 calendar days (the scenario's weekends and holidays leave 255 open).
     // The measured figures are in the README.
-    Benchmark(
-        "City year: 365 days (255 open), one replication",
-        configuration: .init(metrics: metrics, maxDuration: .seconds(60), maxIterations: 5)
-    ) { benchmark in
-        let simulation = BundledCity.simulation
-        benchmark.startMeasurement()
-        blackHole(simulation.run(days: 365, seed: 20_261_123, replication: 0))
+    /// One replication of `days` calendar days; the simulation is built before the clock starts.
+    func replication(
+        _ name: String, days: Int, seconds: Int, iterations: Int, _ simulation: @escaping @Sendable () -> CitySimulation
+    ) {
+        Benchmark(
+            name, configuration: .init(metrics: metrics, maxDuration: .seconds(seconds), maxIterations: iterations)
+        ) { benchmark in
+            let simulation = simulation()
+            benchmark.startMeasurement()
+            blackHole(simulation.run(days: days, seed: 20_261_123, replication: 0))
+        }
     }
 
-    Benchmark(
-        "City year, QR check-in: 365 days (255 open), one replication",
-        configuration: .init(metrics: metrics, maxDuration: .seconds(60), maxIterations: 5)
-    ) { benchmark in
-        let simulation = BundledCity.simulationByToken
-        benchmark.startMeasurement()
-        blackHole(simulation.run(days: 365, seed: 20_261_123, replication: 0))
+    replication("City year: 365 days (255 open), one replication", days: 365, seconds: 60, iterations: 5) {
+        BundledCity.simulation
     }
-
-    Benchmark(
-        "City month: 30 days (21 open), one replication",
-        configuration: .init(metrics: metrics, maxDuration: .seconds(30), maxIterations: 20)
-    ) { benchmark in
-        let simulation = BundledCity.simulation
-        benchmark.startMeasurement()
-        blackHole(simulation.run(days: 30, seed: 20_261_123, replication: 0))
+    replication(
+        "City year, QR check-in: 365 days (255 open), one replication", days: 365, seconds: 60, iterations: 5
+    ) { BundledCity.simulationByToken }
+    replication("City month: 30 days (21 open), one replication", days: 30, seconds: 30, iterations: 20) {
+        BundledCity.simulation
     }
 }

@@ -9,11 +9,7 @@ import Foundation
 /// `JSONSerialization` spent a sixth of a second (6% of the run) boxing and formatting them.
 enum JSONText {
     static func render(_ object: Any) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(object, indent: 0, into: &out)
-        out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        document { write(object, indent: 0, into: &$0) }
     }
 
     /// A finite number, or null.
@@ -24,9 +20,14 @@ enum JSONText {
 
     /// `render` for a typed tree: the same text, without a dynamic cast per value.
     static func render(_ value: JSONValue) -> String {
+        document { write(value, indent: 0, into: &$0) }
+    }
+
+    /// The text `writeRoot` writes, with the closing newline.
+    private static func document(_ writeRoot: (inout [UInt8]) -> Void) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        write(value, indent: 0, into: &out)
+        writeRoot(&out)
         out.append(UInt8(ascii: "\n"))
         return String(decoding: out, as: UTF8.self)
     }
@@ -52,7 +53,7 @@ enum JSONText {
         }
     }
 
-    /// The layout `writeObject` and `writeArray` share: one element per line, indented by two.
+    /// The layout every object and array shares: one element per line, indented by two.
     private static func writeContainer(
         _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ count: Int, indent: Int, into out: inout [UInt8],
         element: (Int, inout [UInt8]) -> Void
@@ -86,32 +87,18 @@ enum JSONText {
     }
 
     private static func writeObject(_ object: [String: Any], indent: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
         let keys = object.keys.sorted()
-        if keys.isEmpty { out.append(UInt8(ascii: "\n")) }
-        for (position, key) in keys.enumerated() {
-            out.append(contentsOf: position == 0 ? "\n".utf8 : ",\n".utf8)
-            writeIndent(indent + 2, into: &out)
-            writeString(key, into: &out)
+        writeContainer("{", "}", keys.count, indent: indent, into: &out) { index, out in
+            writeString(keys[index], into: &out)
             out.append(contentsOf: " : ".utf8)
-            write(object[key]!, indent: indent + 2, into: &out)
+            write(object[keys[index]]!, indent: indent + 2, into: &out)
         }
-        out.append(UInt8(ascii: "\n"))
-        writeIndent(indent, into: &out)
-        out.append(UInt8(ascii: "}"))
     }
 
     private static func writeArray(_ array: [Any], indent: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        if array.isEmpty { out.append(UInt8(ascii: "\n")) }
-        for (position, element) in array.enumerated() {
-            out.append(contentsOf: position == 0 ? "\n".utf8 : ",\n".utf8)
-            writeIndent(indent + 2, into: &out)
-            write(element, indent: indent + 2, into: &out)
+        writeContainer("[", "]", array.count, indent: indent, into: &out) { index, out in
+            write(array[index], indent: indent + 2, into: &out)
         }
-        out.append(UInt8(ascii: "\n"))
-        writeIndent(indent, into: &out)
-        out.append(UInt8(ascii: "]"))
     }
 
     private static func writeIndent(_ count: Int, into out: inout [UInt8]) {
