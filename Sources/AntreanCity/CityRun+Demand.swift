@@ -5,6 +5,9 @@ extension CityRun {
     /// Generates the day's booking requests (every calendar day: the app never closes) and, on open
     /// days, its walk-ins, breaks and no-show sweeps.
     mutating func startDay(_ day: Int, at now: Double) {
+        // Yesterday's offices have closed, so its bookings are settled (served, missed or cancelled):
+        // the allocator may forget them, and its memory then follows the booking horizon, not the run.
+        allocator.retireHistory(before: instant(now))
         let date = baseDate.adding(days: day)
         let hours = openingHours(on: day)
         let weekday = date.weekday

@@ -155,8 +155,10 @@ struct CityRun {
         bookingStreams = streams("booking")
         serviceStreams = streams("service")
         patienceStreams = streams("patience")
-        // One allocator record per visit at most: reserving the expected count up front spares the
-        // booking and NIK tables their doubling copies (and the pages they touch) as they grow.
+        // One allocator record per visit at most: reserving what the allocator holds at once spares the
+        // booking and NIK tables their doubling copies (and the pages they touch) as they grow. It
+        // holds about a booking horizon of bookings, twice that just before compacting (each morning
+        // retires the settled bookings of past days: `startDay`).
         let plans = plans
         let totalDays = totalDays
         let openDays = openingHoursByDay.prefix(totalDays).count { $0 != nil }
@@ -165,9 +167,10 @@ struct CityRun {
                 * ($1.bookingShare * plans.openWeekdayFactorSum / 7 * Double(totalDays)
                     + (1 - $1.bookingShare) * Double(openDays))
         }
+        let heldShare = min(1, Double(2 * (allocator.rules.bookingHorizonDays + 2)) / Double(max(1, totalDays)))
         // Ledgers are made for the run's days and, from its last days, a booking horizon beyond.
         allocator.reserveCapacity(
-            bookings: Int(expectedVisits), days: totalDays + allocator.rules.bookingHorizonDays + 1)
+            bookings: Int(expectedVisits * heldShare), days: totalDays + allocator.rules.bookingHorizonDays + 1)
     }
 
     // MARK: Time

@@ -207,9 +207,10 @@ extension AllocatorCore {
         return .success((index, false))
     }
 
-    /// The storage index of booking `id`, or nil when there is no such booking.
+    /// The storage position of booking `id`, or nil when there is no such booking (or it was retired).
     func storedIndex(_ id: BookingID) -> Int? {
-        id.rawValue >= 1 && id.rawValue <= UInt64(bookings.count) ? Int(id.rawValue - 1) : nil
+        id.rawValue > UInt64(bookings.startIndex) && id.rawValue <= UInt64(bookings.endIndex)
+            ? Int(id.rawValue - 1) : nil
     }
 
     mutating func scheduleNoShowCheck(_ id: BookingID) {

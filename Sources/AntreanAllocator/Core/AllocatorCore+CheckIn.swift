@@ -156,9 +156,8 @@ extension AllocatorCore {
         while let next = noShowDeadlines.min, next.at < now {
             noShowDeadlines.removeMin()
             // Fields read in place: a record copy per sweep entry showed in profiles.
-            let index = Int(next.booking.rawValue - 1)
-            // Stale entries (rescheduled, cancelled, served) are skipped.
-            guard bookings[index].state == .booked,
+            // Stale entries (rescheduled, cancelled, served, retired) are skipped.
+            guard let index = storedIndex(next.booking), bookings[index].state == .booked,
                 slotStart(ofBookingAt: index).adding(minutes: rules.graceMinutesAfter) == next.at
             else { continue }
             transition(next.booking, to: .noShow, now: now)

@@ -38,7 +38,7 @@ extension AllocatorCore {
     /// bookings, whose count `index(bookingAt:…)` then raises). O(1) expected.
     mutating func nikNumber(_ hash: NIKHash, state: BookingState) -> Int32 {
         let number = niks.number(forBookingBy: hash, active: state.isActive)
-        if Int(number) == activeCounts.count { activeCounts.append(0) }
+        if Int(number) == activeCounts.endIndex { activeCounts.append(0) }
         return number
     }
 
@@ -49,7 +49,7 @@ extension AllocatorCore {
         createdAt: Instant, updatedAt: Instant, holdExpiresAt: Instant?, checkedInAt: Instant?, reschedules: Int,
         idempotencyKey: String?
     ) -> Int {
-        let index = bookings.count
+        let index = bookings.endIndex
         bookings.append(
             StoredBooking(
                 createdAt: createdAt.secondsSinceEpoch, updatedAt: updatedAt.secondsSinceEpoch,

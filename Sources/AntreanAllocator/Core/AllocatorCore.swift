@@ -47,12 +47,16 @@ public struct AllocatorCore: Sendable {
     /// `officeIDs[n]` is office number `n` (as in `officeIndex`); same for services.
     let officeIDs: [OfficeID]
     let serviceIDs: [ServiceID]
-    /// Booking `id` is at index `id - 1`; compact records, materialized by `record(at:)`.
-    var bookings: [StoredBooking] = []
+    /// Booking `id` is at position `id - 1`; compact records, materialized by `record(at:)`. Positions
+    /// below `bookings.startIndex` were retired (`retireHistory(before:)`).
+    var bookings = SlidingArray<StoredBooking>()
+    /// Every retired booking's slot started before this (seconds since the epoch; `Int64.min` when
+    /// none was retired): ledgers of earlier slots count places of bookings no longer held.
+    var retiredSlotsBefore = Int64.min
     /// NIK numbers of bookings (a NIK's active bookings share one); `activeCounts[number]` is its held
     /// or booked count.
     var niks = NIKTable()
-    var activeCounts: [Int32] = []
+    var activeCounts = SlidingArray<Int32>()
     /// Accounts that have booked, numbered in order of first use (`accountNumbers` finds them).
     var accountIDs: [AccountID] = []
     var accountNumbers: [AccountID: Int32] = [:]
@@ -127,25 +131,26 @@ public struct AllocatorCore: Sendable {
 
     public var rules: AllocatorRules { configuration.rules }
 
-    /// Number of bookings ever made (all states).
-    public var bookingCount: Int { bookings.count }
+    /// Number of bookings ever made (all states), retired ones included: the last id given out.
+    public var bookingCount: Int { bookings.endIndex }
+
+    /// Bookings still held in memory: those made, less those retired by `retireHistory(before:)`.
+    public var retainedBookingCount: Int { bookings.indices.count }
 
     /// Office-service-days whose capacity ledger exists (created on first use).
     public var ledgerCount: Int { ledgers.count }
 
-    /// Booking `id` as a public record (built from its compact form). O(1).
+    /// Booking `id` as a public record (built from its compact form); nil when unknown or retired. O(1).
     public func booking(_ id: BookingID) -> BookingRecord? {
-        guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
-        return record(at: Int(id.rawValue - 1))
+        storedIndex(id).map { record(at: $0) }
     }
 
-    /// The state of booking `id` (nil if unknown), without building its record.
+    /// The state of booking `id` (nil if unknown or retired), without building its record.
     public func state(of id: BookingID) -> BookingState? {
-        guard id.rawValue >= 1, id.rawValue <= UInt64(bookings.count) else { return nil }
-        return bookings[Int(id.rawValue - 1)].state
+        storedIndex(id).map { bookings[$0].state }
     }
 
-    /// All bookings in id order. O(n): each record is built from its compact form.
+    /// All bookings held (not retired), in id order. O(n): each record is built from its compact form.
     public var allBookings: [BookingRecord] { bookings.indices.map { record(at: $0) } }
 
     /// Records changed since the last call, in the order of their first change, each once (latest state).
@@ -164,10 +169,9 @@ public struct AllocatorCore: Sendable {
     /// there. A hint: callers that know their volume (the city simulator, a restore) save the copies and
     /// page faults of repeated doubling. O(capacity).
     public mutating func reserveCapacity(bookings additional: Int, days: Int = 0) {
-        let total = bookings.count + max(0, additional)
-        bookings.reserveCapacity(total)
-        niks.reserveCapacity(niks.count + max(0, additional))
-        activeCounts.reserveCapacity(niks.count + max(0, additional))
+        bookings.reserveCapacity(bookings.indices.count + max(0, additional))
+        niks.reserveCapacity(niks.heldCount + max(0, additional))
+        activeCounts.reserveCapacity(activeCounts.indices.count + max(0, additional))
         let ledgersAhead = max(0, days) * offers.count { $0 }
         ledgers.reserveCapacity(ledgers.count + ledgersAhead)
         // Rows of a typical open day: 32 slots (08:00–16:00 by quarter hours).
@@ -296,7 +300,8 @@ public struct AllocatorCore: Sendable {
     public mutating func expireHolds(now: Instant) {
         while let next = holdDeadlines.min, next.at <= now {
             holdDeadlines.removeMin()
-            let index = Int(next.booking.rawValue - 1)
+            // Entries of retired bookings are stale: only inactive bookings are retired.
+            guard let index = storedIndex(next.booking) else { continue }
             if bookings[index].state == .held, bookings[index].holdExpiresAt == next.at.secondsSinceEpoch {
                 transition(next.booking, to: .expired, now: next.at)
             }

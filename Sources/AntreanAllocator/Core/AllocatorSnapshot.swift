@@ -33,34 +33,44 @@ extension AllocatorCore {
         for (scope, id) in idempotency { keys["\(scope.nikHash)/\(scope.key)"] = id }
         return AllocatorSnapshot(
             bookings: allBookings, usage: usage, activeByNIK: activeByNIK(), accountCounts: accounts,
-            idempotencyKeys: keys, pendingHolds: bookings.filter { $0.state == .held }.count)
+            idempotencyKeys: keys, pendingHolds: bookings.indices.count { bookings[$0].state == .held })
     }
 
     /// Held or booked bookings per NIK, for NIKs that have any. O(citizens seen).
     func activeByNIK() -> [NIKHash: Int] {
         var active: [NIKHash: Int] = [:]
-        for (number, count) in activeCounts.enumerated() where count != 0 { active[niks.hashes[number]] = Int(count) }
+        for number in activeCounts.indices where activeCounts[number] != 0 {
+            active[niks.hashes[number]] = Int(activeCounts[number])
+        }
         return active
     }
 
     /// Every invariant the allocator promises, checked from scratch against the booking records:
     /// no pool over capacity, ledgers (and their open-slot counts) equal to a recount of bookings, daily quotas respected, NIK limits
-    /// respected, one booking per idempotency key. Returns human-readable violations (empty = sound). O(n).
+    /// respected, one booking per idempotency key. Slots before the retirement cutoff also count
+    /// retired bookings, so there a ledger must hold at least the recount. Returns human-readable
+    /// violations (empty = sound). O(n).
     public func invariantViolations() -> [String] {
         var violations: [String] = []
         var recount: [LedgerPosition: SlotUsage] = [:]
         var dayRecount: [DayKey: Int] = [:]
-        var nikRecount = [Int32](repeating: 0, count: activeCounts.count)
+        // Indexed from the first held NIK number.
+        let firstNumber = activeCounts.startIndex
+        var nikRecount = [Int32](repeating: 0, count: activeCounts.indices.count)
         var keyOwners: [IdempotencyScope: BookingID] = [:]
-        if niks.count != activeCounts.count { violations.append("NIK table and active counts differ in size") }
-        for (index, booking) in bookings.enumerated() {
+        if niks.count != activeCounts.endIndex || niks.heldCount != activeCounts.indices.count {
+            violations.append("NIK table and active counts differ in size")
+        }
+        for index in bookings.indices {
+            let booking = bookings[index]
+            if booking.nik < firstNumber { violations.append("booking \(index + 1) uses a dropped NIK number") }
             let position = position(ofBookingAt: index)
             if booking.state.occupiesCapacity {
                 recount[position, default: SlotUsage()][booking.pool] += 1
                 dayRecount[position.key, default: 0] += 1
             }
-            if booking.state.isActive, nikRecount.indices.contains(Int(booking.nik)) {
-                nikRecount[Int(booking.nik)] += 1
+            if booking.state.isActive, nikRecount.indices.contains(Int(booking.nik) - firstNumber) {
+                nikRecount[Int(booking.nik) - firstNumber] += 1
             }
             if booking.hasIdempotencyKey != (idempotencyKeys[index] != nil) {
                 violations.append("booking \(index + 1) and the idempotency side table disagree")
@@ -81,7 +91,11 @@ extension AllocatorCore {
                 let used = rows.usage(of: ledger, at: slot)
                 let expected = recount[
                     LedgerPosition(key: key, ledger: Int32(number), slot: Int32(slot)), default: SlotUsage()]
-                if used != expected {
+                let retired = ledger.slotStart(slot) < retiredSlotsBefore
+                if retired
+                    ? (used.online < expected.online || used.walkIn < expected.walkIn
+                        || used.priority < expected.priority) : used != expected
+                {
                     violations.append("ledger \(plan.office)/\(plan.slotStart(slot)) \(used) ≠ recount \(expected)")
                 }
                 if Int32(used.online) > rows.limits(of: ledger, at: slot).online
@@ -98,7 +112,10 @@ extension AllocatorCore {
                     "day \(plan.office)/\(plan.service)/\(plan.date) open slots \(ledger.openOnline)/\(ledger.openPriority)"
                         + " ≠ scan \(open.online)/\(open.priority)")
             }
-            if ledger.occupied != dayRecount[key, default: 0] {
+            let dayRetired = ledger.slotStart(0) < retiredSlotsBefore
+            if dayRetired
+                ? ledger.occupied < dayRecount[key, default: 0] : ledger.occupied != dayRecount[key, default: 0]
+            {
                 violations.append(
                     "day \(plan.office)/\(plan.date) occupied \(ledger.occupied) ≠ \(dayRecount[key, default: 0])")
             }
@@ -109,18 +126,20 @@ extension AllocatorCore {
         for (position, _) in recount where ledgerDirectory.number(of: position.key) != position.ledger {
             violations.append("booking in a ledger that does not match its day")
         }
-        if nikRecount != activeCounts { violations.append("active-per-NIK counts differ from a recount") }
+        if nikRecount != Array(activeCounts.indices.map { activeCounts[$0] }) {
+            violations.append("active-per-NIK counts differ from a recount")
+        }
         // The per-NIK limit finds exactly the numbers with active bookings, one per NIK.
         var live = 0
-        for (number, count) in activeCounts.enumerated() where count > 0 {
+        for number in activeCounts.indices where activeCounts[number] > 0 {
             live += 1
             if niks.number(of: niks.hashes[number]) != Int32(number) {
                 violations.append("NIK \(niks.hashes[number]) with active bookings is not found by its hash")
             }
         }
         if live != niks.liveCount { violations.append("NIK table finds \(niks.liveCount) NIKs, \(live) are active") }
-        for (number, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
-            violations.append("NIK \(niks.hashes[number]) has \(count) active bookings")
+        for (offset, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
+            violations.append("NIK \(niks.hashes[firstNumber + offset]) has \(count) active bookings")
         }
         if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
         return violations

@@ -17,15 +17,20 @@
 /// entry into an array as long as the year's bookings). Lookups, inserts and removals are O(1)
 /// expected; memory is 32 bytes per number plus 16–32 bytes per live NIK.
 struct NIKTable: Sendable {
-    /// Hash of number `n` at index `n`.
-    private(set) var hashes: [NIKHash] = []
+    /// Hash of number `n` at position `n`; numbers below `hashes.startIndex` were dropped with the
+    /// bookings that used them (``AllocatorCore/retireHistory(before:)``).
+    private(set) var hashes = SlidingArray<NIKHash>()
     /// `home << 32 | (number + 1)` of live numbers (`home`: the high half of the mixed hash, whose low
     /// bits are the home bucket), or 0 for an empty bucket. The count is a power of two, at most half full.
     private var buckets: [UInt64] = Array(repeating: 0, count: 16)
     /// Live numbers, those findable by hash.
     private(set) var liveCount = 0
 
-    var count: Int { hashes.count }
+    /// Numbers ever given out (the next new number).
+    var count: Int { hashes.endIndex }
+
+    /// Numbers whose hash is still held.
+    var heldCount: Int { hashes.indices.count }
 
     /// The live number of `hash`, or nil if it has no active booking. O(1) expected.
     func number(of hash: NIKHash) -> Int32? {
@@ -39,11 +44,11 @@ struct NIKTable: Sendable {
     mutating func number(forBookingBy hash: NIKHash, active: Bool) -> Int32 {
         guard active else {
             hashes.append(hash)
-            return Int32(hashes.count - 1)
+            return Int32(hashes.endIndex - 1)
         }
         var index = bucket(of: hash)
         if buckets[index] != 0 { return Self.number(in: buckets[index]) }
-        let number = Int32(hashes.count)
+        let number = Int32(hashes.endIndex)
         hashes.append(hash)
         if (liveCount + 1) * 2 > buckets.count {
             grow(toHold: liveCount + 1)
@@ -76,8 +81,11 @@ struct NIKTable: Sendable {
         }
     }
 
-    /// Makes room for `total` numbers. O(total) when it grows.
+    /// Makes room for `total` held numbers. O(total) when it grows.
     mutating func reserveCapacity(_ total: Int) { hashes.reserveCapacity(total) }
+
+    /// Forgets the hashes of numbers below `number`, none of which may be live. Amortized O(1) per number.
+    mutating func dropNumbers(below number: Int32) { hashes.dropPositions(below: Int(number)) }
 
     /// The bucket holding `hash`'s live number, or the empty bucket where it would go.
     private func bucket(of hash: NIKHash) -> Int {
