@@ -25,6 +25,19 @@ public struct CitySimulation: Sendable {
         return run.metrics()
     }
 
+    /// Replications 0..<n in parallel, summarised in replication order as they finish: the same
+    /// summaries as `MetricSample.summarize(runReplications(…))`, without holding every sample.
+    public func summarizeReplications(
+        _ n: Int, days: Int, seed: UInt64, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> MetricAccumulator {
+        var accumulator = MetricAccumulator()
+        Replications.fold(
+            n, threads: threads, progress: progress, into: &accumulator,
+            { replication in run(days: days, seed: seed, replication: replication) }, combine: { $0.add($1) })
+        return accumulator
+    }
+
     /// Replications 0..<n in parallel, returned in replication order.
     public func runReplications(
         _ n: Int, days: Int, seed: UInt64, threads: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -36,3 +36,25 @@ import Testing
             a["overall.generated"] != b["overall.generated"] || a["overall.wait_minutes"] != b["overall.wait_minutes"])
     }
 }
+
+extension DeterminismTests {
+    /// The CLI's streaming summary (each replication folded in as it finishes) gives the summaries of
+    /// all samples kept and summarised at the end, to the bit, on any number of threads.
+    @Test func streamingSummaryEqualsTheSummaryOfAllSamples() throws {
+        let (simulation, days) = try Self.simulation()
+        let samples = simulation.runReplications(5, days: days, seed: 8, threads: 1)
+        let kept = MetricSample.summarize(samples)
+        for threads in [1, 2] {
+            let streamed = simulation.summarizeReplications(5, days: days, seed: 8, threads: threads)
+            #expect(streamed.replications == 5)
+            let summaries = streamed.summaries
+            #expect(summaries.count == kept.count && summaries.count > 100)
+            for (key, summary) in kept {
+                let other = summaries[key]
+                #expect(
+                    other.map { [$0.mean, $0.standardDeviation, $0.halfWidth95].map(\.bitPattern) }
+                        == [summary.mean, summary.standardDeviation, summary.halfWidth95].map(\.bitPattern), "\(key)")
+            }
+        }
+    }
+}

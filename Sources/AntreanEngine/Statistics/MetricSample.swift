@@ -26,9 +26,14 @@ public struct MetricSummary: Sendable, Hashable, Codable {
 
     /// Summarises independent observations (one per replication) of a single metric.
     public init<C: Collection>(observations: C) where C.Element == Double {
-        let n = observations.count
         var welford = Welford()
         for x in observations { welford.add(x) }
+        self.init(welford)
+    }
+
+    /// Summarises the observations `welford` took.
+    public init(_ welford: Welford) {
+        let n = welford.count
         self.mean = welford.mean
         self.replications = n
         self.standardDeviation = n > 1 ? welford.variance.squareRoot() : 0
@@ -44,10 +49,8 @@ extension MetricSample {
     /// Summaries per key over replications; a key missing from some replications is summarised
     /// over those that have it.
     public static func summarize(_ samples: [MetricSample]) -> [String: MetricSummary] {
-        var columns: [String: [Double]] = [:]
-        for sample in samples {
-            for (key, value) in sample.values { columns[key, default: []].append(value) }
-        }
-        return columns.mapValues { MetricSummary(observations: $0) }
+        var accumulator = MetricAccumulator()
+        for sample in samples { accumulator.add(sample) }
+        return accumulator.summaries
     }
 }

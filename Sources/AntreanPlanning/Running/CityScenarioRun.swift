@@ -12,7 +12,7 @@ public enum CityScenarioRun {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CityModelError) -> SummaryReport {
         let simulation = try CitySimulation(scenario.model)
-        let samples = simulation.runReplications(
+        let summary = simulation.summarizeReplications(
             replications, days: days, seed: seed, threads: threads, progress: progress)
         let settings = [
             "days": "\(days)", "warm_up_days": "\(scenario.model.calendar.warmUpDays)",
@@ -20,7 +20,7 @@ public enum CityScenarioRun {
             "wait_target_minutes": "\(scenario.model.waitTargetMinutes)",
         ]
         return SummaryReport(
-            title: scenario.model.name, model: "city", file: file, seed: seed, samples: samples, settings: settings)
+            title: scenario.model.name, model: "city", file: file, seed: seed, accumulated: summary, settings: settings)
     }
 }
 

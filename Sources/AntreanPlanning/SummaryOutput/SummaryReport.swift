@@ -20,13 +20,25 @@ public struct SummaryReport: Sendable {
         title: String, model: String, file: String, seed: UInt64, samples: [MetricSample],
         settings: [String: String] = [:], theory: [String: Double] = [:]
     ) {
+        var accumulator = MetricAccumulator()
+        for sample in samples { accumulator.add(sample) }
+        self.init(
+            title: title, model: model, file: file, seed: seed, accumulated: accumulator, settings: settings,
+            theory: theory)
+    }
+
+    /// The report of replications summarised as they finished (see `Replications.fold`).
+    public init(
+        title: String, model: String, file: String, seed: UInt64, accumulated: MetricAccumulator,
+        settings: [String: String] = [:], theory: [String: Double] = [:]
+    ) {
         self.title = title
         self.model = model
         self.file = file
         self.seed = seed
-        self.replications = samples.count
+        self.replications = accumulated.replications
         self.settings = settings
-        self.metrics = MetricSample.summarize(samples)
+        self.metrics = accumulated.summaries
         self.theory = theory
     }
 
