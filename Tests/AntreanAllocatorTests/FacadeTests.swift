@@ -75,4 +75,31 @@ import Testing
         #expect(before.bookings.count > 20)
         #expect(store.commitCount <= 40)
     }
+
+    /// A portal may forget settled past bookings in memory; the store keeps them, and reopening
+    /// brings every one back.
+    @Test func retiringInMemoryKeepsEveryRecordInTheStore() async throws {
+        let store = InMemoryAllocatorStore()
+        let clock = ManualClock(Fixture.sundayNoon)
+        let allocator = try Allocator(
+            configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
+            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+        for number in 1...6 {
+            _ = try await allocator.book(
+                Fixture.slot(Fixture.a1, minute: 480 + 15 * number), for: Fixture.citizen(number))
+        }
+        _ = try await allocator.book(Fixture.slot(Fixture.a1, on: Fixture.tuesday), for: Fixture.citizen(9))
+        clock.set(Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 1_200))
+        #expect(try await allocator.releaseNoShows().count == 6)
+        let tuesday = Fixture.wita.instant(on: Fixture.tuesday, minuteOfDay: 0)
+        #expect(try allocator.performSynchronously(at: tuesday) { core, now in core.retireHistory(before: now) } == 6)
+        #expect(allocator.read { $0.retainedBookingCount } == 1)
+        #expect(try await allocator.cancel(BookingID(1)).refusal == .unknownBooking(BookingID(1)))
+        let reopened = try Allocator(
+            configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
+            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+        #expect(reopened.read { $0.allBookings.count } == 7)
+        #expect(reopened.read { $0.booking(BookingID(1))?.state } == .noShow)
+        #expect(reopened.read { $0.invariantViolations() }.isEmpty)
+    }
 }
