@@ -167,10 +167,11 @@ struct CityRun {
                 * ($1.bookingShare * plans.openWeekdayFactorSum / 7 * Double(totalDays)
                     + (1 - $1.bookingShare) * Double(openDays))
         }
-        let heldShare = min(1, Double(2 * (allocator.rules.bookingHorizonDays + 2)) / Double(max(1, totalDays)))
-        // Ledgers are made for the run's days and, from its last days, a booking horizon beyond.
+        let heldDays = min(totalDays, 2 * (allocator.rules.bookingHorizonDays + 2))
+        // Day ledgers likewise: those of about a horizon behind and a horizon ahead are held.
         allocator.reserveCapacity(
-            bookings: Int(expectedVisits * heldShare), days: totalDays + allocator.rules.bookingHorizonDays + 1)
+            bookings: Int(expectedVisits * Double(heldDays) / Double(max(1, totalDays))),
+            days: heldDays + allocator.rules.bookingHorizonDays + 1)
     }
 
     // MARK: Time

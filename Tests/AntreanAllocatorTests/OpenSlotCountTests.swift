@@ -41,7 +41,8 @@ import Testing
                     _ = core.reschedule(id, to: target.slot, now: now)
                 }
             }
-            for ledger in core.ledgers {
+            for number in core.ledgers.indices {
+                let ledger = core.ledgers[number]
                 let scanned = core.rows.scanOpenSlots(of: ledger)
                 #expect(ledger.openOnline == scanned.online)
                 #expect(ledger.openPriority == scanned.priority)

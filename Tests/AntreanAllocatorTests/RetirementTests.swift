@@ -10,15 +10,16 @@ import Testing
 
     func at(_ date: LocalDate, _ minute: Int) -> Instant { Fixture.wita.instant(on: date, minuteOfDay: minute) }
 
-    @Test func settledBookingsOfPastDaysAreForgottenAndTheirPlacesStayTaken() throws {
+    @Test func settledBookingsOfPastDaysAreForgottenAndTheirDaysThenAnswerAsClosed() throws {
         var core = Fixture.core()
         let sunday = Fixture.sundayNoon
+        let wednesday = monday.adding(days: 2)
         let served = try core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(1), now: sunday).get().booking.id
+        let ahead = try core.book(Fixture.slot(Fixture.a1, on: tuesday), for: Fixture.citizen(4), now: sunday).get()
+            .booking.id
         let cancelled = try core.book(Fixture.slot(Fixture.a1, minute: 495), for: Fixture.citizen(2), now: sunday)
             .get().booking.id
         let missed = try core.book(Fixture.slot(Fixture.a1, minute: 510), for: Fixture.citizen(3), now: sunday).get()
-            .booking.id
-        let ahead = try core.book(Fixture.slot(Fixture.a1, on: tuesday), for: Fixture.citizen(4), now: sunday).get()
             .booking.id
         _ = try core.cancel(cancelled, now: sunday).get()
         _ = try core.checkIn(booking: served, nik: Fixture.citizen(1).nikHash, at: Fixture.a1, now: at(monday, 478))
@@ -27,19 +28,32 @@ import Testing
         let usageBefore = core.snapshot(at: at(tuesday, 0)).usage
         _ = core.drainChanges()
 
-        // Monday's bookings come before Tuesday's in id order: they go, Tuesday's stays.
-        #expect(core.retireHistory(before: at(tuesday, 0)) == 3)
-        for id in [served, cancelled, missed] {
-            #expect(core.booking(id) == nil && core.state(of: id) == nil)
-        }
+        // Tuesday's booking, made second and still ahead, stops retirement after the first booking.
+        #expect(core.retireHistory(before: at(tuesday, 0)) == 1)
+        #expect(core.booking(served) == nil && core.state(of: served) == nil)
         #expect(core.cancel(served, now: at(tuesday, 1)).refusal == .unknownBooking(served))
-        #expect(core.state(of: ahead) == .booked)
-        #expect(core.bookingCount == 4 && core.retainedBookingCount == 1)
-        // The served citizen's place on Monday is still taken; the rest of the state is unchanged.
+        #expect(core.booking(cancelled)?.state == .cancelled && core.state(of: ahead) == .booked)
+        // Monday's ledger is still held (later bookings use it): the served citizen's place stays taken.
         #expect(core.snapshot(at: at(tuesday, 0)).usage == usageBefore)
         #expect(core.invariantViolations().isEmpty)
-        // Again: nothing more is settled and in the past.
         #expect(core.retireHistory(before: at(tuesday, 0)) == 0)
+
+        // Once Tuesday's citizen is served, all of it goes, and with it both days' ledgers.
+        _ = try core.checkIn(booking: ahead, nik: Fixture.citizen(4).nikHash, at: Fixture.a1, now: at(tuesday, 478))
+            .get()
+        _ = core.drainChanges()
+        #expect(core.retireHistory(before: at(wednesday, 0)) == 3)
+        #expect(core.bookingCount == 4 && core.retainedBookingCount == 0 && core.ledgerCount == 0)
+        #expect(core.snapshot(at: at(wednesday, 0)).usage.isEmpty)
+        #expect(core.invariantViolations().isEmpty)
+        // Retired days answer as closed; the days ahead are as they were.
+        #expect(core.dayPlan(office: Fixture.a1, service: Fixture.ktp, date: monday) == nil)
+        #expect(
+            core.registerWalkInBooking(
+                office: Fixture.a1, service: Fixture.ktp, citizen: Fixture.citizen(5), now: at(tuesday, 600)
+            ).refusal == .noSuchSlot)
+        #expect(core.dayPlan(office: Fixture.a1, service: Fixture.ktp, date: wednesday) != nil)
+        #expect(core.invariantViolations().isEmpty)
     }
 
     @Test func anActiveBookingStopsRetirementAndUndrainedChangesAreKept() throws {
@@ -156,7 +170,26 @@ import Testing
                 Self.expectSettledBefore(at(monday.adding(days: 27), 0), kept.booking(id)!, in: kept)
             }
         }
-        #expect(kept.snapshot(at: at(monday, 0)).usage == retiring.snapshot(at: at(monday, 0)).usage)
+        // Every ledger the retiring core holds counts what the keeping core's does, and it holds every
+        // ledger from the last cutoff's day on.
+        for number in retiring.ledgers.indices {
+            let ledger = retiring.ledgers[number]
+            guard let twinNumber = kept.ledgerDirectory.number(of: ledger.key) else {
+                Issue.record("ledger of day \(ledger.key.day) only in the retiring core")
+                continue
+            }
+            let twin = kept.ledgers[Int(twinNumber)]
+            #expect(ledger.template == twin.template && ledger.occupied == twin.occupied)
+            #expect(ledger.openOnline == twin.openOnline && ledger.openPriority == twin.openPriority)
+            for slot in ledger.slots {
+                #expect(retiring.rows.usage(of: ledger, at: slot) == kept.rows.usage(of: twin, at: slot))
+            }
+        }
+        let lastCutoffDay = Fixture.wita.localDay(of: at(monday.adding(days: 27), 0))
+        for number in kept.ledgers.indices where Int(kept.ledgers[number].key.day) >= lastCutoffDay {
+            #expect(retiring.ledgerDirectory.number(of: kept.ledgers[number].key) != nil)
+        }
+        #expect(retiring.ledgerCount < kept.ledgerCount / 2)
         #expect(kept.invariantViolations().isEmpty && retiring.invariantViolations().isEmpty)
         // Most of the four weeks was forgotten, and storage holds a few days' bookings, not all.
         #expect(retiredTotal > kept.bookingCount / 2)

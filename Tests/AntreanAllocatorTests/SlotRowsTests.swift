@@ -21,7 +21,8 @@ import Testing
         #expect(core.rows.limitsRowCount == distinct.count)
         // a2's and a1's ktp grids are equal on Wednesdays (no reserves at either), so rows are shared.
         #expect(distinct.count < core.slotTemplates.count)
-        for ledger in core.ledgers where ledger.template >= 0 {
+        for number in core.ledgers.indices where core.ledgers[number].template >= 0 {
+            let ledger = core.ledgers[number]
             let expected = core.slotTemplates[Int(ledger.template)].limits
             #expect(ledger.slots.map { core.rows.limits(of: ledger, at: $0) } == expected)
         }

@@ -1,19 +1,21 @@
 extension AllocatorCore {
-    /// Forgets settled bookings of the past, so memory follows the bookings that can still change
-    /// rather than every booking ever made (a simulated city year makes ~600,000; the portal's store
-    /// keeps their records, and reopening it restores them).
+    /// Forgets settled bookings of the past, and the day ledgers no held booking needs, so memory
+    /// follows the bookings that can still change rather than every booking ever made (a simulated
+    /// city year makes ~600,000; the portal's store keeps their records, and reopening it restores them).
     ///
     /// Retires bookings oldest first while each is *settled* — neither held nor booked — and its slot
     /// started before `cutoff`, stopping at the first that is not (ids are in creation order, and a
     /// booking is made at most a booking horizon before its slot, so the retired prefix keeps pace with
     /// the calendar). Bookings with changes not yet drained for the store are kept. A retired booking
     /// is unknown afterwards: `booking(_:)` answers nil and operations on it refuse with
-    /// `unknownBooking`; its place stays taken in its day's ledger, so capacity is unchanged. Pick a
-    /// cutoff no later than the end of check-in for the slots concerned: a no-show may still check in
-    /// late until then. Returns the number retired.
+    /// `unknownBooking`; its place stays taken in its day's ledger while that ledger is held. Days
+    /// before the cutoff's local day then answer as closed (no slots, no walk-ins) unless a held
+    /// booking still needs their ledger. Pick a cutoff no later than the end of check-in for the slots
+    /// concerned: a no-show may still check in late until then. Returns the number of bookings retired.
     ///
-    /// Amortized O(1) per retired booking: storage is compacted (and the NIK numbers no held booking
-    /// uses are dropped, an O(held) scan) only once the retired prefix is as long as what is held.
+    /// Amortized O(1) per retired booking: storage is compacted — and the NIK numbers and day ledgers
+    /// no held booking uses are dropped, an O(held) scan — only once the retired prefix is as long as
+    /// what is held.
     @discardableResult
     public mutating func retireHistory(before cutoff: Instant) -> Int {
         let first = bookings.startIndex
@@ -32,18 +34,40 @@ extension AllocatorCore {
             }
             end += 1
         }
+        let cutoffDay = rules.timeZone.localDay(of: cutoff)
+        retiredDaysBefore = max(retiredDaysBefore, cutoffDay)
         guard end > first else { return 0 }
         retiredSlotsBefore = max(retiredSlotsBefore, cutoffSeconds)
-        if bookings.dropPositions(below: end) { dropUnusedNIKNumbers() }
+        if bookings.dropPositions(below: end) { dropWhatNoHeldBookingUses(beforeDay: retiredDaysBefore) }
         return end - first
     }
 
-    /// Drops the NIK numbers below the lowest one a held booking uses. Live numbers (NIKs with active
-    /// bookings) are used by those bookings, which are never retired, so none is dropped. O(held).
-    private mutating func dropUnusedNIKNumbers() {
-        var lowest = Int32(niks.count)
-        for index in bookings.indices { lowest = min(lowest, bookings[index].nik) }
-        niks.dropNumbers(below: lowest)
-        activeCounts.dropPositions(below: Int(lowest))
+    /// Drops the NIK numbers below the lowest one a held booking uses, and the ledgers, oldest first,
+    /// of days before `beforeDay` that come before the first ledger a held booking uses. Live NIK
+    /// numbers (NIKs with active bookings) are used by those bookings, which are never retired, so
+    /// none is dropped. O(held bookings + dropped ledgers).
+    private mutating func dropWhatNoHeldBookingUses(beforeDay: Int) {
+        var lowestNIK = Int32(niks.count)
+        var lowestLedger = Int32(ledgers.endIndex)
+        for index in bookings.indices {
+            lowestNIK = min(lowestNIK, bookings[index].nik)
+            lowestLedger = min(lowestLedger, bookings[index].ledger)
+        }
+        niks.dropNumbers(below: lowestNIK)
+        activeCounts.dropPositions(below: Int(lowestNIK))
+        var end = ledgers.startIndex
+        while end < Int(lowestLedger), Int(ledgers[end].key.day) < beforeDay {
+            ledgerDirectory.remove(ledgers[end].key)
+            end += 1
+        }
+        guard end > ledgers.startIndex else { return }
+        // Usage rows were appended in ledger order; closed days have none.
+        var firstRow = rows.usage.endIndex
+        for number in end..<ledgers.endIndex where ledgers[number].template >= 0 {
+            firstRow = Int(ledgers[number].usageStart)
+            break
+        }
+        ledgers.dropPositions(below: end)
+        rows.dropUsage(below: firstRow)
     }
 }

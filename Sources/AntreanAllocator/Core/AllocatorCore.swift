@@ -25,8 +25,12 @@ public struct AllocatorCore: Sendable {
 
     let officeIndex: IdentifierIndex<OfficeID>
     let serviceIndex: IdentifierIndex<ServiceID>
-    /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free.
-    var ledgers: [DayLedger] = []
+    /// Ledgers in creation order; `ledgerDirectory` finds them. An array keeps hot-path access copy-free;
+    /// positions below `ledgers.startIndex` were retired with the bookings of their days.
+    var ledgers = SlidingArray<DayLedger>()
+    /// Local days before this one answer as closed: their ledgers were retired or may have been
+    /// (`retireHistory(before:)`). `Int.min` when nothing was retired.
+    var retiredDaysBefore = Int.min
     var ledgerDirectory: LedgerDirectory
     /// Slot grids of open weekdays, shared by their ledgers; `weekdayTemplates` finds them.
     var slotTemplates: [SlotTemplate] = []
@@ -137,8 +141,8 @@ public struct AllocatorCore: Sendable {
     /// Bookings still held in memory: those made, less those retired by `retireHistory(before:)`.
     public var retainedBookingCount: Int { bookings.indices.count }
 
-    /// Office-service-days whose capacity ledger exists (created on first use).
-    public var ledgerCount: Int { ledgers.count }
+    /// Office-service-days whose capacity ledger is held (created on first use, until retired).
+    public var ledgerCount: Int { ledgers.indices.count }
 
     /// Booking `id` as a public record (built from its compact form); nil when unknown or retired. O(1).
     public func booking(_ id: BookingID) -> BookingRecord? {
@@ -173,7 +177,7 @@ public struct AllocatorCore: Sendable {
         niks.reserveCapacity(niks.heldCount + max(0, additional))
         activeCounts.reserveCapacity(activeCounts.indices.count + max(0, additional))
         let ledgersAhead = max(0, days) * offers.count { $0 }
-        ledgers.reserveCapacity(ledgers.count + ledgersAhead)
+        ledgers.reserveCapacity(ledgers.indices.count + ledgersAhead)
         // Rows of a typical open day: 32 slots (08:00–16:00 by quarter hours).
         rows.reserveUsage(ledgersAhead * 32)
     }
@@ -200,7 +204,8 @@ public struct AllocatorCore: Sendable {
         let closed = closedDays[Int(key.office)]
         // A day's plan depends on its date only through closures, its weekday and its first instant: a
         // city of 70 offices creates ~80,000 ledgers a year, and building a plan for each showed in profiles.
-        let template = closed.isEmpty || !closed.contains(day) ? templateNumber(key, weekday: weekdayIndex(day)) : -1
+        let isClosed = day < retiredDaysBefore || (!closed.isEmpty && closed.contains(day))
+        let template = isClosed ? -1 : templateNumber(key, weekday: weekdayIndex(day))
         let ledger: DayLedger
         if template >= 0 {
             let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
@@ -212,8 +217,8 @@ public struct AllocatorCore: Sendable {
             ledger = DayLedger(closed: key)
         }
         ledgers.append(ledger)
-        ledgerDirectory.set(Int32(ledgers.count - 1), for: key)
-        return ledgers.count - 1
+        ledgerDirectory.set(Int32(ledgers.endIndex - 1), for: key)
+        return ledgers.endIndex - 1
     }
 
     /// `Weekday.allCases` index of local day `day` (as `LocalDate.weekday`; 1970-01-01 was a Thursday).

@@ -14,7 +14,8 @@ extension AllocatorCore {
     /// The state as seen at `now` (account windows are judged at `now`). O(n).
     public func snapshot(at now: Instant) -> AllocatorSnapshot {
         var usage: [String: Int] = [:]
-        for (number, ledger) in ledgers.enumerated() {
+        for number in ledgers.indices {
+            let ledger = ledgers[number]
             guard let plan = plan(ofLedger: number) else { continue }
             for index in ledger.slots {
                 let used = rows.usage(of: ledger, at: index)
@@ -84,8 +85,12 @@ extension AllocatorCore {
                 keyOwners[scope] = id
             }
         }
-        for (number, ledger) in ledgers.enumerated() {
+        for number in ledgers.indices {
+            let ledger = ledgers[number]
             let key = ledger.key
+            if ledgerDirectory.number(of: key) != Int32(number) {
+                violations.append("ledger \(number) is not found by its day")
+            }
             guard let plan = plan(ofLedger: number) else { continue }
             for slot in plan.slots.indices {
                 let used = rows.usage(of: ledger, at: slot)

@@ -34,6 +34,16 @@ struct LedgerDirectory: Sendable {
         return outliers.isEmpty ? nil : outliers[key]
     }
 
+    /// Forgets the ledger of `key` (it was retired). O(1).
+    mutating func remove(_ key: DayKey) {
+        let row = Int(key.day) - firstDay
+        if row >= 0, row < days {
+            numbers[row * width + Int(key.office) * services + Int(key.service)] = -1
+        } else {
+            outliers[key] = nil
+        }
+    }
+
     /// Records that ledger `number` belongs to `key`. O(1) amortized.
     mutating func set(_ number: Int32, for key: DayKey) {
         let day = Int(key.day)

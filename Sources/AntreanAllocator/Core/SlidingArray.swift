@@ -35,6 +35,10 @@ struct SlidingArray<Element> {
 
     mutating func append(_ element: Element) { storage.append(element) }
 
+    mutating func append(repeating element: Element, count: Int) {
+        storage.append(contentsOf: repeatElement(element, count: count))
+    }
+
     /// Makes room for `count` held elements in all. O(count) when it grows.
     mutating func reserveCapacity(_ count: Int) { storage.reserveCapacity(count + startIndex - storageStart) }
 

@@ -7,7 +7,8 @@
 /// Every operation is O(1) except `scanOpenSlots` (O(slots)).
 struct SlotRows: Sendable {
     private(set) var limits: [SlotLimits] = []
-    private(set) var usage: [SlotUsage] = []
+    /// Usage rows by absolute position: rows of retired ledgers are dropped from the front.
+    private(set) var usage = SlidingArray<SlotUsage>()
     /// Where each distinct limits row starts: templates with equal rows share one.
     private var limitsRows: [[SlotLimits]: Int32] = [:]
 
@@ -28,12 +29,15 @@ struct SlotRows: Sendable {
 
     /// Appends an empty usage row of `count` slots and returns where it starts.
     mutating func appendUsage(count: Int) -> Int32 {
-        let start = Int32(usage.count)
-        usage.append(contentsOf: repeatElement(SlotUsage(), count: count))
+        let start = Int32(usage.endIndex)
+        usage.append(repeating: SlotUsage(), count: count)
         return start
     }
 
-    mutating func reserveUsage(_ additional: Int) { usage.reserveCapacity(usage.count + additional) }
+    mutating func reserveUsage(_ additional: Int) { usage.reserveCapacity(usage.indices.count + additional) }
+
+    /// Forgets the usage rows before `position` (those of retired ledgers).
+    mutating func dropUsage(below position: Int) { usage.dropPositions(below: position) }
 
     func limits(of ledger: DayLedger, at index: Int) -> SlotLimits { limits[Int(ledger.limitsStart) + index] }
 
