@@ -8,10 +8,11 @@ extension AllocatorCore {
     /// booking is made at most a booking horizon before its slot, so the retired prefix keeps pace with
     /// the calendar). Bookings with changes not yet drained for the store are kept. A retired booking
     /// is unknown afterwards: `booking(_:)` answers nil and operations on it refuse with
-    /// `unknownBooking`; its place stays taken in its day's ledger while that ledger is held. Days
-    /// before the cutoff's local day then answer as closed (no slots, no walk-ins) unless a held
-    /// booking still needs their ledger. Pick a cutoff no later than the end of check-in for the slots
-    /// concerned: a no-show may still check in late until then. Returns the number of bookings retired.
+    /// `unknownBooking`; its place stays taken in its day's ledger while that ledger is held. A day
+    /// before the cutoff's local day whose ledger is not held (ledgers go once no held booking uses
+    /// them) answers as closed: no slots, no walk-ins, so nothing is sold twice. Pick a cutoff no later
+    /// than the end of check-in for the slots concerned: a no-show may still check in late until then.
+    /// Returns the number of bookings retired.
     ///
     /// Amortized O(1) per retired booking: storage is compacted — and the NIK numbers and day ledgers
     /// no held booking uses are dropped, an O(held) scan — only once the retired prefix is as long as
