@@ -92,7 +92,7 @@ import Testing
         clock.set(Fixture.wita.instant(on: Fixture.monday, minuteOfDay: 1_200))
         #expect(try await allocator.releaseNoShows().count == 6)
         let tuesday = Fixture.wita.instant(on: Fixture.tuesday, minuteOfDay: 0)
-        #expect(try allocator.performSynchronously(at: tuesday) { core, now in core.retireHistory(before: now) } == 6)
+        #expect(allocator.retireHistory(before: tuesday) == 6)
         #expect(allocator.read { $0.retainedBookingCount } == 1)
         #expect(try await allocator.cancel(BookingID(1)).refusal == .unknownBooking(BookingID(1)))
         let reopened = try Allocator(

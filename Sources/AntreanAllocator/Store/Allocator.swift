@@ -174,4 +174,13 @@ public final class Allocator: Sendable {
     public func releaseNoShows() async throws -> [BookingID] {
         try await perform { core, now in core.releaseNoShows(now: now) }
     }
+
+    /// Frees the memory of settled bookings whose slot started before `cutoff`, and of the day ledgers
+    /// no held booking uses (see `AllocatorCore.retireHistory(before:)`), e.g. nightly with the start of
+    /// the day as cutoff. The store is not touched: it keeps every record, and reopening restores them.
+    /// Returns the number of bookings retired.
+    @discardableResult
+    public func retireHistory(before cutoff: Instant) -> Int {
+        core.withLock { $0.retireHistory(before: cutoff) }
+    }
 }
