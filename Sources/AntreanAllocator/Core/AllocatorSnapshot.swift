@@ -131,7 +131,7 @@ extension AllocatorCore {
         for (position, _) in recount where ledgerDirectory.number(of: position.key) != position.ledger {
             violations.append("booking in a ledger that does not match its day")
         }
-        if nikRecount != Array(activeCounts.indices.map { activeCounts[$0] }) {
+        if nikRecount != activeCounts.indices.map({ activeCounts[$0] }) {
             violations.append("active-per-NIK counts differ from a recount")
         }
         // The per-NIK limit finds exactly the numbers with active bookings, one per NIK.
