@@ -49,8 +49,6 @@ extension MetricSample {
     /// Summaries per key over replications; a key missing from some replications is summarised
     /// over those that have it.
     public static func summarize(_ samples: [MetricSample]) -> [String: MetricSummary] {
-        var accumulator = MetricAccumulator()
-        for sample in samples { accumulator.add(sample) }
-        return accumulator.summaries
+        MetricAccumulator(samples).summaries
     }
 }

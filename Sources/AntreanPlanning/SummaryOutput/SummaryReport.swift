@@ -20,11 +20,9 @@ public struct SummaryReport: Sendable {
         title: String, model: String, file: String, seed: UInt64, samples: [MetricSample],
         settings: [String: String] = [:], theory: [String: Double] = [:]
     ) {
-        var accumulator = MetricAccumulator()
-        for sample in samples { accumulator.add(sample) }
         self.init(
-            title: title, model: model, file: file, seed: seed, accumulated: accumulator, settings: settings,
-            theory: theory)
+            title: title, model: model, file: file, seed: seed, accumulated: MetricAccumulator(samples),
+            settings: settings, theory: theory)
     }
 
     /// The report of replications summarised as they finished (see `Replications.fold`).
