@@ -88,11 +88,13 @@ let package = Package(
             dependencies: ["AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario"],
             swiftSettings: strict
         ),
+        // The request lines of `antrean replay`, read as bytes: pure parsers (fuzzed on their own).
+        .target(name: "AntreanReplay", swiftSettings: strict),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
-                "AntreanAllocator", "AntreanAllocatorSQLite",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,5 +127,6 @@ let package = Package(
         ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
+        .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
     ]
 )

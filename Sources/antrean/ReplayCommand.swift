@@ -1,5 +1,6 @@
 import AntreanAllocator
 import AntreanAllocatorSQLite
+import AntreanReplay
 import ArgumentParser
 import Foundation
 
@@ -10,15 +11,26 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
             Each request line gets one JSON decision line on standard output, printed only once the \
             decision is durable in the store (decisions are committed in groups of --group-commit lines). \
-            A malformed line is reported with its line number on standard error and as a decision, and \
-            the following lines still run. A JSON summary line ends the output. Formats: docs/allocator.md.
+            Lines end in LF or CRLF. A malformed line (invalid UTF-8, broken JSON, a bad field) is reported \
+            with its line number on standard error and as a decision, and the following lines still run; a \
+            request dated outside 2000-01-01 … 2199-12-31 UTC is refused (instant_out_of_range). A JSON \
+            summary line ends the output. Formats: docs/allocator.md.
+
+            Secrets (base64 or hex of at least 32 random bytes, from `antrean secrets generate`): the NIK \
+            pepper comes from ANTREAN_NIK_PEPPER, the file named by ANTREAN_NIK_PEPPER_FILE, or the \
+            configuration's nikPepperFile; a current token key from ANTREAN_TOKEN_KEY or \
+            ANTREAN_TOKEN_KEY_FILE with ANTREAN_TOKEN_KEY_ID, after the configuration's tokenKeys. Secret \
+            files must be readable by their owner only (chmod 600). See docs/security.md.
+
+            Exit status: 0 done, 64 bad option, 65 bad configuration or secret, 66 missing input file, \
+            74 store I/O error.
             """
     )
 
     @Argument(help: "Requests, one JSON object a line.")
     var requests: String
 
-    @Option(help: "Allocator configuration (JSON): offices, services, rules, secrets.")
+    @Option(help: "Allocator configuration (JSON): offices, services, rules, where the secrets are.")
     var config: String
 
     @Option(help: "SQLite store; created if missing, reopened (state rebuilt) if present.")
@@ -48,26 +60,27 @@ struct ReplayCommand: ParsableCommand {
             try replay()
         } catch let error as ReplayError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw error.status
         }
     }
 
     private func replay() throws {
-        let configuration = try ReplayConfiguration.load(path: config)
+        let (configuration, signer, hasher) = try ReplayConfiguration.load(path: config)
         let chosenPolicy = try configuration.policy(named: policy)
-        let text: String
-        do { text = try String(contentsOfFile: requests, encoding: .utf8) } catch {
-            throw ReplayError("\(requests): cannot read: \(error.localizedDescription)")
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: requests))) } catch {
+            throw ReplayError(
+                "\(requests): cannot read: \(error.localizedDescription)", status: ExitStatus.missingInput)
         }
         let allocator: Allocator
         do {
             let sqlite = try SQLiteAllocatorStore(path: store, syncMode: .init(rawValue: sync.uppercased())!)
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy,
-                tokenSigner: configuration.tokenSigner, nikHasher: configuration.nikHasher, store: sqlite,
+                tokenSigner: signer, nikHasher: hasher, store: sqlite,
                 clock: ManualClock(Instant(secondsSinceEpoch: 0)))
         } catch {
-            throw ReplayError("\(store): \(error)")
+            throw ReplayError("\(store): \(error)", status: ExitStatus.ioError)
         }
         var replayer = Replayer(allocator: allocator, file: requests)
         var summary = ReplaySummary()
@@ -77,7 +90,7 @@ struct ReplayCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         func acknowledge() throws {
-            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)") }
+            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)", status: ExitStatus.ioError) }
             var out = Data()
             for decision in pending {
                 out += try encoder.encode(decision)
@@ -87,12 +100,8 @@ struct ReplayCommand: ParsableCommand {
             pending.removeAll(keepingCapacity: true)
         }
 
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            let decision = replayer.decide(line: lineNumber, text: trimmed)
+        for line in ReplayLine.split(bytes) {
+            let decision = replayer.decide(line: line.number, bytes: line.bytes)
             summary.lines += 1
             if decision.reason == "malformed" {
                 summary.malformed += 1

@@ -1,16 +1,22 @@
 import AntreanAllocator
+import AntreanReplay
+import ArgumentParser
 import Foundation
 
-/// The `--config` file of `antrean replay` (JSON): the allocator's configuration plus the secrets and
-/// policy parameters a replay needs. Secrets in a file are fine for replaying traces, not for production.
+/// The `--config` file of `antrean replay` (JSON): the allocator's configuration, where its secrets
+/// come from, and policy parameters. Secrets are base64 or hex of at least 32 random bytes
+/// (`antrean secrets generate`); they are best kept in owner-only files or the environment
+/// (``SecretSource``), not in the configuration itself.
 struct ReplayConfiguration: Decodable {
     var offices: [OfficeConfig]
     var services: [ServiceConfig]
     var rules: AllocatorRules?
-    /// Pepper of the NIK hash (UTF-8, at least 16 bytes).
-    var nikPepper: String
-    /// QR signing keys; the last one is current.
-    var tokenKeys: [TokenKey]
+    /// The NIK pepper itself (base64 or hex); prefer `nikPepperFile` or the environment.
+    var nikPepper: String?
+    /// A file holding the NIK pepper, relative to the configuration's folder, readable by its owner only.
+    var nikPepperFile: String?
+    /// QR signing keys, oldest first; the last one is current unless the environment adds a newer one.
+    var tokenKeys: [TokenKey]?
     /// Predicted no-show rates per office and weekday, for `--policy overbooking`.
     var noShowRates: [String: [Weekday: Double]]?
     var defaultNoShowRate: Double?
@@ -19,43 +25,72 @@ struct ReplayConfiguration: Decodable {
 
     struct TokenKey: Decodable {
         var id: String
-        var secret: String
+        /// The key itself (base64 or hex); prefer `secretFile`.
+        var secret: String?
+        /// A file holding the key, relative to the configuration's folder, readable by its owner only.
+        var secretFile: String?
     }
 
     var allocatorConfiguration: AllocatorConfiguration {
         AllocatorConfiguration(offices: offices, services: services, rules: rules ?? AllocatorRules())
     }
 
-    static func load(path: String) throws -> ReplayConfiguration {
+    /// The configuration at `path` with its secrets resolved and checked.
+    static func load(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ReplayError) -> (configuration: ReplayConfiguration, signer: QRTokenSigner, hasher: NIKHasher) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ReplayError("\(path): cannot read: \(error.localizedDescription)")
+            throw ReplayError("\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.missingInput)
         }
         let configuration: ReplayConfiguration
         do { configuration = try JSONDecoder().decode(ReplayConfiguration.self, from: data) } catch {
-            throw ReplayError("\(path): \(describe(error))")
-        }
-        guard configuration.nikPepper.utf8.count >= 16 else {
-            throw ReplayError("\(path): nikPepper: needs at least 16 bytes")
-        }
-        guard !configuration.tokenKeys.isEmpty else { throw ReplayError("\(path): tokenKeys: needs at least one key") }
-        for (index, key) in configuration.tokenKeys.enumerated()
-        where key.id.isEmpty || key.id.contains(".") || key.secret.utf8.count < 16 {
-            throw ReplayError("\(path): tokenKeys[\(index)]: id must be non-empty without dots, secret ≥ 16 bytes")
+            throw ReplayError("\(path): \(DecodingErrorText.describe(error))")
         }
         do { try configuration.allocatorConfiguration.validate() } catch { throw ReplayError("\(path): \(error)") }
-        return configuration
+        let source = SecretSource(
+            environment: environment, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent())
+        let pepper = try source.pepper(
+            value: configuration.nikPepper, file: configuration.nikPepperFile, configPath: path)
+        let hasher: NIKHasher
+        do { hasher = try NIKHasher(pepperBytes: pepper) } catch { throw ReplayError("\(path): nikPepper: \(error)") }
+        return (configuration, try configuration.signer(source: source, path: path), hasher)
     }
 
-    var tokenSigner: QRTokenSigner {
-        var signer = QRTokenSigner(keyID: tokenKeys[0].id, keyBytes: Array(tokenKeys[0].secret.utf8))
-        for key in tokenKeys.dropFirst() { signer.rotate(to: key.id, key: .init(data: Array(key.secret.utf8))) }
+    /// A signer holding every configured key, oldest first, then the environment's key as current.
+    private func signer(source: SecretSource, path: String) throws(ReplayError) -> QRTokenSigner {
+        var keys: [(id: String, bytes: [UInt8], origin: String)] = []
+        for (index, key) in (tokenKeys ?? []).enumerated() {
+            let origin = "\(path): tokenKeys[\(index)]"
+            switch (key.secret, key.secretFile) {
+            case (.some, .some): throw ReplayError("\(origin): secret, secretFile: give one of the two, not both")
+            case (_, .some(let file)): keys.append((key.id, try source.read(file: file, origin: origin), origin))
+            case (.some(let text), _): keys.append((key.id, try source.decode(text, origin: origin), origin))
+            case (nil, nil): throw ReplayError("\(origin): secretFile: missing")
+            }
+        }
+        if let current = try source.environmentTokenKey() {
+            keys.append((current.id, current.bytes, SecretSource.tokenKeyIDVariable))
+        }
+        guard let first = keys.first else {
+            throw ReplayError(
+                "\(path): tokenKeys: needs at least one key, in the configuration or in "
+                    + "\(SecretSource.tokenKeyVariable)/\(SecretSource.tokenKeyFileVariable) with "
+                    + "\(SecretSource.tokenKeyIDVariable)")
+        }
+        var signer: QRTokenSigner
+        do { signer = try QRTokenSigner(keyID: first.id, keyBytes: first.bytes) } catch {
+            throw ReplayError("\(first.origin): \(error)")
+        }
+        for key in keys.dropFirst() {
+            do { try signer.rotate(to: key.id, key: .init(data: key.bytes)) } catch {
+                throw ReplayError("\(key.origin): \(error)")
+            }
+        }
         return signer
     }
 
-    var nikHasher: NIKHasher { NIKHasher(pepperBytes: Array(nikPepper.utf8)) }
-
-    func policy(named name: String) throws -> any AllocationPolicy {
+    func policy(named name: String) throws(ReplayError) -> any AllocationPolicy {
         switch name {
         case "home-earliest": return HomeOfficeEarliestPolicy()
         case "kecamatan-earliest": return KecamatanEarliestPolicy()
@@ -67,32 +102,18 @@ struct ReplayConfiguration: Decodable {
                 base: HomeOfficeEarliestPolicy(), noShowRates: rates, defaultRate: defaultNoShowRate ?? 0)
         default:
             throw ReplayError(
-                "--policy: unknown policy '\(name)' (home-earliest, kecamatan-earliest, least-loaded, overbooking)")
+                "--policy: unknown policy '\(name)' (home-earliest, kecamatan-earliest, least-loaded, overbooking)",
+                status: ExitStatus.usage)
         }
     }
 }
 
+/// A replay that cannot start or go on, with the exit status it ends the process with (``ExitStatus``).
 struct ReplayError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// A decoding error as "field.path: what is wrong".
-func describe(_ error: any Error) -> String {
-    guard let decoding = error as? DecodingError else { return "\(error)" }
-    func path(_ context: DecodingError.Context) -> String {
-        let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-        return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(top level)" : text)
-    }
-    switch decoding {
-    case .keyNotFound(let key, let context):
-        let parent = path(context)
-        return (parent == "(top level)" ? "" : parent + ".") + key.stringValue + ": missing"
-    case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
-    case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
-    case .dataCorrupted(let context):
-        let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return "\(path(context)): \(underlying ?? context.debugDescription)"
-    @unknown default: return "\(error)"
+    var status: ExitCode
+    init(_ description: String, status: ExitCode = ExitStatus.badInput) {
+        self.description = description
+        self.status = status
     }
 }

@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanReplay
 import Foundation
 
 /// One output line of `antrean replay`: the allocator's decision on one request line.

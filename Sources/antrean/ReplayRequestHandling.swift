@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanReplay
 import Foundation
 
 /// Turns request lines into allocator operations and decisions. Operations are applied without waiting
@@ -10,19 +11,18 @@ struct Replayer {
     var bookingsByRequest: [String: BookingID] = [:]
     /// The latest token handed out per booking, so `check_in` by `booking_ref` scans what the citizen holds.
     var tokensByBooking: [BookingID: String] = [:]
-    private let decoder = JSONDecoder()
 
     init(allocator: Allocator, file: String) {
         self.allocator = allocator
         self.file = file
     }
 
-    mutating func decide(line: Int, text: String) -> ReplayDecision {
+    /// The decision on request line number `line` (its bytes without the line terminator).
+    mutating func decide(line: Int, bytes: ArraySlice<UInt8>) -> ReplayDecision {
         let request: ReplayRequest
-        do {
-            request = try decoder.decode(ReplayRequest.self, from: Data(text.utf8))
-        } catch {
-            return malformed(line: line, request: nil, "\(ReplayRequestError.describeDecoding(error))")
+        switch ReplayLine.parse(bytes) {
+        case .success(let parsed): request = parsed
+        case .failure(let error): return malformed(line: line, request: nil, error.message)
         }
         do {
             var decision = try apply(request, line: line)
@@ -38,6 +38,10 @@ struct Replayer {
             return decision
         } catch let error as ReplayRequestError {
             return malformed(line: line, request: request, error.message)
+        } catch let refusal as AllocationRefusal {
+            var decision = ReplayDecision(line: line, request: request)
+            decision.refuse(refusal)
+            return decision
         } catch {
             return malformed(line: line, request: request, "\(error)")
         }
@@ -57,11 +61,15 @@ struct Replayer {
         return value
     }
 
+    /// The instant in `text`: malformed text is a malformed line, a well-formed instant outside
+    /// ``Instant/supportedRange`` a refusal (`instant_out_of_range`) before the allocator is called.
     private func instant(_ text: String, field: String) throws -> Instant {
-        guard let instant = ReplayTime.parse(text) else {
+        guard let instant = Instant(iso8601: text) else {
+            let shown = text.utf8.count <= 40 ? text : String(decoding: text.utf8.prefix(40), as: UTF8.self) + "…"
             throw ReplayRequestError(
-                message: "\(field): expected ISO 8601 like 2026-11-23T08:00:00+08:00, got '\(text)'")
+                message: "\(field): expected ISO 8601 like 2026-11-23T08:00:00+08:00, got '\(shown)'")
         }
+        guard instant.isSupported else { throw AllocationRefusal.instantOutOfRange }
         return instant
     }
 
@@ -228,9 +236,4 @@ struct Replayer {
 
 struct ReplayRequestError: Error {
     var message: String
-
-    static func describeDecoding(_ error: any Error) -> String {
-        if error is DecodingError { return describe(error) }
-        return "not valid JSON"
-    }
 }

@@ -15,8 +15,11 @@ import Testing
                 walkInShare: [.monday: 0.2], priorityShare: [.monday: 0.1])
         ],
         services: [ServiceConfig(id: ktp, meanServiceMinutes: 5)])
-    static let signer = QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 1, count: 32))
-    static let hasher = NIKHasher(pepperBytes: Array(repeating: 2, count: 32))
+    /// Fixed random test keys (Python's `secrets.token_hex(32)`): weak keys are refused.
+    static let signer = try! QRTokenSigner(
+        keyID: "k1", keyBytes: SecretText.decode("2b7842dd175b4c79c69ede6c98d90bd3a94c544e7a95220e6e723d6df49a71b6"))
+    static let hasher = try! NIKHasher(
+        pepperBytes: SecretText.decode("522c993dbc8fe2a9e7238d7f9aca6e4338bdcc56afa9ab08d45339bc35b56675"))
 
     static func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("antrean-store-\(UUID().uuidString).sqlite").path

@@ -52,14 +52,14 @@ import Testing
         #expect(core.checkIn(token: "hello", at: Fixture.a1, now: eight).refusal == .token(.malformed))
         #expect(core.checkIn(token: "AQ1.k1.!!.AA", at: Fixture.a1, now: eight).refusal == .token(.malformed))
         // Same claims signed with a key the office does not know.
-        let stranger = QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 2, count: 32))
+        let stranger = try! QRTokenSigner(keyID: "k1", keyBytes: TestKeys.otherToken)
         let claims = QRTokenClaims(
             keyID: "k1", booking: BookingID(1), office: Fixture.a1, slotStart: eight,
             nikHash: Fixture.citizen(1).nikHash, expiresAt: eight.adding(minutes: 480))
-        #expect(core.checkIn(token: stranger.sign(claims), at: Fixture.a1, now: eight).refusal == .token(.altered))
+        #expect(core.checkIn(token: try! stranger.sign(claims), at: Fixture.a1, now: eight).refusal == .token(.altered))
         var fake = claims
         fake.booking = BookingID(77)
-        #expect(core.checkIn(token: stranger.sign(fake), at: Fixture.a1, now: eight).refusal == .token(.forged))
+        #expect(core.checkIn(token: try! stranger.sign(fake), at: Fixture.a1, now: eight).refusal == .token(.forged))
         // Flip one character of the payload (within the office id: bytes 22… are characters 30…).
         let prefix = "AQ2.k1."
         var body = Array(token.dropFirst(prefix.count))
@@ -83,9 +83,9 @@ import Testing
         #expect(core.issueToken(for: id, now: now).refusal == .bookingNotActive)
     }
 
-    @Test func keyRotation() {
+    @Test func keyRotation() throws {
         var (core, _, oldToken) = bookedCore()
-        core.rotateTokenKey(to: "k2", key: Array(repeating: 9, count: 32))
+        try core.rotateTokenKey(to: "k2", key: TestKeys.otherToken)
         let second = core.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(2), now: now).value!.booking.id
         let newToken = core.issueToken(for: second, now: now).value!
         #expect(newToken.hasPrefix("AQ2.k2."))
@@ -93,7 +93,7 @@ import Testing
         // The old key still verifies until it is retired; then its tokens are refused.
         core.retireTokenKey("k1")
         #expect(core.checkIn(token: oldToken, at: Fixture.a1, now: eight).refusal == .token(.altered))
-        core.rotateTokenKey(to: "k1", key: Array(repeating: 1, count: 32))
+        try core.rotateTokenKey(to: "k1", key: TestKeys.token)
         #expect(core.checkIn(token: oldToken, at: Fixture.a1, now: eight).value != nil)
     }
 }

@@ -61,7 +61,7 @@ import Testing
             var rules = AllocatorRules()
             rules.maxBookingsPerAccountPerWindow = 6
             let configuration = Fixture.configuration(rules: rules)
-            let hasher = NIKHasher(pepperBytes: Array(repeating: 5, count: 32))
+            let hasher = TestKeys.hasher
             let allocator = try! Allocator(
                 configuration: configuration, tokenSigner: Fixture.signer, nikHasher: hasher, store: store, clock: clock
             )

@@ -53,7 +53,7 @@ final class GatedSyncStore: DeferredSyncStore {
     static func allocator(_ store: GatedSyncStore) throws -> Allocator {
         try Allocator(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store,
+            nikHasher: TestKeys.hasher, store: store,
             clock: ManualClock(Fixture.sundayNoon))
     }
 

@@ -17,7 +17,7 @@ import Testing
             services: [ServiceConfig(id: ktp, meanServiceMinutes: 7.5, dailyQuota: 300)])
         var core = try AllocatorCore(
             configuration: configuration, policy: KecamatanEarliestPolicy(),
-            tokenSigner: QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 7, count: 32)),
+            tokenSigner: TestKeys.signer,
             journalsChanges: false)
         let monday = LocalDate(year: 2026, month: 11, day: 23)
         let maybePlan = core.dayPlan(office: office, service: ktp, date: monday)

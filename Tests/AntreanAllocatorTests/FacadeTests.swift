@@ -7,7 +7,7 @@ import Testing
     static func open(store: InMemoryAllocatorStore, at now: Instant = Fixture.sundayNoon) throws -> Allocator {
         try Allocator(
             configuration: Fixture.configuration(), policy: KecamatanEarliestPolicy(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: ManualClock(now))
+            nikHasher: TestKeys.hasher, store: store, clock: ManualClock(now))
     }
 
     @Test func tenSimultaneousRequestsForOneSeatGiveOneBooking() async throws {
@@ -45,7 +45,7 @@ import Testing
         let clock = ManualClock(Fixture.sundayNoon)
         let allocator = try Allocator(
             configuration: Fixture.configuration(), policy: KecamatanEarliestPolicy(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+            nikHasher: TestKeys.hasher, store: store, clock: clock)
         for number in 1...30 {
             let citizen = Fixture.citizen(number % 11, account: "acct-\(number % 4)", priority: number % 7 == 0)
             let request = PlacementRequest(
@@ -69,7 +69,7 @@ import Testing
         #expect(allocator.read { $0.invariantViolations() }.isEmpty)
         let reopened = try Allocator(
             configuration: Fixture.configuration(), policy: KecamatanEarliestPolicy(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+            nikHasher: TestKeys.hasher, store: store, clock: clock)
         let after = reopened.read { $0.snapshot(at: clock.now()) }
         #expect(before == after)
         #expect(before.bookings.count > 20)
@@ -83,7 +83,7 @@ import Testing
         let clock = ManualClock(Fixture.sundayNoon)
         let allocator = try Allocator(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+            nikHasher: TestKeys.hasher, store: store, clock: clock)
         for number in 1...6 {
             _ = try await allocator.book(
                 Fixture.slot(Fixture.a1, minute: 480 + 15 * number), for: Fixture.citizen(number))
@@ -97,7 +97,7 @@ import Testing
         #expect(try await allocator.cancel(BookingID(1)).refusal == .unknownBooking(BookingID(1)))
         let reopened = try Allocator(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store, clock: clock)
+            nikHasher: TestKeys.hasher, store: store, clock: clock)
         #expect(reopened.read { $0.allBookings.count } == 7)
         #expect(reopened.read { $0.booking(BookingID(1))?.state } == .noShow)
         #expect(reopened.read { $0.invariantViolations() }.isEmpty)

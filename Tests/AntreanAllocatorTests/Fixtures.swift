@@ -37,7 +37,7 @@ enum Fixture {
         return AllocatorConfiguration(offices: offices, services: services, rules: rules)
     }
 
-    static let signer = QRTokenSigner(keyID: "k1", keyBytes: Array(repeating: 1, count: 32))
+    static let signer = TestKeys.signer
 
     static func core(
         rules: AllocatorRules = AllocatorRules(), policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),

@@ -67,8 +67,8 @@ import Testing
 
     /// U+212A KELVIN SIGN is canonically equivalent to "K", so the two tokens are equal `String`s; only
     /// the one that was signed may check in.
-    @Test func onlyTheSignedBytesAreRecognised() {
-        let signer = QRTokenSigner(keyID: "K1", keyBytes: Array(repeating: 1, count: 32))
+    @Test func onlyTheSignedBytesAreRecognised() throws {
+        let signer = try QRTokenSigner(keyID: "K1", keyBytes: TestKeys.token)
         var (core, _, token) = bookedCore(signer: signer)
         let lookalike = "AQ2.\u{212A}1." + token.dropFirst("AQ2.K1.".count)
         #expect(lookalike == token && !lookalike.utf8.elementsEqual(token.utf8))
@@ -78,9 +78,9 @@ import Testing
 
     /// Rotating to a new key under an old id replaces that key: tokens signed with the old bytes must be
     /// refused at once, cached or not.
-    @Test func replacingAKeyForgetsItsTokens() {
+    @Test func replacingAKeyForgetsItsTokens() throws {
         var (core, _, token) = bookedCore()
-        core.rotateTokenKey(to: "k1", key: Array(repeating: 7, count: 32))
+        try core.rotateTokenKey(to: "k1", key: TestKeys.otherToken)
         #expect(core.issuedTokens.count == 0)
         #expect(core.checkIn(token: token, at: Fixture.a1, now: eight).refusal == .token(.altered))
     }

@@ -12,7 +12,7 @@ final class FailingStore: AllocatorStore {
     @Test func failedCommitsAreNeverAcknowledgedAndStopTheAllocator() async throws {
         let allocator = try Allocator(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: FailingStore(),
+            nikHasher: TestKeys.hasher, store: FailingStore(),
             clock: ManualClock(Fixture.sundayNoon))
         await #expect(throws: StoreFailure.self) {
             _ = try await allocator.book(Fixture.slot(Fixture.a1), for: Fixture.citizen(1))

@@ -15,15 +15,41 @@ import Testing
         }
     }
 
+    /// A copy of the bundled replay config in a new folder, with the secret files it names made by
+    /// `antrean secrets generate`, as `make run` makes them. Returns the config's path.
+    static func bundledConfigWithSecrets() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = folder.appendingPathComponent("config.json")
+        try FileManager.default.copyItem(
+            at: AntreanProcess.repositoryRoot.appendingPathComponent("Simulations/replay/config.json"), to: config)
+        for name in ["nik-pepper", "token-2026a"] {
+            let made = try AntreanProcess.run([
+                "secrets", "generate", "--output", folder.appendingPathComponent("secrets/\(name)").path,
+            ])
+            #expect(made.status == 0, "\(made.standardError)")
+        }
+        return config
+    }
+
     /// Replays `trace` (saved as `name`) against the bundled replay config into a fresh store.
     static func replay(_ trace: String, name: String) throws -> AntreanProcess.Result {
-        let requests = try temporaryFile(name, trace)
+        try replay(bytes: Data(trace.utf8), name: name)
+    }
+
+    static func replay(bytes trace: Data, name: String) throws -> AntreanProcess.Result {
+        let requests = try temporaryFile(name)
+        try trace.write(to: requests)
         let store = try temporaryFile("store.sqlite")
         try FileManager.default.removeItem(at: store)
-        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
-        return try AntreanProcess.run([
-            "replay", requests.path, "--config", "Simulations/replay/config.json", "--store", store.path,
-        ])
+        let config = try bundledConfigWithSecrets()
+        defer {
+            for url in [requests, store, config.deletingLastPathComponent()] {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        return try AntreanProcess.run(["replay", requests.path, "--config", config.path, "--store", store.path])
     }
 
     @Test func malformedLinesAreReportedWithTheirNumberAndGoodLinesContinue() throws {
@@ -55,7 +81,7 @@ import Testing
                 && summary["bookings_in_store"] as? Int == 2)
     }
 
-    @Test func badConfigurationNamesTheFieldAndExitsWithTwo() throws {
+    @Test func badConfigurationNamesTheFieldAndExitsWithSixtyFive() throws {
         let config = try Self.temporaryFile(
             "config.json", #"{"offices": [], "services": [{"id": "ktp"}], "nikPepper": "x", "tokenKeys": []}"#)
         let requests = try Self.temporaryFile("empty.jsonl")
@@ -63,7 +89,7 @@ import Testing
         let result = try AntreanProcess.run([
             "replay", requests.path, "--config", config.path, "--store", "/tmp/unused-\(UUID().uuidString)",
         ])
-        #expect(result.status == 2)
+        #expect(result.status == 65)
         #expect(result.standardError.contains("services[0].meanServiceMinutes: missing"))
     }
 

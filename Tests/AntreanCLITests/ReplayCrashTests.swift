@@ -17,7 +17,8 @@ import Testing
         {"offices": [{"id": "kel-x", "kecamatan": "k",
           "services": [{"service": "ktp", "counters": 1, "slotCapacity": 200}]}],
          "services": [{"id": "ktp", "meanServiceMinutes": 10}],
-         "nikPepper": "crash-test-pepper-0123456789", "tokenKeys": [{"id": "k1", "secret": "crash-test-key-0123456789"}]}
+         "nikPepper": "673dcbd69ee4044f4ca3de60bc75118d92726e5ecf172f9969e24813c3cde5c1",
+         "tokenKeys": [{"id": "k1", "secret": "4c24617e318d0cb180aa592e723c10d0666a35f754a80c62f45cd47e9772ceb5"}]}
         """
     }
 

@@ -14,8 +14,11 @@ enum BenchmarkCity {
                 services: [OfficeServiceConfig(service: ktp, counters: 4, slotCapacity: 100)])
         },
         services: [ServiceConfig(id: ktp, meanServiceMinutes: 10)])
-    static let signer = QRTokenSigner(keyID: "bench", keyBytes: Array(repeating: 1, count: 32))
-    static let hasher = NIKHasher(pepperBytes: Array(repeating: 2, count: 32))
+    /// Fixed random keys (Python's `secrets.token_hex(32)`): weak keys are refused.
+    static let signer = try! QRTokenSigner(
+        keyID: "bench", keyBytes: SecretText.decode("7c1fe134cffc0cd9fc6f76e8320e48f9f57ab09582da57c2b24dbb94b0d0fe7d"))
+    static let hasher = try! NIKHasher(
+        pepperBytes: SecretText.decode("62ead7e89fc2bcfbaab7e626958b9955d037712eab65adc7fb01a7bdded1b1c8"))
     /// Sunday 2026-11-22 12:00 WITA.
     static let now = OfficeTimeZone.wita.instant(on: LocalDate(year: 2026, month: 11, day: 22), minuteOfDay: 720)
 
@@ -123,7 +126,7 @@ let benchmarks: @Sendable () -> Void = {
                 keyID: signer.currentKeyID, booking: BookingID(UInt64(number + 1)),
                 office: BenchmarkCity.offices[number % BenchmarkCity.offices.count], slotStart: BenchmarkCity.now,
                 nikHash: BenchmarkCity.citizen(number).nikHash, expiresAt: BenchmarkCity.now.adding(minutes: 480))
-            blackHole(signer.verify(signer.sign(claims)))
+            blackHole(signer.verify(try! signer.sign(claims)))
         }
     }
 

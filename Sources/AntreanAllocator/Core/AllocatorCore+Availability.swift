@@ -5,6 +5,7 @@ extension AllocatorCore {
     public mutating func availability(
         service: ServiceID, offices: [OfficeID], isPriority: Bool = false, from: Instant, limit: Int, now: Instant
     ) -> [SlotAvailability] {
+        guard timeRefusal(now, from) == nil else { return [] }
         expireHolds(now: now)
         guard limit > 0, let serviceNumber = serviceIndex[service] else { return [] }
         let earliest = max(from, now.adding(minutes: rules.minimumLeadMinutes))
@@ -59,6 +60,7 @@ extension AllocatorCore {
     public mutating func earliestSlot(
         service: ServiceID, office: OfficeID, isPriority: Bool = false, from: Instant, now: Instant
     ) -> SlotAvailability? {
+        guard timeRefusal(now, from) == nil else { return nil }
         expireHolds(now: now)
         guard let serviceNumber = serviceIndex[service], let officeNumber = officeIndex[office],
             let position = earliestPosition(
@@ -117,7 +119,9 @@ extension AllocatorCore {
 
     /// The capacity plan of a day with current usage (for dashboards and the simulator).
     public mutating func dayPlan(office: OfficeID, service: ServiceID, date: LocalDate) -> DayPlan? {
-        guard let officeNumber = officeIndex[office], let serviceNumber = serviceIndex[service] else { return nil }
+        guard let officeNumber = officeIndex[office], let serviceNumber = serviceIndex[service],
+            Self.supportedDays.contains(date.daysSinceEpoch)
+        else { return nil }
         // Created first: a call on `self` reads `self` before evaluating its arguments.
         let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch)))
         return plan(ofLedger: number)

@@ -18,6 +18,7 @@ extension AllocatorCore {
     public mutating func confirm(
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -31,6 +32,7 @@ extension AllocatorCore {
     public mutating func cancel(
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -44,6 +46,7 @@ extension AllocatorCore {
     public mutating func reschedule(
         _ id: BookingID, to slot: SlotRef, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
+        if let refusal = timeRefusal(now, slot.start) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -109,6 +112,7 @@ extension AllocatorCore {
     }
 
     mutating func placement(_ request: PlacementRequest, now: Instant) -> Result<Reservation, AllocationRefusal> {
+        if let refusal = timeRefusal(now, request.notBefore ?? now) { return .failure(refusal) }
         expireHolds(now: now)
         if let key = request.idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)]
@@ -167,6 +171,7 @@ extension AllocatorCore {
     mutating func reserve(
         _ slot: SlotRef, for citizen: Citizen, state: BookingState, idempotencyKey: String?, now: Instant
     ) -> Result<Reservation, AllocationRefusal> {
+        if let refusal = timeRefusal(now, slot.start) { return .failure(refusal) }
         expireHolds(now: now)
         if let idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)]

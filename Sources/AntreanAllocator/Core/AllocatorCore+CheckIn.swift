@@ -2,6 +2,7 @@ extension AllocatorCore {
     /// The signed QR token for a booking (booked, or released as a no-show but still re-queueable today),
     /// valid until the slot's office closes that local day.
     public mutating func issueToken(for id: BookingID, now: Instant) -> Result<String, AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         let state = bookings[index].state
@@ -11,7 +12,8 @@ extension AllocatorCore {
             keyID: tokenSigner.currentKeyID, booking: id, office: officeIDs[Int(office)],
             slotStart: slotStart(ofBookingAt: index), nikHashPrefix: niks.hashes[Int(bookings[index].nik)].word0,
             expiresAt: dayClose(of: id))
-        let token = tokenSigner.sign(claims)
+        let token: String
+        do { token = try tokenSigner.sign(claims) } catch { return .failure(.instantOutOfRange) }
         issuedTokens.remember(
             token,
             IssuedTokenCache.Claims(
@@ -44,6 +46,7 @@ extension AllocatorCore {
     private mutating func checkInIndex(
         token: String, at office: OfficeID, now: Instant
     ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         let (index, slotStart): (Int, Instant)
         let scanned: QRTokenSigner.Outcome<ScannedToken> =
@@ -89,6 +92,7 @@ extension AllocatorCore {
     private mutating func deskCheckInIndex(
         booking id: BookingID, nik: NIKHash, at office: OfficeID, now: Instant
     ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         guard niks.hashes[Int(bookings[index].nik)] == nik else { return .failure(.notOwner) }
@@ -142,6 +146,10 @@ extension AllocatorCore {
         else { return .failure(.token(.revoked)) }
         guard claims.otherOffice == nil else { return .failure(.token(.wrongOffice)) }
         guard now.secondsSinceEpoch <= claims.expiresAt else { return .failure(.token(.expired)) }
+        // The token's expiry is signed but not trusted alone: an AQ1 token can carry any expiry and an
+        // AQ2 token up to 45 days, yet no check-in outlives the booking's day (when its office closes),
+        // as at the desk.
+        guard now <= dayClose(of: claims.booking) else { return .failure(.token(.outsideWindow)) }
         guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.token(.outsideWindow))
         }
@@ -151,6 +159,7 @@ extension AllocatorCore {
     /// Releases every booking not checked in by slot start + grace: its place, and the NIK's active count.
     /// Returns the released ids in deadline order. O(k log n) for k due deadlines.
     public mutating func releaseNoShows(now: Instant) -> [BookingID] {
+        guard now.isSupported else { return [] }
         expireHolds(now: now)
         var released: [BookingID] = []
         while let next = noShowDeadlines.min, next.at < now {
@@ -187,6 +196,7 @@ extension AllocatorCore {
     public mutating func registerWalkInBooking(
         office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant, overflowToOnline: Bool = false
     ) -> Result<BookingID, AllocationRefusal> {
+        if let refusal = timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
         guard let serviceNumber = serviceIndex[service] else { return .failure(.unknownService(service)) }

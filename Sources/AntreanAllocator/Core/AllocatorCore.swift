@@ -182,8 +182,9 @@ public struct AllocatorCore: Sendable {
         rows.reserveUsage(ledgersAhead * 32)
     }
 
-    public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) {
-        tokenSigner.rotate(to: keyID, key: .init(data: key))
+    /// Makes `key` the current signing key (see ``QRTokenSigner/rotate(to:key:)``, whose checks it runs).
+    public mutating func rotateTokenKey(to keyID: String, key: [UInt8]) throws(SecretError) {
+        try tokenSigner.rotate(to: keyID, key: .init(data: key))
     }
 
     public mutating func retireTokenKey(_ keyID: String) { tokenSigner.retire(keyID) }

@@ -29,7 +29,7 @@ public struct NIK: Hashable, Sendable {
         let year = number(10..<12)
         // Validate against both centuries' calendars: 29 Feb is real if either 19yy or 20yy is a leap year.
         let plausible = [1900 + year, 2000 + year].contains { LocalDate(year: $0, month: month, day: day).isValid }
-        guard plausible else { throw .invalidBirthDate(day: encodedDay, month: month, year: year) }
+        guard plausible else { throw .invalidBirthDate }
         let serial = number(12..<16)
         guard serial > 0 else { throw .zeroSerial }
         digits = text
@@ -47,8 +47,9 @@ public enum NIKError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongLength(Int)
     case nonDigit
     case invalidRegionCode
-    /// The day (as encoded, 1–31 or 41–71), month or year do not form a date.
-    case invalidBirthDate(day: Int, month: Int, year: Int)
+    /// The day (as encoded, 1–31 or 41–71), month or year do not form a date. Carries no digits: they
+    /// are the citizen's birth date (personal data), and errors end up in logs.
+    case invalidBirthDate
     case zeroSerial
 
     public var description: String {
@@ -56,9 +57,7 @@ public enum NIKError: Error, Hashable, Sendable, CustomStringConvertible {
         case .wrongLength(let count): "expected 16 digits, got \(count) characters"
         case .nonDigit: "contains a character that is not a digit"
         case .invalidRegionCode: "region code (first 6 digits) is not a province-regency-district code"
-        case .invalidBirthDate(let day, let month, let year):
-            "digits 7-12 (DDMMYY, day+40 for women) = \(twoDigits(day))\(twoDigits(month))\(twoDigits(year)) "
-                + "are not a date"
+        case .invalidBirthDate: "digits 7-12 (birth date DDMMYY, day+40 for women) are not a date"
         case .zeroSerial: "serial (last 4 digits) is 0000"
         }
     }

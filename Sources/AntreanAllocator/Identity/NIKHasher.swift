@@ -6,13 +6,15 @@ import Crypto
 public struct NIKHasher: Sendable {
     private let pepper: SymmetricKey
 
-    public init(pepper: SymmetricKey) { self.pepper = pepper }
-
-    /// A pepper from raw bytes (at least 16).
-    public init(pepperBytes: [UInt8]) {
-        precondition(pepperBytes.count >= 16, "a NIK pepper needs at least 16 bytes")
-        pepper = SymmetricKey(data: pepperBytes)
+    /// Throws unless `pepper` is at least 32 random-looking bytes (``SecretKeyCheck``): a NIK has about
+    /// 10^10 plausible values, so a guessable pepper lets a stolen store's hashes be reversed in seconds.
+    public init(pepper: SymmetricKey) throws(SecretError) {
+        try SecretKeyCheck.check(pepper.withUnsafeBytes { Array($0) })
+        self.pepper = pepper
     }
+
+    /// ``init(pepper:)`` from raw bytes (decode base64 or hex text first: ``SecretText``).
+    public init(pepperBytes: [UInt8]) throws(SecretError) { try self.init(pepper: SymmetricKey(data: pepperBytes)) }
 
     public func hash(_ nik: NIK) -> NIKHash {
         let code = HMAC<SHA256>.authenticationCode(for: Array(nik.digits.utf8), using: pepper)

@@ -33,6 +33,8 @@ public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertibl
     case checkInClosed
     case token(TokenRefusal)
     case invalidNIK(NIKError)
+    /// An instant (now, a slot start) outside ``Instant/supportedRange`` (2000-01-01 … 2199-12-31 UTC).
+    case instantOutOfRange
 
     /// A stable snake_case code for logs and the replay CLI.
     public var code: String {
@@ -59,6 +61,7 @@ public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertibl
         case .checkInClosed: "check_in_closed"
         case .token(let refusal): "token_" + refusal.rawValue
         case .invalidNIK: "invalid_nik"
+        case .instantOutOfRange: "instant_out_of_range"
         }
     }
 
@@ -69,6 +72,7 @@ public enum AllocationRefusal: Error, Hashable, Sendable, CustomStringConvertibl
         case .unknownBooking(let id): "unknown booking \(id)"
         case .invalidNIK(let error): "invalid NIK: \(error)"
         case .token(let refusal): "QR token refused: \(refusal.rawValue)"
+        case .instantOutOfRange: "instant outside the supported range 2000-01-01T00:00:00Z … 2199-12-31T23:59:59Z"
         default: String(code.map { $0 == "_" ? " " : $0 })
         }
     }

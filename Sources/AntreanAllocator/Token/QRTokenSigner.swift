@@ -22,17 +22,25 @@ public struct QRTokenSigner: Sendable {
     /// The current key is always the last (`rotate` appends it; `retire` never removes it).
     private var keys: [NamedKey]
 
-    public init(keyID: String, key: SymmetricKey) {
-        Self.checkKeyID(keyID)
+    /// A signer whose current key is `key`, named `keyID`. Throws when the id is not 1–32 characters of
+    /// `A–Z a–z 0–9 - _`, or the key is not at least 32 random-looking bytes (``SecretKeyCheck``): a
+    /// weak or sample key would let anyone forge check-in tokens.
+    public init(keyID: String, key: SymmetricKey) throws(SecretError) {
+        try SecretKeyCheck.checkKeyID(keyID)
+        try Self.checkStrength(key)
         currentKeyID = keyID
         keys = [NamedKey(id: keyID, keyed: PrekeyedHMAC(key: key))]
     }
 
-    public init(keyID: String, keyBytes: [UInt8]) { self.init(keyID: keyID, key: SymmetricKey(data: keyBytes)) }
+    /// ``init(keyID:key:)`` from the key's raw bytes (decode base64 or hex text first: ``SecretText``).
+    public init(keyID: String, keyBytes: [UInt8]) throws(SecretError) {
+        try self.init(keyID: keyID, key: SymmetricKey(data: keyBytes))
+    }
 
-    /// Makes `key` current; older keys keep verifying.
-    public mutating func rotate(to keyID: String, key: SymmetricKey) {
-        Self.checkKeyID(keyID)
+    /// Makes `key` current; older keys keep verifying. Same checks as ``init(keyID:key:)``.
+    public mutating func rotate(to keyID: String, key: SymmetricKey) throws(SecretError) {
+        try SecretKeyCheck.checkKeyID(keyID)
+        try Self.checkStrength(key)
         keys.removeAll { $0.id == keyID }
         keys.append(NamedKey(id: keyID, keyed: PrekeyedHMAC(key: key)))
         currentKeyID = keyID
@@ -46,14 +54,16 @@ public struct QRTokenSigner: Sendable {
 
     public var knownKeyIDs: [String] { keys.map(\.id).sorted() }
 
-    private static func checkKeyID(_ keyID: String) {
-        precondition(!keyID.isEmpty && !keyID.utf8.contains(UInt8(ascii: ".")), "key ids are non-empty and dot-free")
+    private static func checkStrength(_ key: SymmetricKey) throws(SecretError) {
+        let bytes = key.withUnsafeBytes { Array($0) }
+        try SecretKeyCheck.check(bytes)
     }
 
-    /// The AQ2 token for `claims` (see ``QRTokenLayout``), signed with the current key. `claims` must
-    /// satisfy ``QRTokenClaims/fitsToken``, as every allocator-issued claim does.
-    public func sign(_ claims: QRTokenClaims) -> String {
-        precondition(claims.fitsToken, "token instants are whole minutes, at most 45 days apart")
+    /// The AQ2 token for `claims` (see ``QRTokenLayout``), signed with the current key. Throws
+    /// `.claimsDoNotFit` unless `claims` satisfy ``QRTokenClaims/fitsToken`` (every claim the allocator
+    /// issues for an instant in ``Instant/supportedRange`` does): a signer never traps on its input.
+    public func sign(_ claims: QRTokenClaims) throws(QRTokenError) -> String {
+        guard claims.fitsToken else { throw .claimsDoNotFit }
         let key = keys[keys.count - 1]
         var keyID = key.id
         var office = claims.office.rawValue
@@ -233,5 +243,16 @@ public struct QRTokenSigner: Sendable {
         var difference: UInt8 = 0
         for index in a.indices { difference |= a[index] ^ b[index] }
         return difference == 0
+    }
+}
+
+/// Why ``QRTokenSigner/sign(_:)`` made no token.
+public enum QRTokenError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// An instant not on a whole minute, a slot before 1970 or after 10136, or an expiry before the slot
+    /// or more than 45 days (65,535 minutes) after it: the compact form cannot carry the claims.
+    case claimsDoNotFit
+
+    public var description: String {
+        "token claims do not fit: instants must be whole minutes from 1970 on, expiry 0-45 days after the slot"
     }
 }
