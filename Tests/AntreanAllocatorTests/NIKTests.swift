@@ -39,3 +39,26 @@ import Testing
         #expect(NIKHash(hex: hasher.hash(nik).description) == hasher.hash(nik))
     }
 }
+
+/// An invalid NIK's birth-date digits are personal data: no error or refusal message may carry them.
+@Suite struct NIKMessageTests {
+    @Test(arguments: ["6472011213850003", "6472013202850003", "6472017202850003", "6472012902230003"])
+    func invalidBirthDateMessagesCarryNoDigitsOfTheNIK(nik: String) {
+        do {
+            _ = try NIK(nik)
+            Issue.record("accepted")
+        } catch {
+            let messages = [
+                error.description, "\(error)", String(reflecting: error),
+                AllocationRefusal.invalidNIK(error).description,
+            ]
+            for message in messages {
+                // Digits 7-12 (the birth date), and any run of four digits of the NIK.
+                for start in 0...12 {
+                    let digits = String(Array(nik)[start..<start + 4])
+                    #expect(!message.contains(digits), "\(message) repeats \(digits)")
+                }
+            }
+        }
+    }
+}

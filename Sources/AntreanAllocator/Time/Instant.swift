@@ -21,10 +21,12 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         try container.encode(secondsSinceEpoch)
     }
 
-    /// ISO 8601 in UTC, e.g. `2026-11-23T01:00:00Z`.
+    /// ISO 8601 in UTC, e.g. `2026-11-23T01:00:00Z`. Defined for every value, `Int64.min` included (a
+    /// floored division by remainder, which cannot overflow): a stored or logged instant never traps.
     public var description: String {
-        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
-        let secondOfDay = Int(secondsSinceEpoch - days * 86_400)
+        let remainder = secondsSinceEpoch % 86_400
+        let days = secondsSinceEpoch / 86_400 - (remainder < 0 ? 1 : 0)
+        let secondOfDay = Int(remainder < 0 ? remainder + 86_400 : remainder)
         let date = LocalDate(daysSinceEpoch: Int(days))
         return date.description + "T" + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":"
             + twoDigits(secondOfDay % 60) + "Z"
