@@ -1,5 +1,6 @@
 # Antrean — the commands a newcomer runs. Each target installs what it needs (Debian packages) and builds.
-#   make run     simulate the bundled Samarinda scenario (release build)
+#   make run     simulate the bundled Samarinda scenario (release build); makes the replay demo's secrets
+#   make replay-secrets  the replay demo's random secret files (git-ignored), if missing
 #   make test    lint + the whole test suite (what CI runs)
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
 #   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
@@ -10,7 +11,9 @@ DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 
-.PHONY: deps build release run test lint format bench city-bench peers clean clean-modules
+REPLAY_SECRETS := Simulations/replay/secrets
+
+.PHONY: deps build release run replay-secrets test lint format bench city-bench peers clean clean-modules
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -26,8 +29,15 @@ build: deps
 release: deps
 	swift build -c release --product antrean
 
-run: release
+run: release replay-secrets
 	.build/release/antrean simulate $(SCENARIO) $(ARGS)
+
+# The secrets Simulations/replay/config.json names: made once from the OS's random source, mode 600,
+# never committed (.gitignore) and never overwritten.
+replay-secrets: release
+	@for name in nik-pepper token-2026a; do \
+	  [ -e $(REPLAY_SECRETS)/$$name ] || .build/release/antrean secrets generate --output $(REPLAY_SECRETS)/$$name; \
+	done
 
 lint:
 	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks

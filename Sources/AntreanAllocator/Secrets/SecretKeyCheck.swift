@@ -6,13 +6,15 @@
 /// from being forged. Both need the full strength of HMAC-SHA256's key: 32 bytes (256 bits) drawn
 /// uniformly at random. Whether bytes are random cannot be proven from the bytes; these checks refuse
 /// the values people actually use by mistake, and accept uniformly random 32-byte keys except with
-/// probability below 10^-13 (each rule's bound is given with it). O(n) in the key's length.
+/// probability below 10^-10, dominated by a placeholder word appearing by chance (each rule's bound is
+/// given with it). O(n) in the key's length.
 public enum SecretKeyCheck {
     public static let minimumBytes = 32
 
     /// Words of sample configurations and habits; matched case-insensitively, ignoring `-`, `_`,
-    /// spaces and dots. Each is at least 6 letters, so random base64 text contains one with
-    /// probability below 10^-7 (and `antrean secrets generate` draws again if it ever does).
+    /// spaces and dots. Each is at least 6 letters, so 32 random bytes contain one with probability
+    /// below 10^-10 (12 words, ≤ 27 places, (2/256)^6 each) and their 44-character base64 text below
+    /// 10^-7 ((2/64)^6 per place); `antrean secrets generate` draws again if it ever happens.
     static let placeholderWords = [
         "replaceme", "changeme", "placeholder", "example", "password", "passwd", "secret", "insecure", "notsecret",
         "yourkey", "dummykey", "testkey",
