@@ -59,10 +59,16 @@ public enum Quantities {
 }
 
 extension ScenarioNode {
-    public func int(atLeast minimum: Int = .min) throws(ScenarioError) -> Int {
+    public func int(atLeast minimum: Int = .min, atMost maximum: Int = .max) throws(ScenarioError) -> Int {
         let text = try text().replacingUnderscores()
-        guard let value = Int(text) else { throw error("expected a whole number, got \"\(text)\"") }
+        guard let value = Int(text) else {
+            if let number = Double(text), number.isFinite, number == number.rounded() {
+                throw error("write whole numbers with digits (e.g. 1000000, or 1_000_000), got \"\(text)\"")
+            }
+            throw error("expected a whole number, got \"\(text)\"")
+        }
         guard value >= minimum else { throw error("expected a whole number of at least \(minimum), got \(value)") }
+        guard value <= maximum else { throw error("expected a whole number of at most \(maximum), got \(value)") }
         return value
     }
 

@@ -1,8 +1,10 @@
 import Yams
 
 extension ScenarioValue {
-    /// Parses YAML text. Syntax errors and duplicate keys become `ScenarioError`s with a line.
+    /// Parses YAML text. Syntax errors and duplicate keys become `ScenarioError`s with a line;
+    /// anchors, aliases and deep nesting are refused before a tree is built (`YAMLStructureCheck`).
     public static func parse(yaml text: String, file: String) throws(ScenarioError) -> ScenarioValue {
+        try YAMLStructureCheck.check(Array(text.utf8), file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
