@@ -57,12 +57,15 @@ extension QueueScenario {
         }
         if !(estimate.peakCustomers <= Double(QueueWorkload.customerLimit)) {
             let queues = estimate.unstableQueues.map { "\($0.name) (ρ = \(sci($0.utilization)))" }
-            let which = queues.isEmpty ? "" : " at \(queues.joined(separator: ", "))"
+            let growth =
+                queues.isEmpty
+                ? "the arrivals are so many that "
+                : "unstable: arrivals exceed capacity at \(queues.joined(separator: ", ")) and nobody gives up, so "
             problems.append(
-                "unstable: arrivals exceed capacity\(which) and nobody gives up, so the line would grow to "
-                    + "≈ \(sci(estimate.peakCustomers)) customers (≈ \(bytes(estimate.peakBytes)) per replication), "
-                    + "more than the \(QueueWorkload.customerLimit) a run may hold; add counters, "
-                    + "shorten the service, give customers a patience, or shorten the run")
+                growth + "≈ \(sci(estimate.peakCustomers)) customers would be in the system at once "
+                    + "(≈ \(bytes(estimate.peakBytes)) per replication), more than the "
+                    + "\(QueueWorkload.customerLimit) a run may hold; add counters, shorten the service, "
+                    + "give customers a patience, lower the arrival rate or shorten the run")
         }
         var summary =
             "≈ \(sci(estimate.arrivalsPerReplication)) arrivals per replication × \(replications) replications "
@@ -127,7 +130,7 @@ private func sci(_ value: Double) -> String {
 
 /// Bytes in kB, MB, GB or TB.
 private func bytes(_ value: Double) -> String {
-    guard value.isFinite else { return "\(value) B" }
+    guard value < 1e15 else { return "\(sci(value)) B" }
     let units = [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("kB", 1e3)]
     for (unit, size) in units where value >= size {
         return "\((value / size * 10).rounded() / 10) \(unit)"

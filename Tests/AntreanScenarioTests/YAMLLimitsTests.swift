@@ -100,6 +100,20 @@ struct YAMLLimitsTests {
         #expect(error.message.contains("save the file as UTF-8"))
     }
 
+    /// Yams reports these with a byte offset only; the error names the line and column.
+    @Test func aControlCharacterIsLocatedByLineAndColumn() throws {
+        let error = try #require(scenarioError { try loadScenario("name: x\nrun: a\u{0}b\n") })
+        #expect(error.line == 2 && error.location.column == 7, "\(error)")
+        #expect(error.message.contains("control characters are not allowed (character code 0 at byte 14)"), "\(error)")
+    }
+
+    @Test func aNumberTooLargeSaysItsRange() throws {
+        let error = try #require(
+            scenarioError { try loadScenario(queueScenario(run: "arrivals: 99999999999999999999")) })
+        #expect(error.field == "run.arrivals", "\(error)")
+        #expect(error.message.contains("is out of range; expected a whole number from 1 to \(Int.max)"), "\(error)")
+    }
+
     @Test func aDirectoryIsNamedAsOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
