@@ -69,8 +69,8 @@ extension QueueScenario {
         }
         var summary =
             "≈ \(sci(estimate.arrivalsPerReplication)) arrivals per replication × \(replications) replications "
-            + "= \(sci(arrivals)) arrivals; at most ≈ \(sci(estimate.peakCustomers)) customers in the system "
-            + "(≈ \(bytes(estimate.peakBytes)) per replication)"
+            + "= \(sci(arrivals)) arrivals; fluid-model peak ≈ \(sci(estimate.peakCustomers)) customers in the "
+            + "system (≈ \(bytes(estimate.peakBytes)) per replication)"
         for queue in estimate.unstableQueues {
             summary +=
                 "; queue \(queue.name) is overloaded (ρ = \(sci(queue.utilization)) ≥ 1, no patience): "
@@ -117,7 +117,10 @@ extension CityScenario {
 /// A count in scientific notation with three significant digits (plain below a million).
 private func sci(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
-    if abs(value) < 1_000_000 { return value == value.rounded() ? "\(Int(value))" : "\((value * 100).rounded() / 100)" }
+    if abs(value) < 1_000_000 {
+        return abs(value) >= 100 || value == value.rounded()
+            ? "\(Int(value.rounded()))" : "\((value * 10).rounded() / 10)"
+    }
     var exponent = 0
     var mantissa = abs(value)
     while mantissa >= 10 {

@@ -19,7 +19,7 @@ struct WorkloadTests {
         #expect(workload.problems.contains { $0.contains("this run would simulate ≈ 7.2e10 arrivals") })
         // The line grows at λ − μ = 166,666.67 − 1 per minute for 43,200 minutes: 7.2e9 customers.
         #expect(
-            workload.problems.contains { $0.contains("unstable: arrivals exceed capacity at main (ρ = 166666.67)") })
+            workload.problems.contains { $0.contains("unstable: arrivals exceed capacity at main (ρ = 166667)") })
         #expect(throws: ScenarioError.self) { try workload.check(file: "flood.yaml") }
     }
 
