@@ -78,6 +78,19 @@ struct DurationDistributionTests {
         #expect(city.model.citizens.punctuality == .normal(mean: -5, sd: 10))
     }
 
+    /// Clocks convert minutes to whole seconds: a duration of 10^24 days would trap there.
+    @Test(arguments: [
+        ("citizens.lead_time", "exponential(mean=1000000000000000000000000d)"),
+        ("citizens.punctuality", "normal(mean=0m, sd=400d)"),
+        ("services.letter.service_time", "uniform(low=0m, high=1000w)"),
+    ])
+    func durationsLongerThanAYearAreRefused(field: String, value: String) throws {
+        let error = try #require(
+            scenarioError { try Scenario.load(path: Self.smallCity, overrides: ["\(field)=\(value)"]) })
+        #expect(error.field == field, "\(error)")
+        #expect(error.message.contains("at most 1 year"), "\(error)")
+    }
+
     /// The library check, for models built in code: the same rules without the scenario's syntax.
     @Test func cityModelValidationRefusesAZeroServiceTimeBeforeComputingPlaces() throws {
         guard case .city(var city) = try Scenario.load(path: Self.smallCity) else {

@@ -114,6 +114,16 @@ struct YAMLLimitsTests {
         #expect(error.message.contains("is out of range; expected a whole number from 1 to \(Int.max)"), "\(error)")
     }
 
+    /// Setting a path recurses per part: 20,000 parts overflowed the stack (exit 139).
+    @Test func anOverrideWithTooManyPartsIsRefused() throws {
+        let path = Array(repeating: "a", count: 20_000).joined(separator: ".")
+        let error = try #require(
+            scenarioError {
+                try Scenario.load(yaml: Array(queueScenario().utf8), file: "t.yaml", overrides: ["\(path)=1"])
+            })
+        #expect(error.message.contains("at most 64 parts, this has 20000"), "\(error)")
+    }
+
     @Test func aDirectoryIsNamedAsOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -197,7 +197,7 @@ extension CityScenario {
             leadDays: try fields.required("lead_time").durationDistribution(isServiceTime: false),
             noShowProbability: try fields.optional("no_show")?.share() ?? 0, farBookingOddsRatio: odds,
             cancelShare: try fields.optional("cancel_share")?.share() ?? 0,
-            punctuality: try fields.optional("punctuality")?.distribution() ?? .deterministic(0),
+            punctuality: try fields.optional("punctuality")?.signedDurationDistribution() ?? .deterministic(0),
             walkInPatience: try fields.optional("walk_in_patience")?.durationDistribution(isServiceTime: false)
                 ?? .deterministic(1e9),
             balkQueueLength: try fields.optional("balk_queue_length")?.int(atLeast: 1) ?? Int.max,

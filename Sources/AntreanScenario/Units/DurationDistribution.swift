@@ -9,7 +9,7 @@ extension ScenarioNode {
     /// negative draw, and, when `isServiceTime`, a mean of at least `minimumServiceMinutes`. The
     /// error names the field and suggests a distribution that fits.
     public func durationDistribution(isServiceTime: Bool) throws(ScenarioError) -> Distribution {
-        let distribution = try distribution()
+        let distribution = try signedDurationDistribution()
         let lowest = distribution.lowestValue
         if lowest < 0 {
             throw error("a duration cannot be negative, but \(Self.written(distribution)) \(Self.fix(distribution))")
@@ -19,6 +19,26 @@ extension ScenarioNode {
                 "a service time must average at least 1s (capacity is divided by it), but "
                     + "\(Self.written(distribution)) averages \(Quantities.text(minutes: distribution.mean)); "
                     + "write the time a service takes, e.g. deterministic(30s) or exponential(mean=5m)")
+        }
+        return distribution
+    }
+
+    /// The longest mean and standard deviation a duration may have: one year (525,600 minutes).
+    /// Simulated clocks convert minutes to whole seconds and days; with both moments within a year,
+    /// no draw of the supported families comes near those integers' range.
+    public static let maximumDurationMinutes = 525_600.0
+
+    /// A distribution of a signed offset in minutes (punctuality: negative is early), with its mean
+    /// and standard deviation within a year either way.
+    public func signedDurationDistribution() throws(ScenarioError) -> Distribution {
+        let distribution = try distribution()
+        let limit = Self.maximumDurationMinutes
+        let sd = distribution.variance.squareRoot()
+        guard abs(distribution.mean) <= limit, sd <= limit else {
+            throw error(
+                "\(Self.written(distribution)) has mean \(Quantities.text(minutes: distribution.mean)) and sd "
+                    + "\(Quantities.text(minutes: sd)); a duration here may have a mean and sd of at most 1 year (365d)"
+            )
         }
         return distribution
     }

@@ -49,6 +49,12 @@ public struct ScenarioDocument: Sendable {
                 message: "expected PATH=VALUE, e.g. queues.main.counters=6")
         }
         let path = assignment[..<equals].split(separator: ".").map(String.init)
+        // Setting a path recurses once per level; scenarios nest a few levels, files at most 64.
+        guard path.count <= YAMLStructureCheck.maximumDepth else {
+            throw ScenarioError(
+                location: .commandLine(origin), field: String(assignment[..<equals].prefix(80)),
+                message: "a field path has at most \(YAMLStructureCheck.maximumDepth) parts, this has \(path.count)")
+        }
         let value = String(assignment[assignment.index(after: equals)...])
         root = try root.setting(path, to: .scalar(value, .commandLine("\(origin) \(assignment)")))
     }
