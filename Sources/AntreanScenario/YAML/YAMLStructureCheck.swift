@@ -14,7 +14,7 @@ import CYaml
 /// O(1) memory.
 enum YAMLStructureCheck {
     static let maximumDepth = 64
-    static let maximumNodes = 2_000_000
+    static let maximumNodes = 1_000_000
 
     static func check(_ bytes: [UInt8], file: String) throws(ScenarioError) {
         // libyaml asserts on a null input pointer, which an empty array may have.
