@@ -82,6 +82,11 @@ extension CityModel {
             try require(seen.insert(office.id).inserted, "two offices have the id \"\(office.id)\"")
             try require(!office.id.contains("."), "office id \"\(office.id)\" must not contain \".\"")
             try require(office.counters >= 1, "offices.\(office.id).counters must be at least 1")
+            // Bounds far beyond any city, so that counts and products stay in range.
+            try require(office.counters <= 10_000, "offices.\(office.id).counters must be at most 10000")
+            try require(
+                (0...100_000_000).contains(office.population),
+                "offices.\(office.id).population must lie in 0…100000000")
             try require(
                 kecamatanIds.contains(office.kecamatanId),
                 "offices.\(office.id).kecamatan: unknown kecamatan \"\(office.kecamatanId)\"")
@@ -92,18 +97,29 @@ extension CityModel {
             }
         }
         for service in services {
+            try require(
+                (0...1000).contains(service.visitsPerThousandPerDay),
+                "services.\(service.id).visits_per_1000_per_day must lie in 0…1000")
             do {
-                try service.serviceTime.validate()
+                // Before `allocatorConfiguration()`, which divides slot minutes by the mean.
+                try service.serviceTime.validateAsDuration(meanMustBePositive: true)
             } catch {
                 throw CityModelError("services.\(service.id).service_time: \(error.message)")
             }
         }
+        let durations = [("lead_time", citizens.leadDays), ("walk_in_patience", citizens.walkInPatience)]
+        for (field, distribution) in durations {
+            do {
+                try distribution.validateAsDuration(meanMustBePositive: false)
+            } catch {
+                throw CityModelError("citizens.\(field): \(error.message)")
+            }
+        }
         do {
-            try citizens.leadDays.validate()
+            // A signed offset from the slot's start: negative is early.
             try citizens.punctuality.validate()
-            try citizens.walkInPatience.validate()
         } catch {
-            throw CityModelError("citizens: \(error.message)")
+            throw CityModelError("citizens.punctuality: \(error.message)")
         }
         try require(calendar.hours.values.allSatisfy { $0.lowerBound < $0.upperBound }, "calendar.hours: empty range")
         do {

@@ -77,11 +77,16 @@ struct QueueModel {
     let arrivalLimit: Int
     /// The run stops at this time (infinity for a run by arrivals).
     let timeLimit: Double
+    /// Customers in the system (records held) beyond which the run stops as unstable.
+    let customerLimit: Int
+    /// When the customers in the system passed `customerLimit`, or nil.
+    var overflowedAt: Double?
 
     init(simulation model: QueueNetworkSimulation, seed: UInt64, replication: Int) {
         plans = model.plans
         warmUp = model.spec.warmUpMinutes
         runLength = model.spec.runLength
+        customerLimit = model.customerLimit
         queues = .allocate(capacity: plans.count)
         _ = queues.initialize(from: plans.map { QueueState(plan: $0, seed: seed, replication: replication) })
         switch runLength {
@@ -104,7 +109,7 @@ struct QueueModel {
         for queue in plans.indices { scheduleNextArrival(queue, after: 0) }
         if warmUp > 0 { simulation.schedule(.warmUpEnds, at: warmUp) }
         let limit = timeLimit
-        while let (time, event) = simulation.next(until: limit) {
+        while overflowedAt == nil, let (time, event) = simulation.next(until: limit) {
             switch event {
             case .arrival(let queue): arrive(at: Int(queue), time: time)
             case .departure(let customer): depart(customer, time: time)
@@ -147,13 +152,13 @@ struct QueueModel {
             service = exponentialMean * queues[queue].serviceStream.nextExponential()
         } else {
             var serviceStream = queues[queue].serviceStream
-            service = plans[queue].service.sample(&serviceStream)
+            service = plans[queue].service.sampleDuration(&serviceStream)
             queues[queue].serviceStream = serviceStream
         }
         var patience: Double?
         if plans[queue].hasPatience {
             var patienceStream = queues[queue].patienceStream
-            patience = plans[queue].patience?.sample(&patienceStream)
+            patience = plans[queue].patience?.sampleDuration(&patienceStream)
             queues[queue].patienceStream = patienceStream
         }
         var customerClass = 0
@@ -174,6 +179,11 @@ struct QueueModel {
             CustomerRecord(
                 arrival: time, service: service, queue: Int32(queue), customerClass: Int32(customerClass),
                 serial: serial, state: .waiting, counted: counted))
+        if customers.records.count > customerLimit {
+            // The line grows without bound: stop before memory runs out; `run` reports it.
+            overflowedAt = time
+            return
+        }
         if queues[queue].resource.request(customer, priority: line, at: time) {
             startService(customer, queue: queue, time: time)
         } else if let patience {

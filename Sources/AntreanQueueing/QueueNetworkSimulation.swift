@@ -22,11 +22,18 @@ import Foundation
 public struct QueueNetworkSimulation: Sendable {
     public let spec: QueueNetworkSpec
     let plans: [QueuePlan]
+    /// Customers in the system at which a replication stops as unstable: twice the fluid estimate
+    /// of the peak (at least a million, so a stable queue's fluctuations never reach it), and never
+    /// above `QueueWorkload.customerLimit`.
+    public let customerLimit: Int
 
     /// Prepares `spec` for simulation; throws if the spec is invalid (see `QueueNetworkSpec.validate`).
-    public init(_ spec: QueueNetworkSpec) throws(QueueNetworkError) {
+    /// `customerLimit` replaces the derived limit (tests, or a caller with its own memory budget).
+    public init(_ spec: QueueNetworkSpec, customerLimit: Int? = nil) throws(QueueNetworkError) {
         try spec.validate()
         self.spec = spec
+        let derived = max(1e6, 2 * spec.workload.peakCustomers)
+        self.customerLimit = customerLimit ?? Int(min(Double(QueueWorkload.customerLimit), derived))
         do {
             plans = try spec.queues.map { queue throws(DistributionError) in
                 try QueuePlan(queue, discipline: queue.discipline)
@@ -37,21 +44,28 @@ public struct QueueNetworkSimulation: Sendable {
     }
 
     /// One replication. Its random streams depend only on (seed, replication, queue name, purpose).
-    public func run(seed: UInt64, replication: Int) -> MetricSample {
+    /// Throws "unstable: arrivals exceed capacity" when the customers in the system pass
+    /// `customerLimit` (memory stays bounded by it).
+    public func run(seed: UInt64, replication: Int) throws(QueueNetworkError) -> MetricSample {
         var model = QueueModel(simulation: self, seed: seed, replication: replication)
         defer { model.deallocate() }
         model.run()
+        if let time = model.overflowedAt {
+            throw QueueNetworkError(unstableAfter: time, limit: customerLimit, workload: spec.workload)
+        }
         return model.metrics()
     }
 
-    /// Replications 0..<n on `threads` threads, in replication order (independent of `threads`).
+    /// Replications 0..<n on `threads` threads, in replication order (independent of `threads`);
+    /// throws the error of the first replication that failed.
     public func runReplications(
         _ n: Int, seed: UInt64, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) -> [MetricSample] {
-        Replications.run(n, threads: threads, progress: progress) { replication in
-            run(seed: seed, replication: replication)
+    ) throws(QueueNetworkError) -> [MetricSample] {
+        let results = Replications.run(n, threads: threads, progress: progress) { replication in
+            Result { () throws(QueueNetworkError) in try run(seed: seed, replication: replication) }
         }
+        return try results.map { result throws(QueueNetworkError) in try result.get() }
     }
 }
 
@@ -119,5 +133,16 @@ struct QueuePlan: Sendable {
             let hour = Int((time / 60).rounded(.down)) % rates.count
             return rates[hour] / 60
         }
+    }
+}
+
+extension QueueNetworkError {
+    init(unstableAfter minutes: Double, limit: Int, workload: QueueWorkload) {
+        let queues = workload.unstableQueues.map { "\($0.name) (ρ = \(($0.utilization * 1000).rounded() / 1000))" }
+        let which = queues.isEmpty ? "" : " at \(queues.joined(separator: ", "))"
+        self.init(
+            "unstable: arrivals exceed capacity\(which): more than \(limit) customers were in the system "
+                + "after \((minutes * 10).rounded() / 10) simulated minutes, so the run was stopped before "
+                + "exhausting memory; add counters, shorten service, or give customers a patience")
     }
 }

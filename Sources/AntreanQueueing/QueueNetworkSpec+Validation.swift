@@ -34,10 +34,14 @@ extension QueueNetworkSpec {
             try require(names.insert(queue.name).inserted, "two queues are named \"\(queue.name)\"")
             try require(queue.counters >= 1, "\(field).counters must be at least 1, got \(queue.counters)")
             do {
-                try queue.service.validate()
-                try queue.patience?.validate()
+                try queue.service.validateAsDuration(meanMustBePositive: true)
             } catch {
-                throw QueueNetworkError("\(field): \(error.message)")
+                throw QueueNetworkError("\(field).service: \(error.message)")
+            }
+            do {
+                try queue.patience?.validateAsDuration(meanMustBePositive: false)
+            } catch {
+                throw QueueNetworkError("\(field).patience: \(error.message)")
             }
             switch queue.arrivals {
             case .poisson(let rate):

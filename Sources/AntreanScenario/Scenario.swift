@@ -11,6 +11,16 @@ public enum Scenario: Sendable {
         return try decode(document)
     }
 
+    /// Loads a scenario from bytes in memory, named `file` in errors (includes are read relative to
+    /// it), with every check `load(path:)` makes: any bytes give a scenario or a `ScenarioError`.
+    public static func load(yaml bytes: [UInt8], file: String, overrides: [String] = []) throws(ScenarioError)
+        -> Scenario
+    {
+        var document = try ScenarioDocument.load(yaml: bytes, file: file)
+        for assignment in overrides { try document.override(assignment) }
+        return try decode(document)
+    }
+
     public static func decode(_ document: ScenarioDocument) throws(ScenarioError) -> Scenario {
         let root = document.node
         guard case .mapping(let entries, _) = root.value else {

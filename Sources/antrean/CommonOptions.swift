@@ -46,12 +46,8 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-/// Scenario errors end the command with the file:line: field: message text and exit code 2.
+/// Scenario errors end the command with the file:line: field: message text and exit 65 (a bad
+/// scenario) or 66 (a file that is missing or cannot be read).
 func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
-    do {
-        return try Scenario.load(path: path, overrides: overrides)
-    } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode(2)
-    }
+    try scenarioValue { try Scenario.load(path: path, overrides: overrides) }
 }

@@ -42,7 +42,7 @@ struct SimulateCommand: AsyncParsableCommand {
     var top: Int?
 
     func validate() throws {
-        if let days, days < 1 { throw ValidationError("--days must be at least 1") }
+        if let days, !(1...36_500).contains(days) { throw ValidationError("--days must lie in 1…36500") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if arrivals != nil && duration != nil { throw ValidationError("give --arrivals or --duration, not both") }
         if let arrivals, arrivals < 1 { throw ValidationError("--arrivals must be at least 1") }
@@ -58,10 +58,13 @@ struct SimulateCommand: AsyncParsableCommand {
             if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
             if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
             let replications = report.replications ?? scenario.run.replications
+            try checkWorkload(.queues(scenario), file: file, replications: replications)
             let progress = ProgressReporter(total: replications, label: "simulate")
-            let summary = try QueueScenarioRun.run(
-                scenario, file: file, replications: replications, seed: report.seed ?? scenario.run.seed,
-                threads: report.threadCount, progress: { _, _ in progress.advance() })
+            let summary = try scenarioValue {
+                try QueueScenarioRun.run(
+                    scenario, file: file, replications: replications, seed: report.seed ?? scenario.run.seed,
+                    threads: report.threadCount, progress: { _, _ in progress.advance() })
+            }
             progress.finish()
             switch report.format {
             case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
@@ -79,8 +82,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 throw ValidationError("a city scenario runs whole days: use --days instead of --arrivals/--duration")
             }
             let replications = report.replications ?? scenario.run.replications
+            try checkWorkload(.city(scenario), file: file, replications: replications, days: days)
             let progress = ProgressReporter(total: replications, label: "simulate")
-            let summary = try cliValue {
+            let summary = try scenarioValue {
                 try CityScenarioRun.run(
                     scenario, file: file, days: days ?? scenario.days, replications: replications,
                     seed: report.seed ?? scenario.run.seed, threads: report.threadCount,

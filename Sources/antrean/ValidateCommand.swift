@@ -10,7 +10,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a scenario file without running it.",
         discussion: """
             Reads the file and everything it includes, checks every field, and prints what it \
-            describes. An error names the file, line, column and field, and exits with status 2.
+            describes, with an estimate of what a run costs. An error names the file, line, column and \
+            field, and exits with status 65 (66 for a file that is missing or cannot be read); a scenario \
+            whose run would need absurd time or memory is refused with the estimate.
             """
     )
 
@@ -22,23 +24,27 @@ struct ValidateCommand: ParsableCommand {
     var overrides: [String] = []
 
     func run() throws {
-        switch try loadScenario(file, overrides: overrides) {
-        case .queues(let scenario):
-            var lines = ["\(file): OK — \(scenario.name): \(scenario.spec.queues.count) queue(s)"]
-            for queue in scenario.spec.queues {
+        let scenario = try loadScenario(file, overrides: overrides)
+        switch scenario {
+        case .queues(let queues):
+            let workload = try checkWorkload(scenario, file: file, replications: queues.run.replications)
+            var lines = ["\(file): OK — \(queues.name): \(queues.spec.queues.count) queue(s)"]
+            for queue in queues.spec.queues {
                 lines.append("  \(queue.name): \(queue.counters) counter(s), \(queue.discipline.rawValue)")
             }
+            lines.append("  estimate: \(workload.summary)")
             print(lines.joined(separator: "\n"))
-        case .city(let scenario):
-            let model = scenario.model
-            _ = try cliValue { try CitySimulation(model) }
+        case .city(let city):
+            let model = city.model
+            _ = try scenarioValue { try CitySimulation(model) }
+            let workload = try checkWorkload(scenario, file: file, replications: city.run.replications)
             let counts = Dictionary(grouping: model.offices, by: \.kind).mapValues(\.count)
             let kinds = OfficeKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
             print(
                 "\(file): OK — \(model.name): \(model.offices.count) offices (\(kinds.joined(separator: ", "))) "
                     + "in \(model.kecamatan.count) kecamatan, \(model.services.count) services, "
                     + "\(model.offices.reduce(0) { $0 + $1.counters }) counters; policy \(model.policy), "
-                    + "check-in by \(model.checkIn.rawValue)")
+                    + "check-in by \(model.checkIn.rawValue)\n  estimate: \(workload.summary)")
         }
     }
 }

@@ -37,12 +37,12 @@ import Testing
     @Test func sameSeedSameNumbersWhateverTheThreadCount() throws {
         let spec = QueueNetworkSpec(queues: [Self.mm5], runLength: .minutes(2_000), warmUpMinutes: 100)
         let simulation = try QueueNetworkSimulation(spec)
-        let one = simulation.runReplications(6, seed: 99, threads: 1)
-        #expect(one == simulation.runReplications(6, seed: 99, threads: 2))
-        #expect(one == simulation.runReplications(6, seed: 99, threads: 4))
-        #expect(one[4] == simulation.run(seed: 99, replication: 4))
+        let one = try simulation.runReplications(6, seed: 99, threads: 1)
+        #expect(try one == simulation.runReplications(6, seed: 99, threads: 2))
+        #expect(try one == simulation.runReplications(6, seed: 99, threads: 4))
+        #expect(try one[4] == simulation.run(seed: 99, replication: 4))
         #expect(one[0] != one[1])
-        #expect(one != simulation.runReplications(6, seed: 100, threads: 2))
+        #expect(try one != simulation.runReplications(6, seed: 100, threads: 2))
     }
 
     /// Adding a queue leaves the first queue's numbers unchanged (streams are per queue and purpose).
@@ -52,8 +52,8 @@ import Testing
             name: "Z", counters: 1, service: .deterministic(0.5), arrivals: .poisson(ratePerMinute: 1))
         let together = try QueueNetworkSimulation(
             QueueNetworkSpec(queues: [Self.mm5, other], runLength: .minutes(1_000)))
-        let a = alone.run(seed: 5, replication: 2)
-        let b = together.run(seed: 5, replication: 2)
+        let a = try alone.run(seed: 5, replication: 2)
+        let b = try together.run(seed: 5, replication: 2)
         for key in ["arrivals", "served", "abandoned", "wait_minutes", "queue_length"] {
             #expect(a["queues.A." + key] == b["queues.A." + key])
         }
@@ -94,7 +94,7 @@ import Testing
                     QueueSpec(
                         name: "X", counters: 1, service: .exponential(mean: -2), arrivals: .poisson(ratePerMinute: 1))
                 ],
-                runLength: .minutes(10)), "queue \"X\": exponential: mean"
+                runLength: .minutes(10)), "queue \"X\".service: exponential: mean"
         ),
         (
             QueueNetworkSpec(

@@ -13,7 +13,7 @@ let queue = QueueSpec(name: "A", counters: 5, service: .exponential(mean: 1), ar
 let simulation = try QueueNetworkSimulation(QueueNetworkSpec(queues: [queue], runLength: .arrivals(customers)))
 let clock = ContinuousClock()
 let started = clock.now
-let sample = simulation.run(seed: seed, replication: 0)
+let sample = try simulation.run(seed: seed, replication: 0)
 let elapsed = clock.now - started
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 

@@ -12,7 +12,7 @@ public enum QueueScenarioRun {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(QueueNetworkError) -> SummaryReport {
         let simulation = try QueueNetworkSimulation(scenario.spec)
-        let samples = simulation.runReplications(replications, seed: seed, threads: threads, progress: progress)
+        let samples = try simulation.runReplications(replications, seed: seed, threads: threads, progress: progress)
         var settings = ["warm_up_minutes": "\(scenario.spec.warmUpMinutes)"]
         switch scenario.spec.runLength {
         case .arrivals(let count): settings["arrivals"] = "\(count)"

@@ -3,6 +3,11 @@ import AntreanCity
 import AntreanEngine
 
 extension CityScenario {
+    /// Bounds far beyond any real city that keep every count and product in range.
+    static let maximumDays = 36_500
+    static let maximumPopulation = 100_000_000
+    static let maximumCounters = 10_000
+
     static let topLevelFields = [
         "model", "name", "description", "run", "policy", "booked_before_walk_ins", "check_in", "calendar", "services",
         "citizens", "office_defaults", "kecamatan", "offices",
@@ -14,10 +19,12 @@ extension CityScenario {
         let runFields = try fields.required("run").fields(
             ["start", "days", "warm_up_days", "replications", "seed", "wait_target"])
         var run = RunSettings(replications: 5, seed: 1, waitTargetMinutes: 15)
-        if let node = runFields.optional("replications") { run.replications = try node.int(atLeast: 1) }
+        if let node = runFields.optional("replications") {
+            run.replications = try node.int(atLeast: 1, atMost: RunSettings.maximumReplications)
+        }
         if let node = runFields.optional("seed") { run.seed = try node.seed() }
         if let node = runFields.optional("wait_target") { run.waitTargetMinutes = try node.minutes() }
-        let days = try runFields.optional("days")?.int(atLeast: 1) ?? 28
+        let days = try runFields.optional("days")?.int(atLeast: 1, atMost: Self.maximumDays) ?? 28
         let startNode = try runFields.required("start")
         guard let start = LocalDate(parsing: try startNode.text()), start.isValid else {
             throw startNode.error("expected a date YYYY-MM-DD")
@@ -37,7 +44,7 @@ extension CityScenario {
         }
         let calendar = CityCalendar(
             startDate: start, hours: hours, holidays: holidays,
-            warmUpDays: try runFields.optional("warm_up_days")?.int(atLeast: 0) ?? 14)
+            warmUpDays: try runFields.optional("warm_up_days")?.int(atLeast: 0, atMost: Self.maximumDays) ?? 14)
 
         var services: [CityService] = []
         for (id, node) in try fields.required("services").namedEntries() {
@@ -50,10 +57,14 @@ extension CityScenario {
             let rateNode = try service.required("visits_per_1000_per_day")
             let rate = try rateNode.double()
             guard rate >= 0 else { throw rateNode.error("cannot be negative") }
+            guard rate <= 1000 else {
+                throw rateNode.error("at most 1000 (one visit per resident and day), got \(rate)")
+            }
             services.append(
                 CityService(
                     id: id, name: try service.optional("name")?.text() ?? id,
-                    serviceTime: try service.required("service_time").distribution(), visitsPerThousandPerDay: rate,
+                    serviceTime: try service.required("service_time").durationDistribution(isServiceTime: true),
+                    visitsPerThousandPerDay: rate,
                     givenAt: kind, mppShare: try service.optional("mpp_share")?.share() ?? 0,
                     dailyQuota: try service.optional("daily_quota")?.int(atLeast: 1)))
         }
@@ -79,7 +90,7 @@ extension CityScenario {
             guard kecamatanIds.contains(parent) else {
                 throw kecamatanNode.error("unknown kecamatan \"\(parent)\"; define it under kecamatan:")
             }
-            let population = try office.optional("population")?.int(atLeast: 0) ?? 0
+            let population = try office.optional("population")?.int(atLeast: 0, atMost: Self.maximumPopulation) ?? 0
             if kind == .kelurahan && office.optional("population") == nil {
                 throw node.error("a kelurahan needs its population")
             }
@@ -90,7 +101,8 @@ extension CityScenario {
                     population: population,
                     populationEstimated: try office.optional("population_estimated")?.bool() ?? false,
                     digital: try office.optional("digital")?.bool() ?? false,
-                    counters: try office.optional("counters")?.int(atLeast: 1) ?? fallback.counters,
+                    counters: try office.optional("counters")?.int(atLeast: 1, atMost: Self.maximumCounters)
+                        ?? fallback.counters,
                     breaks: try office.optional("breaks").map { node throws(ScenarioError) in try Self.breaks(node) }
                         ?? fallback.breaks))
         }
@@ -128,7 +140,7 @@ extension CityScenario {
             }
             let fields = try entry.fields(["counters", "breaks"])
             result[kind] = (
-                try fields.optional("counters")?.int(atLeast: 1) ?? 1,
+                try fields.optional("counters")?.int(atLeast: 1, atMost: maximumCounters) ?? 1,
                 try fields.optional("breaks").map { node throws(ScenarioError) in try breaks(node) } ?? [:]
             )
         }
@@ -182,11 +194,12 @@ extension CityScenario {
             bookingShareOther: try bookingShare.required("other").share(),
             assistedShare: try fields.optional("assisted_share")?.share() ?? 0,
             priorityShare: try fields.optional("priority_share")?.share() ?? 0,
-            leadDays: try fields.required("lead_time").distribution(),
+            leadDays: try fields.required("lead_time").durationDistribution(isServiceTime: false),
             noShowProbability: try fields.optional("no_show")?.share() ?? 0, farBookingOddsRatio: odds,
             cancelShare: try fields.optional("cancel_share")?.share() ?? 0,
-            punctuality: try fields.optional("punctuality")?.distribution() ?? .deterministic(0),
-            walkInPatience: try fields.optional("walk_in_patience")?.distribution() ?? .deterministic(1e9),
+            punctuality: try fields.optional("punctuality")?.signedDurationDistribution() ?? .deterministic(0),
+            walkInPatience: try fields.optional("walk_in_patience")?.durationDistribution(isServiceTime: false)
+                ?? .deterministic(1e9),
             balkQueueLength: try fields.optional("balk_queue_length")?.int(atLeast: 1) ?? Int.max,
             digitalDays: digitalDays,
             digitalDayConversion: try fields.optional("digital_day_conversion")?.share() ?? 0,

@@ -20,12 +20,15 @@ extension QueueScenario {
         case (nil, nil): throw runFields.node.error("say how long to run: \"arrivals: 100000\" or \"duration: 30d\"")
         }
         var run = RunSettings()
-        if let node = runFields.optional("replications") { run.replications = try node.int(atLeast: 1) }
+        if let node = runFields.optional("replications") {
+            run.replications = try node.int(atLeast: 1, atMost: RunSettings.maximumReplications)
+        }
         if let node = runFields.optional("seed") { run.seed = try node.seed() }
         if let node = runFields.optional("wait_target") { run.waitTargetMinutes = try node.minutes() }
         let warmUp = try runFields.optional("warm_up")?.minutes() ?? 0
         if case .minutes(let length) = runLength, warmUp >= length {
-            throw runFields.optional("warm_up")!.error("the warm-up (\(warmUp) min) must be shorter than the run")
+            throw (runFields.optional("warm_up") ?? runFields.node).error(
+                "the warm-up (\(warmUp) min) must be shorter than the run")
         }
 
         let queuesNode = try fields.required("queues")
@@ -55,6 +58,9 @@ extension QueueScenario {
 }
 
 extension QueueSpec {
+    /// Counters per queue a scenario may give (far beyond any office; keeps counts in range).
+    static let maximumCounters = 100_000
+
     init(name: String, node: ScenarioNode) throws(ScenarioError) {
         let fields = try node.fields(["counters", "arrivals", "service", "patience", "discipline", "classes"])
         let discipline: QueueDiscipline
@@ -82,10 +88,11 @@ extension QueueSpec {
             }
         }
         self.init(
-            name: name, counters: try fields.required("counters").int(atLeast: 1),
-            service: try fields.required("service").distribution(),
+            name: name, counters: try fields.required("counters").int(atLeast: 1, atMost: Self.maximumCounters),
+            service: try fields.required("service").durationDistribution(isServiceTime: true),
             arrivals: try fields.required("arrivals").arrivalProcess(),
-            patience: try fields.optional("patience")?.distribution(), discipline: discipline, classes: classes)
+            patience: try fields.optional("patience")?.durationDistribution(isServiceTime: false),
+            discipline: discipline, classes: classes)
     }
 }
 

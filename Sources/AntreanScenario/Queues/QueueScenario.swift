@@ -26,6 +26,9 @@ public struct QueueScenario: Sendable {
 
 /// How many replications and which seed, when the command line does not say.
 public struct RunSettings: Sendable, Hashable {
+    /// The most replications a scenario may ask for; more is a study to split with `antrean sweep`.
+    public static let maximumReplications = 100_000
+
     public var replications: Int
     public var seed: UInt64
     /// The waiting-time target used for "share within target" KPIs.

@@ -40,8 +40,8 @@ extension ScenarioNode {
         switch value {
         case .scalar:
             distribution = try callDistribution()
-        case .mapping:
-            distribution = try mappingDistribution()
+        case .mapping(let entries, _):
+            distribution = try mappingDistribution(entries)
         default:
             throw error("expected a distribution such as exponential(mean=5m), got \(value.kindDescription)")
         }
@@ -71,8 +71,7 @@ extension ScenarioNode {
         return try build(name: name, named: named, positional: positional)
     }
 
-    private func mappingDistribution() throws(ScenarioError) -> Distribution {
-        guard case .mapping(let entries, _) = value else { preconditionFailure("checked by the caller") }
+    private func mappingDistribution(_ entries: [ScenarioEntry]) throws(ScenarioError) -> Distribution {
         guard let typeEntry = entries.first(where: { $0.key == "type" }), case .scalar(let type, _) = typeEntry.value
         else {
             throw error("a distribution written as a mapping needs a \"type\" field (\(DistributionSyntax.knownNames))")
@@ -132,7 +131,7 @@ extension ScenarioNode {
             throw error("expected \(options), got parameters \(arguments.keys.sorted().joined(separator: ", "))")
         }
         func number(_ key: String) throws(ScenarioError) -> Double {
-            let text = arguments[key]!
+            guard let text = arguments[key] else { throw error("\(name) needs \(key)") }
             if key == "shape" || key == "k" {
                 guard let value = Double(text) else {
                     throw error("\(name) \(key) must be a plain number, got \"\(text)\"")

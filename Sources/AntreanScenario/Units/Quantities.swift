@@ -59,10 +59,19 @@ public enum Quantities {
 }
 
 extension ScenarioNode {
-    public func int(atLeast minimum: Int = .min) throws(ScenarioError) -> Int {
+    public func int(atLeast minimum: Int = .min, atMost maximum: Int = .max) throws(ScenarioError) -> Int {
         let text = try text().replacingUnderscores()
-        guard let value = Int(text) else { throw error("expected a whole number, got \"\(text)\"") }
+        guard let value = Int(text) else {
+            if !text.isEmpty, text.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isASCIIDigit) {
+                throw error("\(text) is out of range; expected a whole number from \(minimum) to \(maximum)")
+            }
+            if let number = Double(text), number.isFinite, number == number.rounded() {
+                throw error("write whole numbers with digits (e.g. 1000000, or 1_000_000), got \"\(text)\"")
+            }
+            throw error("expected a whole number, got \"\(text)\"")
+        }
         guard value >= minimum else { throw error("expected a whole number of at least \(minimum), got \(value)") }
+        guard value <= maximum else { throw error("expected a whole number of at most \(maximum), got \(value)") }
         return value
     }
 
@@ -127,6 +136,10 @@ extension ScenarioNode {
         guard end > start else { throw error("the range \(text) ends before it starts") }
         return start...end
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension String {

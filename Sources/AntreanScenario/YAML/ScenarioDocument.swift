@@ -9,6 +9,8 @@ public struct ScenarioDocument: Sendable {
     public private(set) var root: ScenarioValue
     /// The file named by the user.
     public let file: String
+    /// Every file read from disk for this document (the file and its includes), each once.
+    public internal(set) var filesRead: [String] = []
 
     public init(root: ScenarioValue, file: String) {
         self.root = root
@@ -17,9 +19,21 @@ public struct ScenarioDocument: Sendable {
 
     public var node: ScenarioNode { ScenarioNode(root) }
 
-    /// Reads `path` and everything it includes.
+    /// Reads `path` and everything it includes (limits and errors: `ScenarioFile`, `IncludeLoader`).
     public static func load(path: String) throws(ScenarioError) -> ScenarioDocument {
-        ScenarioDocument(root: try loadResolvingIncludes(path: path, chain: []), file: path)
+        var loader = IncludeLoader()
+        var document = ScenarioDocument(root: try loader.load(path: path), file: path)
+        document.filesRead = loader.filesRead
+        return document
+    }
+
+    /// Reads a scenario from bytes in memory named `file`; its `include:` entries are read from disk
+    /// relative to `file`'s folder, with the same checks and limits as `load(path:)`.
+    public static func load(yaml bytes: [UInt8], file: String) throws(ScenarioError) -> ScenarioDocument {
+        var loader = IncludeLoader()
+        var document = ScenarioDocument(root: try loader.load(bytes: bytes, file: file), file: file)
+        document.filesRead = loader.filesRead
+        return document
     }
 
     /// Parses text that includes nothing (tests, strings built in code).
@@ -35,41 +49,13 @@ public struct ScenarioDocument: Sendable {
                 message: "expected PATH=VALUE, e.g. queues.main.counters=6")
         }
         let path = assignment[..<equals].split(separator: ".").map(String.init)
+        // Setting a path recurses once per level; scenarios nest a few levels, files at most 64.
+        guard path.count <= YAMLStructureCheck.maximumDepth else {
+            throw ScenarioError(
+                location: .commandLine(origin), field: String(assignment[..<equals].prefix(80)),
+                message: "a field path has at most \(YAMLStructureCheck.maximumDepth) parts, this has \(path.count)")
+        }
         let value = String(assignment[assignment.index(after: equals)...])
         root = try root.setting(path, to: .scalar(value, .commandLine("\(origin) \(assignment)")))
-    }
-
-    private static func loadResolvingIncludes(path: String, chain: [String]) throws(ScenarioError) -> ScenarioValue {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
-        let here = SourceLocation(file: path, line: 0, column: 0)
-        if chain.contains(canonical) {
-            throw ScenarioError(
-                location: here, field: "include",
-                message: "include cycle: \((chain + [canonical]).joined(separator: " → "))")
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError(
-                location: here, field: "", message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let parsed = try ScenarioValue.parse(yaml: text, file: path)
-        guard case .mapping(var entries, let location) = parsed,
-            let includeIndex = entries.firstIndex(where: { $0.key == "include" })
-        else { return parsed }
-        let includeNode = ScenarioNode(entries[includeIndex].value, path: "include")
-        entries.remove(at: includeIndex)
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var base = ScenarioValue.mapping([], location)
-        for item in try includeNode.items() {
-            let relative = try item.text()
-            let target = relative.hasPrefix("/") ? relative : directory.appendingPathComponent(relative).path
-            guard FileManager.default.fileExists(atPath: target) else {
-                throw item.error("included file \"\(relative)\" not found (looked for \(target))")
-            }
-            base = base.merged(with: try loadResolvingIncludes(path: target, chain: chain + [canonical]))
-        }
-        return base.merged(with: .mapping(entries, location))
     }
 }

@@ -5,11 +5,21 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Dot path of the field inside the scenario, e.g. `queues.main.service`; empty for the document.
     public var field: String
     public var message: String
+    public var kind: Kind
 
-    public init(location: SourceLocation, field: String, message: String) {
+    /// What went wrong, for the command line's exit status.
+    public enum Kind: Sendable, Hashable {
+        /// The scenario breaks a rule (exit 65).
+        case invalid
+        /// A file that does not exist or cannot be read (exit 66).
+        case unreadable
+    }
+
+    public init(location: SourceLocation, field: String, message: String, kind: Kind = .invalid) {
         self.location = location
         self.field = field
         self.message = message
+        self.kind = kind
     }
 
     public var file: String { location.file }

@@ -59,9 +59,12 @@ public struct ScenarioNode: Sendable {
             throw error("expected a mapping with fields \(known.joined(separator: ", ")), got \(value.kindDescription)")
         }
         for entry in entries where !known.contains(entry.key) {
+            // Edit distance costs the product of the lengths: a hint only for keys of a sensible length.
             let hint =
-                known.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
-                .flatMap { editDistance($0, entry.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+                entry.key.count > 64
+                ? ""
+                : known.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
+                    .flatMap { editDistance($0, entry.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
             throw ScenarioError(
                 location: entry.keyLocation, field: path.isEmpty ? entry.key : "\(path).\(entry.key)",
                 message: "unknown field\(hint); known fields: \(known.joined(separator: ", "))")

@@ -1,8 +1,10 @@
 import Yams
 
 extension ScenarioValue {
-    /// Parses YAML text. Syntax errors and duplicate keys become `ScenarioError`s with a line.
+    /// Parses YAML text. Syntax errors and duplicate keys become `ScenarioError`s with a line;
+    /// anchors, aliases and deep nesting are refused before a tree is built (`YAMLStructureCheck`).
     public static func parse(yaml text: String, file: String) throws(ScenarioError) -> ScenarioValue {
+        try YAMLStructureCheck.check(Array(text.utf8), file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -63,6 +65,17 @@ extension ScenarioError {
             self.init(
                 location: SourceLocation(file: file, line: mark.line, column: mark.column), field: "",
                 message: "YAML syntax: \(detail)\(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // `offset` counts bytes from the start; name the line and column as the other errors do.
+            let prefix = yaml.utf8.prefix(max(0, offset ?? 0))
+            let line = prefix.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            let column =
+                prefix.count
+                - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 }
+                    ?? 0) + 1
+            self.init(
+                location: SourceLocation(file: file, line: line, column: column), field: "",
+                message: "YAML: \(problem) (character code \(value) at byte \(offset ?? 0)); remove it")
         case .duplicatedKeysInMapping(let duplicates, let context):
             self.init(
                 location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column), field: "",
