@@ -19,8 +19,10 @@ public enum CityScenarioRun {
             "start": "\(scenario.model.calendar.startDate)", "policy": scenario.model.policy,
             "wait_target_minutes": "\(scenario.model.waitTargetMinutes)",
         ]
-        return SummaryReport(
+        var report = SummaryReport(
             title: scenario.model.name, model: "city", file: file, seed: seed, accumulated: summary, settings: settings)
+        report.offices = OfficeInfo.offices(of: scenario.model)
+        return report
     }
 }
 
