@@ -76,6 +76,8 @@ struct CitySimulateCommandTests {
             #expect(result.standardOutput.contains(name), "\(name) missing")
         }
         #expect(result.standardOutput.contains("All offices"))
+        // Counter time sold against counter time available, beside utilization.
+        #expect(result.standardOutput.contains("util%  sold%"))
     }
 
     @Test(arguments: ["samarinda.yaml", "samarinda-digital-days-off.yaml", "samarinda-walk-in-only.yaml"])
