@@ -23,8 +23,9 @@ extension CityModel {
     }
 
     /// The allocator the simulated citizens book through: the same configuration types the portal
-    /// uses. Each office's counters are shared by its services in proportion to their demand, so a
-    /// slot's places are the counter-minutes of the slot divided by the mean service time.
+    /// uses. Each office's counters are shared by its services in proportion to their demand, slot by
+    /// slot (``CounterApportionment``): the places of all its services together never need more
+    /// counter-minutes than its counters have (breaks excluded).
     public func allocatorConfiguration() -> AllocatorConfiguration {
         var rules = AllocatorRules()
         rules.holidays = calendar.holidays
@@ -37,13 +38,24 @@ extension CityModel {
         let offices = self.offices.map { office in
             let given = servicesGiven(at: office)
             let totalWeight = given.reduce(0) { $0 + $1.weight }
-            let officeServices = given.map { entry in
-                let service = services[entry.service]
-                let share = totalWeight > 0 ? entry.weight / totalWeight : 0
-                let places = Double(office.counters) * Double(rules.slotMinutes) / service.serviceTime.mean * share
-                return OfficeServiceConfig(
-                    service: ServiceID(service.id), counters: office.counters,
-                    slotCapacity: max(1, Int(places.rounded())))
+            let demands = given.map { entry in
+                CounterApportionment.Demand(
+                    meanServiceMinutes: services[entry.service].serviceTime.mean,
+                    share: totalWeight > 0 ? entry.weight / totalWeight : 0)
+            }
+            var byWeekday = [[Weekday: [Int]]](repeating: [:], count: given.count)
+            for (weekday, open) in calendar.hours {
+                let minutes = counterMinutesBySlot(
+                    office, weekday: weekday, hours: open, slotMinutes: rules.slotMinutes
+                )
+                .map { $0 * counterTimeSold }
+                let places = CounterApportionment.places(counterMinutes: minutes, demands: demands)
+                for index in given.indices { byWeekday[index][weekday] = places[index] }
+            }
+            let officeServices = given.indices.map { index in
+                OfficeServiceConfig(
+                    service: ServiceID(services[given[index].service].id), counters: office.counters,
+                    slotCapacityByWeekday: byWeekday[index])
             }
             return OfficeConfig(
                 id: OfficeID(office.id), kecamatan: KecamatanID(office.kecamatanId), openingHours: hours,
@@ -53,6 +65,23 @@ extension CityModel {
             ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)
         }
         return AllocatorConfiguration(offices: offices, services: serviceConfigs, rules: rules)
+    }
+
+    /// Counter-minutes of each slot of an open `weekday` at `office`: its counters × the slot's length,
+    /// less the minutes of the slot its counters on break miss.
+    func counterMinutesBySlot(_ office: Office, weekday: Weekday, hours: ClosedRange<Int>, slotMinutes: Int)
+        -> [Double]
+    {
+        let count = max(0, (hours.upperBound - hours.lowerBound) / slotMinutes)
+        return (0..<count).map { slot in
+            let start = hours.lowerBound + slot * slotMinutes
+            var minutes = Double(office.counters) * Double(slotMinutes)
+            if let pause = office.breaks[weekday] {
+                let overlap = min(start + slotMinutes, pause.window.upperBound) - max(start, pause.window.lowerBound)
+                minutes -= Double(pause.counters) * Double(max(0, overlap))
+            }
+            return minutes
+        }
     }
 
     /// The policy named by `policy`, fed with the model's own no-show prediction for overbooking.
@@ -75,6 +104,9 @@ extension CityModel {
             if !condition { throw CityModelError(message()) }
         }
         try require(!offices.isEmpty, "the city has no offices")
+        try require(
+            counterTimeSold > 0 && counterTimeSold <= 100,
+            "counter_time_sold must lie above 0% and at most 10000%, got \(counterTimeSold * 100)%")
         try require(!services.isEmpty, "the city has no services")
         let kecamatanIds = Set(kecamatan.map(\.id))
         var seen = Set<String>()

@@ -19,6 +19,10 @@ public struct CityModel: Sendable {
     /// How the desk checks a booked citizen in. Both ways go through the allocator's check-in, with the
     /// same window, re-queueing and no-show rules, so every figure of a run is the same either way.
     public var checkIn: CheckInMethod
+    /// The counter-time each office's slot plan sells, as a share of what its counters have: 1 (the
+    /// default) sells no more than the counters can serve; above 1 overbooks on purpose (reported as
+    /// `counter_minutes.overbooked`).
+    public var counterTimeSold: Double = 1
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],

@@ -34,14 +34,23 @@ extension CityRun {
                     at: at)
             }
             guard let hours else { continue }
+            desks[office].openMinute = Double(day * 1440 + hours.lowerBound)
             desks[office].closeMinute = Double(day * 1440 + hours.upperBound)
+            desks[office].openUntil = desks[office].closeMinute
+            if hours.upperBound == 1440, let next = openingHours(on: day + 1), next.lowerBound == 0 {
+                desks[office].openUntil = Double((day + 1) * 1440 + next.upperBound)
+            }
             desks[office].overtimeMark = desks[office].closeMinute
             if measured {
                 let counters = Double(model.offices[office].counters)
                 tallies[office].staffedMinutes += counters * Double(hours.upperBound - hours.lowerBound)
                 tallies[office].counterDays += counters
                 tallies[office].openDays += 1
-                tallies[office].onlinePlaces += onlinePlaces(office: office, date: date)
+                let offer = dayOffer(office: office, date: date, hours: hours)
+                tallies[office].onlinePlaces += offer.onlinePlaces
+                tallies[office].availableCounterMinutes += offer.availableCounterMinutes
+                tallies[office].soldCounterMinutes += offer.soldCounterMinutes
+                tallies[office].overbookedCounterMinutes += offer.overbookedCounterMinutes
             }
             let factor = plans.weekdayFactors[weekday] ?? 1
             for _ in 0..<Self.poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {
@@ -72,18 +81,42 @@ extension CityRun {
         if day + 1 < totalDays { _ = simulation.schedule(.dayStart(Int32(day + 1)), at: Double((day + 1) * 1440)) }
     }
 
-    /// Online places the office's plan offers on an open `date`, over its services. The grid depends
-    /// only on the weekday on open days, so each office-weekday is computed once.
-    mutating func onlinePlaces(office: Int, date: LocalDate) -> Double {
-        let key = office * 7 + Weekday.allCases.firstIndex(of: date.weekday)!
-        if let known = onlinePlacesByWeekday[key] { return known }
-        var total = 0
+    /// What the office's plan offers on an open `date` with opening `hours`: online places, and counter-minutes available,
+    /// put on sale and overbooked (``DayOffer``). The grid depends only on the weekday on open days, so
+    /// each office-weekday is computed once.
+    mutating func dayOffer(office: Int, date: LocalDate, hours: ClosedRange<Int>) -> DayOffer {
+        let key = office * 7 + (Weekday.allCases.firstIndex(of: date.weekday) ?? 0)
+        if let known = dayOffersByWeekday[key] { return known }
+        var offer = DayOffer()
+        let officeID = officeIDs[office]
         for service in plans.offices[office].services {
-            let plan = allocator.dayPlan(office: officeIDs[office], service: serviceIDs[service], date: date)
-            total += plan?.slots.reduce(0) { $0 + $1.online } ?? 0
+            guard let plan = allocator.dayPlan(office: officeID, service: serviceIDs[service], date: date) else {
+                continue
+            }
+            let minutes = model.services[service].serviceTime.mean
+            for slot in plan.slots {
+                let bookable = max(
+                    slot.online,
+                    allocator.policy.bookableOnlineCapacity(slot.online, office: officeID, weekday: date.weekday))
+                offer.onlinePlaces += Double(slot.online)
+                offer.soldCounterMinutes += Double(slot.total) * minutes
+                offer.overbookedCounterMinutes += Double(bookable - slot.online) * minutes
+            }
         }
-        onlinePlacesByWeekday[key] = Double(total)
-        return Double(total)
+        let counters = Double(model.offices[office].counters)
+        offer.availableCounterMinutes = counters * Double(hours.upperBound - hours.lowerBound)
+        if let pause = model.offices[office].breaks[date.weekday] {
+            let overlap =
+                min(hours.upperBound, pause.window.upperBound) - max(hours.lowerBound, pause.window.lowerBound)
+            offer.availableCounterMinutes -= Double(pause.counters) * Double(max(0, overlap))
+        }
+        // Counter-time sold beyond what the counters have is overbooking on purpose (`counter_time_sold`).
+        // (The apportionment's rounding epsilon is not overbooking.)
+        if offer.soldCounterMinutes > offer.availableCounterMinutes * (1 + 1e-9) {
+            offer.overbookedCounterMinutes += offer.soldCounterMinutes - offer.availableCounterMinutes
+        }
+        dayOffersByWeekday[key] = offer
+        return offer
     }
 
     /// A citizen of `office` with a service drawn by its weights. The plan's arrays are read in place:
@@ -158,4 +191,16 @@ extension CityRun {
         }
         return count
     }
+}
+
+/// What an office's slot plan offers on one open day (see ``CityRun/dayOffer(office:date:hours:)``).
+struct DayOffer {
+    var onlinePlaces = 0.0
+    /// Counters × opening minutes, less the counter-minutes on break.
+    var availableCounterMinutes = 0.0
+    /// Places of every pool × the service's mean time: the counter-time the plan sells.
+    var soldCounterMinutes = 0.0
+    /// Counter-minutes sold beyond those available (`counter_time_sold` above 100%), plus the online
+    /// places an overbooking policy sells beyond the plan × the service's mean time.
+    var overbookedCounterMinutes = 0.0
 }

@@ -6,17 +6,24 @@ extension CityRun {
         var sample = MetricSample()
         var byKecamatan = [CityTally](repeating: CityTally(), count: model.kecamatan.count)
         var city = CityTally()
+        let observed = Double(measuredDays) * 1440
+        let end = Double(totalDays) * 1440
         for (index, office) in model.offices.enumerated() {
             var tally = tallies[index]
             tally.addPendingWaits()
-            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true)
+            // Citizens still present when the run stops count up to its end.
+            let open = max(0, end - desks[index].presenceMark)
+            tally.lineArea += Double(desks[index].inLine) * open
+            tally.presentArea += Double(desks[index].present) * open
+            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed)
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
-            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true)
+            byKecamatan[index].write(
+                into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, observedMinutes: observed)
         }
-        city.write(into: &sample, prefix: "overall", detailed: true)
+        city.write(into: &sample, prefix: "overall", detailed: true, observedMinutes: observed)
         sample.values["overall.days"] = Double(measuredDays)
         return sample
     }

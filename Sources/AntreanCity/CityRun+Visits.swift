@@ -91,8 +91,12 @@ extension CityRun {
         case .success(let timing):
             if released && visitor.measured { tallies[office].noShows -= 1 }
             countArrival(visitor, booked: true)
-            if visitor.measured { tallies[office].inSystemAtEnd += 1 }
+            if visitor.measured {
+                tallies[office].inSystemAtEnd += 1
+                changePresence(office, line: 1, present: 1, at: now)
+            }
             visitor.state = .waiting
+            visitor.joinedMinute = now
             desks[office].waiting += 1
             let line = visitor.isPriority ? Self.priorityLine : Self.bookedLine
             switch timing {
@@ -155,11 +159,15 @@ extension CityRun {
         }
         visitor.state = .waiting
         visitor.waitStart = now
+        visitor.joinedMinute = now
         serial += 1
         visitor.ticket = UInt32(truncatingIfNeeded: serial)
         visitors[id] = visitor
         desks[office].waiting += 1
-        if visitor.measured { tallies[office].inSystemAtEnd += 1 }
+        if visitor.measured {
+            tallies[office].inSystemAtEnd += 1
+            changePresence(office, line: 1, present: 1, at: now)
+        }
         let line =
             visitor.isPriority ? Self.priorityLine : (model.bookedBeforeWalkIns ? Self.walkInLine : Self.bookedLine)
         desks[office].lines[line].append(id)
@@ -194,7 +202,7 @@ extension CityRun {
         if visitor.isPriority { tallies[office].arrivalsPriority += 1 }
     }
 
-    mutating func renege(_ id: Int32, ticket: UInt32) {
+    mutating func renege(_ id: Int32, ticket: UInt32, at now: Double) {
         let visitor = visitors[id]
         // The record may have been reused by another citizen since: the ticket tells.
         guard visitor.state == .waiting, visitor.ticket == ticket else { return }
@@ -202,8 +210,14 @@ extension CityRun {
         visitors[id].state = .planned
         desks[Int(visitor.office)].waiting -= 1
         if visitor.measured {
-            tallies[Int(visitor.office)].reneged += 1
-            tallies[Int(visitor.office)].inSystemAtEnd -= 1
+            let office = Int(visitor.office)
+            let waited = now - visitor.joinedMinute
+            tallies[office].reneged += 1
+            tallies[office].inSystemAtEnd -= 1
+            tallies[office].abandonMinutes += waited
+            tallies[office].lineMinutes += waited
+            tallies[office].systemMinutes += waited
+            changePresence(office, line: -1, present: -1, at: now)
         }
     }
 
@@ -225,7 +239,13 @@ extension CityRun {
                 tallies[index].recordWait(
                     max(0, wait), weekday: weekdayNumber(day: dayIndex(visitor.waitStart)),
                     hour: min(23, Int(minuteOfDay / 60)), target: model.waitTargetMinutes)
-                tallies[index].busyMinutes += duration
+                tallies[index].lineMinutes += now - visitor.joinedMinute
+                changePresence(index, line: -1, present: 0, at: now)
+                // Service outside opening hours is overtime, so utilization stays within [0, 1].
+                let withinHours = max(
+                    0, min(now + duration, desks[index].openUntil) - max(now, desks[index].openMinute))
+                tallies[index].busyMinutes += withinHours
+                tallies[index].overtimeBusyMinutes += duration - withinHours
             }
             _ = simulation.schedule(
                 .serviceEnd(office: office, counter: Int32(counter), visitor: id), at: now + duration)
@@ -254,6 +274,8 @@ extension CityRun {
         if visitor.measured {
             tallies[index].served += 1
             tallies[index].inSystemAtEnd -= 1
+            tallies[index].systemMinutes += now - visitor.joinedMinute
+            changePresence(index, line: 0, present: -1, at: now)
             if now > desks[index].overtimeMark {
                 tallies[index].overtimeMinutes += now - desks[index].overtimeMark
                 desks[index].overtimeMark = now
@@ -261,5 +283,18 @@ extension CityRun {
         }
         visitors.remove(id)
         dispatch(office, at: now)
+    }
+}
+
+extension CityRun {
+    /// Adds the areas under the office's measured numbers in line and present up to `now`, then changes
+    /// those numbers: the time averages behind `queue_length` and `in_system`. O(1).
+    mutating func changePresence(_ office: Int, line: Int, present: Int, at now: Double) {
+        let elapsed = now - desks[office].presenceMark
+        tallies[office].lineArea += Double(desks[office].inLine) * elapsed
+        tallies[office].presentArea += Double(desks[office].present) * elapsed
+        desks[office].presenceMark = now
+        desks[office].inLine += line
+        desks[office].present += present
     }
 }

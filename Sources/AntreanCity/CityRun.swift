@@ -34,6 +34,9 @@ struct Visitor {
     var state = State.planned
     /// When the wait that counts began: the later of arrival and slot start for booked citizens.
     var waitStart = 0.0
+    /// When the citizen joined a line (checked in or registered as a walk-in): the start of their time
+    /// in line and in the office, which Little's law pairs with the time-average numbers present.
+    var joinedMinute = 0.0
     var wishedMinute = 0.0
     var slotStart = 0.0
     var booking: BookingID?
@@ -54,8 +57,16 @@ struct CityRun {
         var busy: BusyCounters
         var paused = 0
         var waiting = 0
+        var openMinute = 0.0
         var closeMinute = 0.0
+        /// `closeMinute`, or the next day's closing when the office closes at midnight and opens again
+        /// at once: service across that midnight is within opening hours.
+        var openUntil = 0.0
         var overtimeMark = 0.0
+        /// Measured citizens in line, and in line or at a counter, since `presenceMark`.
+        var inLine = 0
+        var present = 0
+        var presenceMark = 0.0
     }
 
     /// The three lines of a desk, inline rather than in an array: every join and every call to the
@@ -105,8 +116,8 @@ struct CityRun {
     var tallies: [CityTally]
     /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
     var bookingOffice: [Int32] = []
-    /// Cache of ``onlinePlaces(office:date:)`` by office × 7 + weekday.
-    var onlinePlacesByWeekday: [Int: Double] = [:]
+    /// Cache of ``dayOffer(office:date:)`` by office × 7 + weekday.
+    var dayOffersByWeekday: [Int: DayOffer] = [:]
     /// Opening hours (nil when closed) by day index, over the run and a booking horizon beyond it:
     /// each visit's wished time looks them up.
     let openingHoursByDay: [ClosedRange<Int>?]
@@ -221,7 +232,7 @@ struct CityRun {
             let visitor = visitors.insert(
                 Visitor(office: office, home: office, service: service, isPriority: isPriority))
             arriveWalkIn(visitor, at: now)
-        case .renege(let visitor, let ticket): renege(visitor, ticket: ticket)
+        case .renege(let visitor, let ticket): renege(visitor, ticket: ticket, at: now)
         case .serviceEnd(let office, let counter, let visitor): endService(office, counter, visitor, at: now)
         case .breakStart(let office, let counters):
             desks[Int(office)].paused = Int(counters)

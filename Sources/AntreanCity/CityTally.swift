@@ -20,9 +20,26 @@ struct CityTally {
     var leadDaysSum = 0.0
     var waits = Tally()
     var withinTarget = 0.0
+    /// Counter-minutes serving within opening hours, and outside them (after closing, or before
+    /// opening for a booked citizen who checked in early).
     var busyMinutes = 0.0
+    var overtimeBusyMinutes = 0.0
+    /// Counters × opening minutes (breaks included, so that utilization stays within [0, 1]).
     var staffedMinutes = 0.0
     var overtimeMinutes = 0.0
+    /// Counter-minutes the counters had (breaks excluded), those the slot plan put on sale (places ×
+    /// mean service time, every pool), and those an overbooking policy sells beyond the plan.
+    var availableCounterMinutes = 0.0
+    var soldCounterMinutes = 0.0
+    var overbookedCounterMinutes = 0.0
+    /// Summed over the walk-ins who left the line: the time from joining it to leaving.
+    var abandonMinutes = 0.0
+    /// Areas under the number of measured citizens in line, and in line or at a counter (citizen-minutes).
+    var lineArea = 0.0
+    var presentArea = 0.0
+    /// Summed over every citizen who joined a line (served or not): time in line, and in the office.
+    var lineMinutes = 0.0
+    var systemMinutes = 0.0
     var onlinePlaces = 0.0
     /// Counters summed over open measured days, and those days (the same calendar for every office,
     /// so a merged scope keeps the largest count, not the sum).
@@ -85,8 +102,17 @@ struct CityTally {
         waits.merge(other.waits)
         withinTarget += other.withinTarget
         busyMinutes += other.busyMinutes
+        overtimeBusyMinutes += other.overtimeBusyMinutes
         staffedMinutes += other.staffedMinutes
         overtimeMinutes += other.overtimeMinutes
+        availableCounterMinutes += other.availableCounterMinutes
+        soldCounterMinutes += other.soldCounterMinutes
+        overbookedCounterMinutes += other.overbookedCounterMinutes
+        abandonMinutes += other.abandonMinutes
+        lineArea += other.lineArea
+        presentArea += other.presentArea
+        lineMinutes += other.lineMinutes
+        systemMinutes += other.systemMinutes
         onlinePlaces += other.onlinePlaces
         counterDays += other.counterDays
         openDays = max(openDays, other.openDays)
@@ -98,8 +124,9 @@ struct CityTally {
 
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri"]
 
-    /// Writes this scope's KPIs under `prefix` (keys as in the README's "City metrics").
-    func write(into sample: inout MetricSample, prefix: String, detailed: Bool) {
+    /// Writes this scope's KPIs under `prefix` (keys as in the README's "City metrics"); time averages
+    /// are over `observedMinutes` (the measured calendar time).
+    func write(into sample: inout MetricSample, prefix: String, detailed: Bool, observedMinutes: Double) {
         assert(pendingWaits.isEmpty, "write after addPendingWaits()")
         func put(_ key: String, _ value: Double) { sample.values["\(prefix).\(key)"] = value }
         put("arrivals", arrivals)
@@ -126,6 +153,19 @@ struct CityTally {
         put("slot_utilization", onlinePlaces > 0 ? bookings / onlinePlaces : .nan)
         put("counter_utilization", staffedMinutes > 0 ? busyMinutes / staffedMinutes : .nan)
         put("overtime_minutes", overtimeMinutes)
+        put("overtime_counter_minutes", overtimeBusyMinutes)
+        put("counter_minutes.available", availableCounterMinutes)
+        put("counter_minutes.sold", soldCounterMinutes)
+        put("counter_minutes.overbooked", overbookedCounterMinutes)
+        put("abandon_minutes", reneged > 0 ? abandonMinutes / reneged : .nan)
+        let waited = Double(waits.count) + reneged
+        let servedWaits = waits.count > 0 ? waits.mean * Double(waits.count) : 0
+        put("wait_all_minutes", waited > 0 ? (servedWaits + abandonMinutes) / waited : .nan)
+        let joined = arrivals - balked
+        put("time_in_line_minutes", joined > 0 ? lineMinutes / joined : .nan)
+        put("time_in_system_minutes", joined > 0 ? systemMinutes / joined : .nan)
+        put("queue_length", observedMinutes > 0 ? lineArea / observedMinutes : .nan)
+        put("in_system", observedMinutes > 0 ? presentArea / observedMinutes : .nan)
         put("open_days", openDays)
         put("counters", openDays > 0 ? counterDays / openDays : .nan)
         put("arrivals_per_open_day", openDays > 0 ? arrivals / openDays : .nan)

@@ -5,10 +5,18 @@ extension QueueModel {
     func metrics() -> MetricSample {
         var sample = MetricSample()
         let observed = max(0, endTime - warmUp)
+        // Throughput's window: a run by arrivals ends it at the last arrival, not after the drain that
+        // follows (whose departures would all count over a longer span), and counts the customers
+        // served among those who arrived before it. For Poisson arrivals that ratio is unbiased: with
+        // n arrivals after the warm-up before the last one, the window is Gamma(n + 1, λ) and
+        // E[n ÷ window] = λ.
+        let window = lastArrival.isFinite ? max(0, lastArrival - warmUp) : observed
         var overallWaitSum = 0.0
         var overallWaitCount = 0
         var overallSketch = QuantileSketch()
         var overallSystemSum = 0.0
+        var overallAbandonSum = 0.0
+        var servedInWindow = 0
         var arrivals = 0
         var served = 0
         var abandoned = 0
@@ -22,8 +30,9 @@ extension QueueModel {
             Self.record(
                 into: &sample, prefix: prefix, arrivals: state.arrivals, served: state.served,
                 abandoned: state.abandoned, waitSum: state.waitSum, waitCount: state.waitCount,
-                waitSketch: state.waitSketch, systemTimeSum: state.systemTimeSum,
-                queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed)
+                waitSketch: state.waitSketch, systemTimeSum: state.systemTimeSum, abandonTimeSum: state.abandonTimeSum,
+                queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed,
+                servedInWindow: state.servedInWindow, window: window)
             for (index, name) in plan.classNames.enumerated() {
                 sample["\(prefix)classes.\(name).wait_minutes"] = state.classWaits[index].mean
                 sample["\(prefix)classes.\(name).served"] = Double(state.classServed[index])
@@ -32,6 +41,8 @@ extension QueueModel {
             overallWaitCount += state.waitCount
             overallSketch.merge(state.waitSketch)
             overallSystemSum += state.systemTimeSum
+            overallAbandonSum += state.abandonTimeSum
+            servedInWindow += state.servedInWindow
             arrivals += state.arrivals
             served += state.served
             abandoned += state.abandoned
@@ -42,15 +53,15 @@ extension QueueModel {
         Self.record(
             into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
             waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch,
-            systemTimeSum: overallSystemSum, queueLength: queueLength, busy: busy,
-            counters: counters, observed: observed)
+            systemTimeSum: overallSystemSum, abandonTimeSum: overallAbandonSum, queueLength: queueLength, busy: busy,
+            counters: counters, observed: observed, servedInWindow: servedInWindow, window: window)
         return sample
     }
 
     private static func record(
         into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waitSum: Double,
-        waitCount: Int, waitSketch: QuantileSketch, systemTimeSum: Double, queueLength: Double, busy: Double,
-        counters: Int, observed: Double
+        waitCount: Int, waitSketch: QuantileSketch, systemTimeSum: Double, abandonTimeSum: Double,
+        queueLength: Double, busy: Double, counters: Int, observed: Double, servedInWindow: Int, window: Double
     ) {
         sample[prefix + "arrivals"] = Double(arrivals)
         sample[prefix + "served"] = Double(served)
@@ -60,10 +71,18 @@ extension QueueModel {
         sample[prefix + "wait_minutes.p90"] = waitCount > 0 ? waitSketch.quantile(0.9) : 0
         sample[prefix + "wait_minutes.p99"] = waitCount > 0 ? waitSketch.quantile(0.99) : 0
         sample[prefix + "system_minutes"] = served > 0 ? systemTimeSum / Double(served) : 0
+        // With patience: abandoners' time to abandon, and the wait and time in system of every customer
+        // who left the line (reached a counter or abandoned), the W that Little's law pairs with Lq and L.
+        sample[prefix + "abandon_minutes"] = abandoned > 0 ? abandonTimeSum / Double(abandoned) : 0
+        let waited = waitCount + abandoned
+        sample[prefix + "wait_all_minutes"] = waited > 0 ? (waitSum + abandonTimeSum) / Double(waited) : 0
+        let left = served + abandoned
+        sample[prefix + "system_all_minutes"] = left > 0 ? (systemTimeSum + abandonTimeSum) / Double(left) : 0
+        sample[prefix + "arrival_rate_per_minute"] = observed > 0 ? Double(arrivals) / observed : 0
         sample[prefix + "queue_length"] = queueLength
         sample[prefix + "in_system"] = queueLength + busy
         sample[prefix + "utilization"] = busy / Double(counters)
-        sample[prefix + "throughput_per_minute"] = observed > 0 ? Double(served) / observed : 0
+        sample[prefix + "throughput_per_minute"] = window > 0 ? Double(servedInWindow) / window : 0
         sample[prefix + "observed_minutes"] = observed
     }
 }

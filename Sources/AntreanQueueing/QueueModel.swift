@@ -46,6 +46,11 @@ struct QueueState {
     var waitCount = 0
     var waitSketch = QuantileSketch()
     var systemTimeSum = 0.0
+    /// Summed over counted customers who abandoned: the time from arrival to abandoning.
+    var abandonTimeSum = 0.0
+    /// Counted customers served who arrived before the run's last arrival (a run by arrivals'
+    /// throughput window; see `QueueModel.lastArrival`).
+    var servedInWindow = 0
     var classWaits: [Welford]
     var classServed: [Int]
 
@@ -73,6 +78,9 @@ struct QueueModel {
     var totalArrivals = 0
     var nextSerial: UInt32 = 0
     var endTime = 0.0
+    /// The time of the last arrival of a run by arrivals (infinity until it comes): the end of the
+    /// window its throughput is measured over.
+    var lastArrival = Double.infinity
     /// Arrivals stop after this many (`Int.max` for a run by time).
     let arrivalLimit: Int
     /// The run stops at this time (infinity for a run by arrivals).
@@ -143,7 +151,11 @@ struct QueueModel {
     mutating func arrive(at queue: Int, time: Double) {
         if totalArrivals >= arrivalLimit { return }
         totalArrivals += 1
-        if totalArrivals < arrivalLimit { scheduleNextArrival(queue, after: time) }
+        if totalArrivals < arrivalLimit {
+            scheduleNextArrival(queue, after: time)
+        } else {
+            lastArrival = time
+        }
         // Every customer draws its service time, patience and class on arrival, whatever happens
         // to it later, so that the streams stay aligned across variants of a model.
         let service: Double
@@ -213,6 +225,7 @@ struct QueueModel {
         if record.counted {
             queues[queue].served += 1
             queues[queue].systemTimeSum += time - record.arrival
+            if record.arrival < lastArrival { queues[queue].servedInWindow += 1 }
             if !queues[queue].classServed.isEmpty { queues[queue].classServed[Int(record.customerClass)] += 1 }
         }
         customers.records.remove(customer)
@@ -227,6 +240,9 @@ struct QueueModel {
         customers.records[customer].state = .abandoned
         let queue = Int(record.queue)
         queues[queue].resource.renege(at: time)
-        if record.counted { queues[queue].abandoned += 1 }
+        if record.counted {
+            queues[queue].abandoned += 1
+            queues[queue].abandonTimeSum += time - record.arrival
+        }
     }
 }

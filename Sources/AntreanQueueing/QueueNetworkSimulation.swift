@@ -10,15 +10,21 @@ import Foundation
 ///
 /// Metric keys (per replication; time in minutes): `overall.arrivals`, `.served`, `.abandoned`,
 /// `.wait_minutes` (mean wait in queue of customers who reached a counter) with `.p50`, `.p90`,
-/// `.p99`, `.system_minutes` (mean time in system of customers served), `.queue_length` and
-/// `.in_system` (time averages), `.utilization` (busy counters / counters, time average),
-/// `.throughput_per_minute`, `.observed_minutes`; the same under `queues.<name>.`, and with classes
-/// `queues.<name>.classes.<class>.wait_minutes` and `.served`.
+/// `.p99`, `.system_minutes` (mean time in system of customers served), `.abandon_minutes` (mean
+/// time to abandon of those who abandoned), `.wait_all_minutes` and `.system_all_minutes` (the same
+/// over every customer who left the line, served or abandoned: the W that Little's law pairs with
+/// `.queue_length` and `.in_system`), `.queue_length` and `.in_system` (time averages),
+/// `.utilization` (busy counters / counters, time average), `.arrival_rate_per_minute` (arrivals ÷
+/// `.observed_minutes`, the span of the time averages), `.throughput_per_minute`, `.observed_minutes`;
+/// the same under `queues.<name>.`, and with classes `queues.<name>.classes.<class>.wait_minutes` and
+/// `.served`.
 ///
 /// Warm-up: customers who arrive before `warmUpMinutes` are not counted, and the time averages
 /// start at the warm-up time. With `.minutes(T)` the run stops at T (customers still present are
 /// neither served nor abandoned); with `.arrivals(N)` arrivals stop after N and the run goes on
-/// until the system is empty.
+/// until the system is empty: the time averages cover the drain, but throughput does not (it is the
+/// customers served among those who arrived after the warm-up and before the last arrival, over that
+/// window: unbiased for Poisson arrivals, where served ÷ the whole span was biased low by the drain).
 public struct QueueNetworkSimulation: Sendable {
     public let spec: QueueNetworkSpec
     let plans: [QueuePlan]

@@ -22,7 +22,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Shard directories or files.")
     var paths: [String]
 
-    @Option(help: "Metrics in the table (comma-separated; default: the overall wait, its p90 and utilisation).")
+    @Option(help: "Metrics in the table (comma-separated; default: the overall KPIs simulate shows for the model).")
     var metrics: String?
 
     @Option(help: "Output format: table, json or csv.")
@@ -36,12 +36,7 @@ struct MergeCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            let defaults = ["overall.wait_minutes", "overall.wait_minutes.p90", "overall.utilization"]
-            let keys =
-                metrics?.split(separator: ",").map(String.init)
-                ?? defaults.filter { key in
-                    result.points.contains { $0.metrics[key] != nil }
-                }
+            let keys = metrics?.split(separator: ",").map(String.init) ?? result.defaultTableMetrics
             text = result.tableText(metrics: keys)
         case .json: text = result.jsonText()
         case .csv: text = result.csvText()

@@ -31,6 +31,13 @@ import Testing
                 }
             }
             #expect(sample["queues.A.abandoned"]! > 0)
+            // With abandonment, L = λW holds with W over every customer, served or abandoned.
+            let lambda = sample["queues.A.arrival_rate_per_minute"]!
+            let l = sample["queues.A.in_system"]!
+            #expect(abs(l - lambda * sample["queues.A.system_all_minutes"]!) <= 1e-9 * l)
+            let lq = sample["queues.A.queue_length"]!
+            #expect(abs(lq - lambda * sample["queues.A.wait_all_minutes"]!) <= 1e-9 * lq)
+            #expect(abs(lambda - sample["queues.A.arrivals"]! / sample["queues.A.observed_minutes"]!) <= 1e-12 * lambda)
         }
     }
 

@@ -73,6 +73,12 @@ extension AllocatorConfiguration {
                         field: "\(path).services[\(serviceIndex)].slotCapacity",
                         message: "at most 32767 places per slot, got \(offered.slotCapacity ?? 0)")
                 }
+                for (weekday, places) in offered.slotCapacityByWeekday ?? [:] {
+                    guard let bad = places.first(where: { !(0...Int(Int16.max)).contains($0) }) else { continue }
+                    throw ConfigurationError(
+                        field: "\(path).services[\(serviceIndex)].slotCapacityByWeekday.\(weekday.rawValue)",
+                        message: "places per slot must lie in 0...32767, got \(bad)")
+                }
             }
             for weekday in Weekday.allCases {
                 let walkIn = office.walkInShare[weekday] ?? 0

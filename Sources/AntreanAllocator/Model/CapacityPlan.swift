@@ -68,7 +68,8 @@ extension AllocatorConfiguration {
     /// The capacity plan for `office`/`service` on local `date`, or nil when the office is closed that day
     /// (weekend, holiday, office closure) or does not offer the service.
     ///
-    /// Per-slot capacity = ⌊counters × slot minutes ÷ mean service minutes⌋ unless set explicitly;
+    /// Per-slot capacity = ⌊counters × slot minutes ÷ mean service minutes⌋ unless set explicitly (one
+    /// number for every slot, or a list by weekday and slot index);
     /// the grid runs in the office's local time from opening to the last slot that ends by closing. O(slots).
     public func dayPlan(office officeID: OfficeID, service serviceID: ServiceID, date: LocalDate) -> DayPlan? {
         guard let office = offices.first(where: { $0.id == officeID }),
@@ -100,10 +101,18 @@ extension AllocatorConfiguration {
         guard count > 0 else { return nil }
         // A tiny epsilon keeps 2 × 15 ÷ 7.5 at 4 despite binary rounding.
         let derived = Int((Double(offered.counters * slotMinutes) / service.meanServiceMinutes + 1e-9).rounded(.down))
+        let walkInShare = office.walkInShare[weekday] ?? 0
+        let priorityShare = office.priorityShare[weekday] ?? 0
+        if let pattern = offered.slotCapacityByWeekday?[weekday], !pattern.isEmpty {
+            return WeekdayGrid(
+                firstSlotMinute: hours.opensAtMinute, slotMinutes: slotMinutes,
+                slots: (0..<count).map {
+                    SlotCapacity.split(
+                        total: pattern[$0 % pattern.count], walkInShare: walkInShare, priorityShare: priorityShare)
+                })
+        }
         let total = offered.slotCapacity ?? derived
-        let capacity = SlotCapacity.split(
-            total: total, walkInShare: office.walkInShare[weekday] ?? 0,
-            priorityShare: office.priorityShare[weekday] ?? 0)
+        let capacity = SlotCapacity.split(total: total, walkInShare: walkInShare, priorityShare: priorityShare)
         return WeekdayGrid(
             firstSlotMinute: hours.opensAtMinute, slotMinutes: slotMinutes,
             slots: Array(repeating: capacity, count: count))

@@ -25,11 +25,19 @@ public struct OfficeServiceConfig: Hashable, Sendable, Codable {
     public var counters: Int
     /// Overrides the derived capacity (counters × slot length ÷ mean duration) when set.
     public var slotCapacity: Int?
+    /// Places of each slot by weekday and the slot's index from opening (a list shorter than the day
+    /// repeats from its start); overrides `slotCapacity` on the weekdays it lists. Lets counters
+    /// shared by several services be apportioned without rounding every service up: a service may
+    /// have a place in three slots out of four.
+    public var slotCapacityByWeekday: [Weekday: [Int]]?
 
-    public init(service: ServiceID, counters: Int, slotCapacity: Int? = nil) {
+    public init(
+        service: ServiceID, counters: Int, slotCapacity: Int? = nil, slotCapacityByWeekday: [Weekday: [Int]]? = nil
+    ) {
         self.service = service
         self.counters = counters
         self.slotCapacity = slotCapacity
+        self.slotCapacityByWeekday = slotCapacityByWeekday
     }
 }
 

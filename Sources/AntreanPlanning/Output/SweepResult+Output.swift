@@ -1,6 +1,23 @@
 import Foundation
 
 extension SweepResult {
+    /// The KPIs `simulate` shows for the swept model, among those the shards recorded: a city's table
+    /// columns for the whole city, or a queue model's overall row.
+    public var defaultTableMetrics: [String] {
+        let city = [
+            "overall.arrivals_per_open_day", "overall.served", "overall.no_shows", "overall.balked", "overall.reneged",
+            "overall.wait_minutes", "overall.wait_minutes.p90", "overall.wait_within_target",
+            "overall.booking_lead_days", "overall.slot_utilization", "overall.counter_utilization",
+            "overall.overtime_minutes",
+        ]
+        let queues = [
+            "overall.arrivals", "overall.served", "overall.abandoned", "overall.wait_minutes",
+            "overall.wait_minutes.p90", "overall.utilization", "overall.queue_length", "overall.in_system",
+        ]
+        let isCity = points.contains { $0.metrics["overall.counter_utilization"] != nil }
+        return (isCity ? city : queues).filter { key in points.contains { $0.metrics[key] != nil } }
+    }
+
     /// One row per grid point: the swept values and the chosen KPIs' means with interval half-widths.
     public func tableText(metrics keys: [String]) -> String {
         let parameters = header.grid.parameters.map(\.path)

@@ -19,8 +19,10 @@ public enum CityScenarioRun {
             "start": "\(scenario.model.calendar.startDate)", "policy": scenario.model.policy,
             "wait_target_minutes": "\(scenario.model.waitTargetMinutes)",
         ]
-        return SummaryReport(
+        var report = SummaryReport(
             title: scenario.model.name, model: "city", file: file, seed: seed, accumulated: summary, settings: settings)
+        report.offices = OfficeInfo.offices(of: scenario.model)
+        return report
     }
 }
 
@@ -47,12 +49,13 @@ extension SummaryReport {
                 mean("booking_lead_days").formatted(decimals: 1),
                 (100 * mean("slot_utilization")).formatted(decimals: 0),
                 (100 * mean("counter_utilization")).formatted(decimals: 0),
+                (100 * mean("counter_minutes.sold") / mean("counter_minutes.available")).formatted(decimals: 0),
                 mean("overtime_minutes").formatted(decimals: 0),
             ]
         }
         let headers = [
             "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
-            "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "overtime",
+            "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "sold%", "overtime",
         ]
         func p90(_ prefix: String) -> Double {
             let value = metrics["\(prefix).wait_minutes.p90"]?.mean ?? -1
@@ -80,7 +83,9 @@ extension SummaryReport {
             "\(title) — \(replications) replication(s) of \(Int(days)) days (\(Int(openDays)) open), seed \(seed)\n"
         text += "Counts are totals over the measured days (mean over replications); wait ± is the 95% CI half-width;\n"
         text +=
-            "left = balked + reneged; lead d = days from booking to slot; overtime = counter-minutes after closing.\n\n"
+            "left = balked + reneged; lead d = days from booking to slot; util% = counter time serving within opening\n"
+        text +=
+            "hours; sold% = counter time the slot plan sells ÷ counter time available; overtime = minutes open after closing.\n\n"
         text += "Offices, worst p90 wait first (\(shown) of \(ranked.count)):\n" + offices.render()
         text += "\nBy kecamatan (kelurahan and kecamatan offices in it) and for the city:\n" + areas.render()
         return text

@@ -30,6 +30,14 @@ extension SummaryReport {
     /// One row for the whole model and one per queue: flow counts, the wait with its interval and
     /// tail, utilisation, and Little's law (L against λW) as a visible sanity check.
     public func queueTable(queueNames: [String]) -> String {
+        /// λ·W from the replications' means: with abandonment W must include those who left (their time
+        /// to abandon), or λ·W falls short of L.
+        func littlesLaw(_ prefix: String) -> Double {
+            guard let rates = metrics["\(prefix).arrival_rate_per_minute"],
+                let times = metrics["\(prefix).system_all_minutes"]
+            else { return .nan }
+            return rates.mean * times.mean
+        }
         var table = TextTable(headers: [
             "scope", "arrivals", "served", "abandoned", "wait (min)", "95% CI", "p90", "util", "Lq", "L", "λ·W",
         ])
@@ -43,10 +51,11 @@ extension SummaryReport {
                 mean("abandoned").formatted(decimals: 0), mean("wait_minutes").formatted(decimals: 3), interval,
                 mean("wait_minutes.p90").formatted(decimals: 2), mean("utilization").formatted(decimals: 3),
                 mean("queue_length").formatted(decimals: 3), mean("in_system").formatted(decimals: 3),
-                (mean("throughput_per_minute") * mean("system_minutes")).formatted(decimals: 3),
+                littlesLaw(prefix).formatted(decimals: 3),
             ])
         }
         var text = "\(title) — \(replications) replications, seed \(seed)\n\n" + table.render()
+        text += "λ·W = arrivals per minute × mean time in system of every customer (served or abandoned).\n"
         let checks = theory.keys.sorted().compactMap { key -> String? in
             guard let estimate = metrics[key], let expected = theory[key] else { return nil }
             let (low, high) = estimate.ci95

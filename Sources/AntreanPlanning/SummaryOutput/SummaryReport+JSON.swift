@@ -3,7 +3,8 @@ import Foundation
 extension SummaryReport {
     /// Nested JSON: `overall.wait_minutes` becomes `{"overall": {"wait_minutes": {"mean": …,
     /// "ci95": [low, high], "sd": …}}}`. A quantile child such as `overall.wait_minutes.p90` is a plain
-    /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`.
+    /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`; a
+    /// city's offices carry their `name`, `kind` and `kecamatan` beside their KPIs.
     public func jsonText() -> String {
         let root = JSONNode()
         root.fields["run"] = .object([
@@ -24,6 +25,12 @@ extension SummaryReport {
                 node.fields["sd"] = .finite(summary.standardDeviation)
                 if let expected = theory[key] { node.fields["theory"] = .finite(expected) }
             }
+        }
+        for office in offices {
+            let node = root.descendant(["offices", office.id])
+            node.fields["name"] = .string(office.name)
+            node.fields["kind"] = .string(office.kind)
+            if let kecamatan = office.kecamatanId { node.fields["kecamatan"] = .string(kecamatan) }
         }
         return JSONText.render(root.plain())
     }

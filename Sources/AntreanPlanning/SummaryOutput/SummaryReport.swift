@@ -15,6 +15,8 @@ public struct SummaryReport: Sendable {
     public var metrics: [String: MetricSummary]
     /// Expected values from theory, by full metric key.
     public var theory: [String: Double]
+    /// A city's offices (name, kind, kecamatan), written beside their KPIs in JSON; empty for queues.
+    public var offices: [OfficeInfo] = []
 
     public init(
         title: String, model: String, file: String, seed: UInt64, samples: [MetricSample],

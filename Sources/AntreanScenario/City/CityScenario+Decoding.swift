@@ -10,7 +10,7 @@ extension CityScenario {
 
     static let topLevelFields = [
         "model", "name", "description", "run", "policy", "booked_before_walk_ins", "check_in", "calendar", "services",
-        "citizens", "office_defaults", "kecamatan", "offices",
+        "citizens", "office_defaults", "kecamatan", "offices", "counter_time_sold",
     ]
 
     /// Decodes a `model: city` document; every field is checked and errors name file, line and field.
@@ -115,12 +115,20 @@ extension CityScenario {
             }
             checkIn = method
         }
-        let model = CityModel(
+        var model = CityModel(
             name: try fields.optional("name")?.text() ?? document.file, calendar: calendar, services: services,
             kecamatan: kecamatan, offices: offices, citizens: citizens,
             policy: try fields.optional("policy")?.text() ?? "home-earliest",
             bookedBeforeWalkIns: try fields.optional("booked_before_walk_ins")?.bool() ?? true,
             waitTargetMinutes: run.waitTargetMinutes, checkIn: checkIn)
+        if let node = fields.optional("counter_time_sold") {
+            let text = try node.text()
+            guard let share = Quantities.share(text), share > 0, share <= 100 else {
+                throw node.error(
+                    "expected a share of counter-time above 0% and at most 10000% (e.g. 100%), got \"\(text)\"")
+            }
+            model.counterTimeSold = share
+        }
         do {
             try model.validate()
         } catch {
