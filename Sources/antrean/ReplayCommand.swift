@@ -49,6 +49,9 @@ struct ReplayCommand: ParsableCommand {
         } catch let error as ReplayError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
+        } catch let error as ReplayStoreError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw error.exitStatus
         }
     }
 
@@ -61,13 +64,14 @@ struct ReplayCommand: ParsableCommand {
         }
         let allocator: Allocator
         do {
-            let sqlite = try SQLiteAllocatorStore(path: store, syncMode: .init(rawValue: sync.uppercased())!)
+            let syncMode = SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) ?? .full
+            let sqlite = try SQLiteAllocatorStore(path: store, syncMode: syncMode)
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy,
                 tokenSigner: configuration.tokenSigner, nikHasher: configuration.nikHasher, store: sqlite,
                 clock: ManualClock(Instant(secondsSinceEpoch: 0)))
         } catch {
-            throw ReplayError("\(store): \(error)")
+            throw ReplayStoreError(store: store, underlying: error)
         }
         var replayer = Replayer(allocator: allocator, file: requests)
         var summary = ReplaySummary()
@@ -77,7 +81,9 @@ struct ReplayCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         func acknowledge() throws {
-            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)") }
+            do { try allocator.flush() } catch {
+                throw ReplayStoreError(store: store, underlying: error, afterAcknowledging: true)
+            }
             var out = Data()
             for decision in pending {
                 out += try encoder.encode(decision)
