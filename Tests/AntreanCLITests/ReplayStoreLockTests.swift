@@ -70,8 +70,11 @@ import Testing
         }
         kill(first.processIdentifier, SIGSTOP)
         defer {
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
+            // Only while it is ours: once reaped, its pid may belong to another process.
+            if first.isRunning {
+                kill(first.processIdentifier, SIGKILL)
+                first.waitUntilExit()
+            }
         }
         #expect(first.isRunning, "the first writer finished before the second could start")
 
