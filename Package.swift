@@ -119,7 +119,11 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .testTarget(name: "AntreanAllocatorSQLiteTests", dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator"]),
+        .testTarget(
+            name: "AntreanAllocatorSQLiteTests",
+            // GRDB: the tests craft damaged stores with raw SQL.
+            dependencies: ["AntreanAllocatorSQLite", "AntreanAllocator", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "AntreanCityTests",
             dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario", "AntreanPlanning"],

@@ -43,6 +43,12 @@ final class Checkpointer: Sendable {
         queue.async { self.checkpoint() }
     }
 
+    /// Waits for a running checkpoint and closes the connection; later checkpoints fail harmlessly.
+    func close() {
+        queue.sync {}
+        try? connection.close()
+    }
+
     private func checkpoint() {
         do {
             try connection.writeWithoutTransaction { db in

@@ -13,6 +13,12 @@ import Synchronization
 /// kill (`kill -9`: the WAL is in the OS cache, which outlives the process) but may lose the last
 /// commits on power loss. The allocator's group commit batches concurrent operations into one
 /// transaction, which is what makes a sync per transaction affordable.
+///
+/// One writer: an open store holds an exclusive lock (`StoreLock`, on `PATH.lock`) from before the
+/// database is opened and migrated until `close()` or deinit, so a second open — from another process
+/// or this one — fails at once with `StoreLockError.held`, and the kernel drops the lock when the
+/// process dies. Two allocators on one file would each number and count bookings from their own
+/// memory and overwrite each other's rows.
 public final class SQLiteAllocatorStore: DeferredSyncStore {
     public enum SyncMode: String, Sendable, CaseIterable {
         case full = "FULL"
@@ -24,9 +30,11 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         var pragma: String { self == .full ? "FULL" : "NORMAL" }
     }
 
+    private let lock: StoreLock
     private let database: DatabaseQueue
     private let checkpointer: Checkpointer
     private let walSyncer: WALSyncer?
+    private let isClosed = Atomic<Bool>(false)
     public let path: String
 
     /// Settings shared by the writer and the checkpoint connection. The writer switches the file to
@@ -51,8 +59,12 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         return configuration
     }
 
-    /// Opens (creating if needed) the store at `path` and runs pending migrations.
+    /// Opens (creating if needed) the store at `path` as its only writer and runs pending migrations
+    /// under the writer lock. Throws `StoreNotWritableError` when the file or its directory is read-only,
+    /// `StoreLockError.held` when another open store (in any process) is the writer.
     public init(path: String, syncMode: SyncMode = .full) throws {
+        try StoreAccess.checkWritable(databasePath: path)
+        lock = try StoreLock(databasePath: path)
         database = try DatabaseQueue(
             path: path,
             configuration: Self.connectionConfiguration(
@@ -71,6 +83,17 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
             walSyncer = nil
         }
     }
+
+    /// Closes the connections, then releases the writer lock (in that order, so the next writer never
+    /// overlaps this one). Later commits and loads throw. Idempotent; deinit does the same.
+    public func close() {
+        guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        checkpointer.close()
+        try? database.close()
+        lock.release()
+    }
+
+    deinit { close() }
 
     public var defersSync: Bool { walSyncer != nil }
 
@@ -116,6 +139,7 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
 
     public func commit(_ records: [BookingRecord]) throws {
         guard !records.isEmpty else { return }
+        guard !isClosed.load(ordering: .acquiring) else { throw StoreClosedError(store: path) }
         defer { checkpointer.committed() }
         try database.write { db in
             let statement = try db.cachedStatement(
@@ -138,63 +162,32 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
 
     /// All records in id order. Reads columns through SQLite's C API on GRDB's prepared statement: the
     /// generic `Row` decoding costs several times more per row, and reopening must rebuild a million
-    /// bookings in well under two seconds. O(n).
+    /// bookings in well under two seconds. Every column is checked (type, range, known values) before
+    /// use: a row that does not decode throws `StoredBookingViolation` naming its id and the rule. O(n).
     public func loadBookings() throws -> [BookingRecord] {
-        try database.read { db in
+        guard !isClosed.load(ordering: .acquiring) else { throw StoreClosedError(store: path) }
+        return try database.read { db in
             var records: [BookingRecord] = []
-            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking") ?? 0)
+            records.reserveCapacity(max(0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking") ?? 0))
             let statement = try db.makeStatement(
                 sql: """
                     SELECT id, office, service, slotStart, nikHash, account, pool, state, createdAt, updatedAt,
                     holdExpiresAt, reschedules, idempotencyKey, checkedInAt FROM booking ORDER BY id
                     """)
-            let raw = statement.sqliteStatement
-            // Office and service ids repeat on every row: reuse the previous row's value when the text is equal.
-            var lastOffice = OfficeID("")
-            var lastService = ServiceID("")
-            func text(_ column: Int32) -> String? {
-                guard sqlite3_column_type(raw, column) != SQLITE_NULL, let bytes = sqlite3_column_text(raw, column)
-                else {
-                    return nil
-                }
-                return String(cString: bytes)
-            }
-            func integer(_ column: Int32) -> Int64? {
-                sqlite3_column_type(raw, column) == SQLITE_NULL ? nil : sqlite3_column_int64(raw, column)
-            }
+            var decoder = BookingRowDecoder(statement: statement.sqliteStatement)
             while true {
-                let code = sqlite3_step(raw)
+                let code = sqlite3_step(decoder.statement)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-                let id = sqlite3_column_int64(raw, 0)
-                let officeText = text(1) ?? ""
-                if officeText != lastOffice.rawValue { lastOffice = OfficeID(officeText) }
-                let serviceText = text(2) ?? ""
-                if serviceText != lastService.rawValue { lastService = ServiceID(serviceText) }
-                let hashLength = Int(sqlite3_column_bytes(raw, 4))
-                guard hashLength == 32, let hashBytes = sqlite3_column_blob(raw, 4),
-                    let nikHash = NIKHash(bytes: UnsafeRawBufferPointer(start: hashBytes, count: 32)),
-                    let pool = text(6).flatMap(CapacityPool.init(rawValue:)),
-                    let state = text(7).flatMap(BookingState.init(rawValue:))
-                else { throw StoreCorruption(bookingID: id) }
-                records.append(
-                    BookingRecord(
-                        id: BookingID(UInt64(id)), office: lastOffice, service: lastService,
-                        slotStart: Instant(secondsSinceEpoch: sqlite3_column_int64(raw, 3)), nikHash: nikHash,
-                        account: text(5).map(AccountID.init), pool: pool, state: state,
-                        createdAt: Instant(secondsSinceEpoch: sqlite3_column_int64(raw, 8)),
-                        updatedAt: Instant(secondsSinceEpoch: sqlite3_column_int64(raw, 9)),
-                        holdExpiresAt: integer(10).map(Instant.init(secondsSinceEpoch:)),
-                        reschedules: Int(sqlite3_column_int64(raw, 11)), idempotencyKey: text(12),
-                        checkedInAt: integer(13).map(Instant.init(secondsSinceEpoch:))))
+                records.append(try decoder.decodeRow())
             }
             return records
         }
     }
 }
 
-/// A row of the booking table that does not decode.
-public struct StoreCorruption: Error, CustomStringConvertible {
-    public var bookingID: Int64
-    public var description: String { "booking row \(bookingID) has an invalid NIK hash, pool or state" }
+/// The store was closed (`SQLiteAllocatorStore.close()`); open it again to go on.
+public struct StoreClosedError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var store: String
+    public var description: String { "\(store): the store is closed" }
 }

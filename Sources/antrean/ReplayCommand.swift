@@ -22,8 +22,9 @@ struct ReplayCommand: ParsableCommand {
             ANTREAN_TOKEN_KEY_FILE with ANTREAN_TOKEN_KEY_ID, after the configuration's tokenKeys. Secret \
             files must be readable by their owner only (chmod 600). See docs/security.md.
 
-            Exit status: 0 done, 64 bad option, 65 bad configuration or secret, 66 missing input file, \
-            74 store I/O error.
+            Exit status: 0 done, 64 bad option, 65 bad configuration, secret or \
+            stored row, 66 missing input file, 74 a store I/O error (disk full, read-only), 75 the store \
+            is in use by another process (try again when it ends).
             """
     )
 
@@ -61,6 +62,9 @@ struct ReplayCommand: ParsableCommand {
         } catch let error as ReplayError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw error.status
+        } catch let error as ReplayStoreError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw error.exitStatus
         }
     }
 
@@ -74,13 +78,14 @@ struct ReplayCommand: ParsableCommand {
         }
         let allocator: Allocator
         do {
-            let sqlite = try SQLiteAllocatorStore(path: store, syncMode: .init(rawValue: sync.uppercased())!)
+            let syncMode = SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) ?? .full
+            let sqlite = try SQLiteAllocatorStore(path: store, syncMode: syncMode)
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy,
                 tokenSigner: signer, nikHasher: hasher, store: sqlite,
                 clock: ManualClock(Instant(secondsSinceEpoch: 0)))
         } catch {
-            throw ReplayError("\(store): \(error)", status: ExitStatus.ioError)
+            throw ReplayStoreError(store: store, underlying: error)
         }
         var replayer = Replayer(allocator: allocator, file: requests)
         var summary = ReplaySummary()
@@ -90,7 +95,9 @@ struct ReplayCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         func acknowledge() throws {
-            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)", status: ExitStatus.ioError) }
+            do { try allocator.flush() } catch {
+                throw ReplayStoreError(store: store, underlying: error, afterAcknowledging: true)
+            }
             var out = Data()
             for decision in pending {
                 out += try encoder.encode(decision)

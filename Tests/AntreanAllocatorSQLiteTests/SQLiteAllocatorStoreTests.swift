@@ -25,12 +25,17 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("antrean-store-\(UUID().uuidString).sqlite").path
     }
 
+    /// An allocator on the store at `path`, and the store (to close it: it is the file's only writer).
     static func open(
-        _ path: String, clock: ManualClock, syncMode: SQLiteAllocatorStore.SyncMode = .full
-    ) throws -> Allocator {
-        try Allocator(
-            configuration: configuration, tokenSigner: signer, nikHasher: hasher,
-            store: try SQLiteAllocatorStore(path: path, syncMode: syncMode), clock: clock)
+        _ path: String, clock: ManualClock, syncMode: SQLiteAllocatorStore.SyncMode = .full,
+        configuration: AllocatorConfiguration = configuration
+    ) throws -> (Allocator, SQLiteAllocatorStore) {
+        let store = try SQLiteAllocatorStore(path: path, syncMode: syncMode)
+        return (
+            try Allocator(
+                configuration: configuration, tokenSigner: signer, nikHasher: hasher, store: store, clock: clock),
+            store
+        )
     }
 
     @Test func migrationsAreVersionedAndIdempotent() throws {
@@ -40,6 +45,7 @@ import Testing
         #expect(
             try store.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
         #expect(!store.defersSync)
+        store.close()
         #expect(try SQLiteAllocatorStore(path: path, syncMode: .pipelined).defersSync)
         let again = try SQLiteAllocatorStore(path: path, syncMode: .normal)
         #expect(
@@ -67,6 +73,7 @@ import Testing
         record.reschedules = 1
         try store.commit([record])
         #expect(try store.loadBookings() == [record, second])
+        store.close()
         #expect(try SQLiteAllocatorStore(path: path).loadBookings() == [record, second])
     }
 
@@ -77,7 +84,7 @@ import Testing
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let clock = ManualClock(Self.sundayNoon)
-        let allocator = try Self.open(path, clock: clock, syncMode: syncMode)
+        let (allocator, store) = try Self.open(path, clock: clock, syncMode: syncMode)
         let first = OfficeTimeZone.wita.instant(on: Self.monday, minuteOfDay: 480)
         let receipts = try await withThrowingTaskGroup(of: BookingReceipt?.self) { group in
             for number in 0..<64 {
@@ -99,7 +106,8 @@ import Testing
             SlotRef(office: Self.office, service: Self.ktp, start: first.adding(minutes: 300)),
             for: Citizen(nikHash: NIKHash(syntheticCitizen: 999)))
         let before = allocator.read { $0.snapshot(at: clock.now()) }
-        let reopened = try Self.open(path, clock: clock, syncMode: syncMode)
+        store.close()
+        let (reopened, _) = try Self.open(path, clock: clock, syncMode: syncMode)
         #expect(reopened.read { $0.snapshot(at: clock.now()) } == before)
         #expect(reopened.read { $0.invariantViolations() }.isEmpty)
         // The hold lapses after reopening exactly as it would have in the first process.

@@ -2,6 +2,13 @@ extension AllocatorCore {
     /// Rebuilds an allocator from persisted records (any order; ids must be exactly 1…n).
     /// O(n log n) for the deadline heaps; ledgers, NIK counts, account windows and idempotency keys are
     /// derived from the records alone, so reopening reproduces the state exactly.
+    ///
+    /// Every record is checked against the rules the allocator keeps while running, before it is
+    /// counted: a booking number used twice, an instant outside 1970…9999, a negative reschedule count,
+    /// a slot pool over its capacity, a NIK over its limit of active bookings, an idempotency key used
+    /// twice. Such a store was not written by one allocator (two writers, a hand edit, a damaged file),
+    /// and counting it would trap (the 16-bit slot counters) or serve a wrong state; it is refused with
+    /// `RestoreError.invalidStoredBooking`, naming the row and the rule.
     public init(
         configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
         tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoring records: [BookingRecord]
@@ -22,14 +29,34 @@ extension AllocatorCore {
         var noShows: [Deadline] = []
         for (offset, record) in ordered.enumerated() {
             guard record.id.rawValue == UInt64(offset + 1) else {
+                if offset > 0, ordered[offset - 1].id == record.id {
+                    throw .invalidStoredBooking(
+                        Self.violation(
+                            record, "booking number \(record.id) is stored twice (booking numbers are unique)"))
+                }
                 throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1)))
             }
+            try Self.checkFields(of: record)
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
+            try checkRoom(for: record, at: position)
             let stored = store(
                 at: position, nikHash: record.nikHash, account: record.account, pool: record.pool, state: record.state,
                 createdAt: record.createdAt, updatedAt: record.updatedAt, holdExpiresAt: record.holdExpiresAt,
                 checkedInAt: record.checkedInAt, reschedules: record.reschedules, idempotencyKey: record.idempotencyKey)
+            if record.state.isActive, activeCounts[Int(bookings[stored].nik)] >= rules.maxActiveBookingsPerNIK {
+                throw .invalidStoredBooking(
+                    Self.violation(
+                        record,
+                        "its citizen already has \(rules.maxActiveBookingsPerNIK) held or booked bookings"
+                            + " (the limit per NIK)"))
+            }
+            if let key = record.idempotencyKey,
+                let other = idempotency[IdempotencyScope(nikHash: record.nikHash, key: key)]
+            {
+                throw .invalidStoredBooking(
+                    Self.violation(record, "its citizen's idempotency key is also used by booking \(other)"))
+            }
             index(
                 bookingAt: stored, nikHash: record.nikHash, account: record.account,
                 idempotencyKey: record.idempotencyKey, scheduleDeadlines: false)
@@ -45,6 +72,48 @@ extension AllocatorCore {
         holdDeadlines = DeadlineQueue(holds)
         noShowDeadlines = DeadlineQueue(noShows)
     }
+
+    /// Fields whose range the arithmetic relies on: instants within 1970…9999, reschedules ≥ 0.
+    /// (No array of fields: this runs for each of a million rows on reopening.)
+    private static func checkFields(of record: BookingRecord) throws(RestoreError) {
+        func check(_ field: String, _ instant: Instant?) throws(RestoreError) {
+            guard let instant, !StoredInstantRange.seconds.contains(instant.secondsSinceEpoch) else { return }
+            throw .invalidStoredBooking(
+                violation(record, "\(field) \(instant.secondsSinceEpoch) lies outside 1970-01-01…9999-12-31 (UTC)"))
+        }
+        try check("slotStart", record.slotStart)
+        try check("createdAt", record.createdAt)
+        try check("updatedAt", record.updatedAt)
+        try check("holdExpiresAt", record.holdExpiresAt)
+        try check("checkedInAt", record.checkedInAt)
+        if record.reschedules < 0 {
+            throw .invalidStoredBooking(violation(record, "reschedules \(record.reschedules) is negative"))
+        }
+    }
+
+    /// A booking that occupies a place needs one left in its pool of its slot: a slot never holds more
+    /// than its capacity (which also keeps the 16-bit slot counters in range).
+    private mutating func checkRoom(for record: BookingRecord, at position: LedgerPosition) throws(RestoreError) {
+        guard record.state.occupiesCapacity else { return }
+        let ledger = ledgers[Int(position.ledger)]
+        guard rows.remaining(record.pool, of: ledger, at: Int(position.slot)) <= 0 else { return }
+        let limit = rows.limits(of: ledger, at: Int(position.slot))
+        let places =
+            switch record.pool {
+            case .online: limit.online
+            case .walkIn: limit.walkIn
+            case .priority: limit.priority
+            }
+        throw .invalidStoredBooking(
+            Self.violation(
+                record,
+                "slot \(record.office)/\(record.service)/\(record.slotStart) already holds its \(places)"
+                    + " \(record.pool.rawValue) place(s) (capacity per slot)"))
+    }
+
+    private static func violation(_ record: BookingRecord, _ rule: String) -> StoredBookingViolation {
+        StoredBookingViolation(rowID: Int64(clamping: record.id.rawValue), rule: rule)
+    }
 }
 
 /// Why persisted state could not be loaded.
@@ -53,6 +122,9 @@ public enum RestoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case gapInBookingIDs(expected: BookingID)
     /// The booking's slot no longer exists in the configuration (office removed, hours changed, …).
     case slotNotInConfiguration(BookingID)
+    /// A stored row breaks a rule the allocator keeps (see `StoredBookingViolation`).
+    case invalidStoredBooking(StoredBookingViolation)
+    /// The store could not be read.
     case store(String)
 
     public var description: String {
@@ -60,6 +132,7 @@ public enum RestoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .configuration(let error): "configuration: \(error)"
         case .gapInBookingIDs(let expected): "booking \(expected) is missing from the store"
         case .slotNotInConfiguration(let id): "booking \(id) refers to a slot the configuration does not have"
+        case .invalidStoredBooking(let violation): "the store breaks a rule of the allocator: \(violation)"
         case .store(let message): "store: \(message)"
         }
     }

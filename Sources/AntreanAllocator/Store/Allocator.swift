@@ -12,13 +12,22 @@ public final class Allocator: Sendable {
     public let clock: any AllocatorClock
     public let nikHasher: NIKHasher
 
-    /// Opens the allocator on `store`, rebuilding its state from the persisted records.
+    /// Opens the allocator on `store`, rebuilding its state from the persisted records; records that
+    /// break the allocator's rules are refused (see `AllocatorCore`'s restoring initializer).
+    /// A `SQLiteAllocatorStore` is the store's only writer while it is open: the allocator holds it (and
+    /// its lock) until the allocator is released or the store is closed.
     public init(
         configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
         tokenSigner: QRTokenSigner, nikHasher: NIKHasher, store: any AllocatorStore, clock: any AllocatorClock
     ) throws(RestoreError) {
         let records: [BookingRecord]
-        do { records = try store.loadBookings() } catch { throw .store("\(error)") }
+        do {
+            records = try store.loadBookings()
+        } catch let violation as StoredBookingViolation {
+            throw .invalidStoredBooking(violation)
+        } catch {
+            throw .store("\(error)")
+        }
         let restored = try AllocatorCore(
             configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: true,
             restoring: records)

@@ -179,5 +179,8 @@ final class GroupCommitter: Sendable {
 /// ahead of the disk) until reopened.
 public struct StoreFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
-    public var description: String { "store failure: \(message)" }
+    public var description: String {
+        "store failure: \(message) (nothing after the last acknowledged operation is acknowledged;"
+            + " this allocator refuses further work: reopen the store once the fault is cleared)"
+    }
 }
