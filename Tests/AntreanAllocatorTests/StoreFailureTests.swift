@@ -63,7 +63,7 @@ final class FailingSyncStore: DeferredSyncStore, @unchecked Sendable {
         let store = FailingSyncStore(failingSync: 3)
         let allocator = try Allocator(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer,
-            nikHasher: NIKHasher(pepperBytes: Array(repeating: 5, count: 32)), store: store,
+            nikHasher: TestKeys.hasher, store: store,
             clock: ManualClock(Fixture.sundayNoon))
         var acknowledged: [BookingID] = []
         var failed = false
