@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "AntreanCity", targets: ["AntreanCity"]),
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
+        .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -88,11 +89,17 @@ let package = Package(
             dependencies: ["AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario"],
             swiftSettings: strict
         ),
+        // Appointment schedules of one session: the exact evaluator, simulation, local search.
+        .target(
+            name: "AntreanSchedule",
+            dependencies: ["AntreanEngine", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
-                "AntreanAllocator", "AntreanAllocatorSQLite",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,5 +132,6 @@ let package = Package(
         ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
+        .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
     ]
 )
