@@ -41,6 +41,11 @@ let package = Package(
             path: "Sources/replications-throughput"
         ),
         .executableTarget(
+            name: "schedule-timing",
+            dependencies: [.product(name: "AntreanSchedule", package: "Antrean")],
+            path: "Sources/schedule-timing"
+        ),
+        .executableTarget(
             name: "hold-throughput",
             dependencies: [.product(name: "AntreanEngine", package: "Antrean")],
             path: "Sources/hold-throughput"
