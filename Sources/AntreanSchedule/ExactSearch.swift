@@ -85,9 +85,20 @@ struct ExactSearch {
             }
             incumbent[move.from] -= 1
             incumbent[move.to] += 1
+            let previousObjective = incumbentObjective
             incumbentObjective = evaluateIncumbent()
+            // Every move must lower the objective recomputed from scratch; this guarantees the
+            // descent ends even if the shared-prefix figure and the fresh one ever disagreed.
+            guard ExactSessionEvaluator.isBetter(incumbentObjective, than: previousObjective) else {
+                incumbent[move.from] += 1
+                incumbent[move.to] -= 1
+                incumbentObjective = evaluateIncumbent()
+                return
+            }
             moves += 1
-            progress?(SearchProgress(neighbourhood: .small, moves: moves, objective: incumbentObjective))
+            progress?(
+                SearchProgress(
+                    neighbourhood: .small, moves: moves, neighboursExamined: examined, objective: incumbentObjective))
         }
     }
 
@@ -105,10 +116,19 @@ struct ExactSearch {
             incumbentObjective = evaluateIncumbent()
             return false
         }
+        let previous = incumbent
+        let previousObjective = incumbentObjective
         incumbent = best
         incumbentObjective = evaluateIncumbent()
+        guard ExactSessionEvaluator.isBetter(incumbentObjective, than: previousObjective) else {
+            incumbent = previous
+            incumbentObjective = evaluateIncumbent()
+            return false
+        }
         moves += 1
-        progress?(SearchProgress(neighbourhood: .large, moves: moves, objective: incumbentObjective))
+        progress?(
+            SearchProgress(
+                neighbourhood: .large, moves: moves, neighboursExamined: examined, objective: incumbentObjective))
         return true
     }
 
@@ -128,6 +148,12 @@ struct ExactSearch {
             if last {
                 if allZero || allOne { continue }  // the empty and the full subset give x itself
                 examined += 1
+                if examined & 0xFFFF == 0, let progress {
+                    progress(
+                        SearchProgress(
+                            neighbourhood: .large, moves: moves, neighboursExamined: examined,
+                            objective: incumbentObjective))
+                }
                 let objective = evaluator.finalObjective()
                 if ExactSessionEvaluator.isBetter(objective, than: bound) {
                     bound = objective

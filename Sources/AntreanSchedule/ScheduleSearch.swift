@@ -1,5 +1,5 @@
 /// The neighbourhoods of Kaandorp & Koole's local search (2007, Health Care Management Science
-/// 10:217–229, section 4). With I intervals, let u₁ = (−1, 0, …, 0, 1) (one citizen from the first
+/// 10:217–229). With I intervals, let u₁ = (−1, 0, …, 0, 1) (one citizen from the first
 /// interval to the last) and uᵢ = eᵢ₋₁ − eᵢ for i = 2…I (one citizen from interval i to i − 1).
 /// They sum to zero, so every sum of a subset keeps the number of citizens.
 public enum Neighbourhood: String, Sendable, CaseIterable {
@@ -7,16 +7,18 @@ public enum Neighbourhood: String, Sendable, CaseIterable {
     /// interval), at most 2I neighbours. Fast; its local optimum need not be global.
     case small
     /// x + Σ_{i∈U} uᵢ for every non-empty proper subset U: 2^I − 2 neighbours. The objective is
-    /// multimodular in the schedule (Kaandorp & Koole, theorem 4.3), so a local optimum of this
+    /// multimodular in the schedule (Kaandorp & Koole), so a local optimum of this
     /// neighbourhood is a global optimum.
     case large
 }
 
 /// A report from a running search: the phase ("small" or "large"), the number of improving moves
-/// so far and the incumbent's objective.
+/// so far, the neighbours examined so far and the incumbent's objective. Sent after every move and,
+/// in a long large-neighbourhood scan, every 2^16 neighbours.
 public struct SearchProgress: Sendable, Hashable {
     public var neighbourhood: Neighbourhood
     public var moves: Int
+    public var neighboursExamined: Int
     public var objective: Double
 }
 
@@ -62,7 +64,7 @@ public enum ScheduleSearch {
                     if let progress {
                         progress(
                             SearchProgress(
-                                neighbourhood: neighbourhood, moves: moves,
+                                neighbourhood: neighbourhood, moves: moves, neighboursExamined: examined,
                                 objective: try evaluator.evaluate(current).objective))
                     }
                     break

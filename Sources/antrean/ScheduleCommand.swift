@@ -98,7 +98,8 @@ struct ScheduleCommand: ParsableCommand {
             guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastReport) >= 0.5 else { return }
             lastReport = now
             printToStandardError(
-                "schedule: \(step.neighbourhood.rawValue) neighbourhood, \(step.moves) moves, objective "
+                "schedule: \(step.neighbourhood.rawValue) neighbourhood, \(step.moves) moves, "
+                    + "\(step.neighboursExamined) neighbours examined, objective "
                     + String(format: "%.3f", step.objective)
                     + String(format: " (%.1f s)", now.timeIntervalSince(started)))
         }

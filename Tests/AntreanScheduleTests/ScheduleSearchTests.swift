@@ -54,6 +54,13 @@ struct ScheduleSearchTests {
             #expect(abs(plain.evaluation.objective - optimum) <= 1e-9 * max(1, optimum), "\(instance) generic")
             let small = try ScheduleSearch.optimize(exact: evaluator, from: start, neighbourhood: .small)
             #expect(small.evaluation.objective >= optimum - 1e-9 * max(1, optimum))
+            // The work-sharing sweep's result is a true local optimum: no small neighbour, evaluated
+            // from scratch, is better.
+            for neighbour in ScheduleSearch.neighbours(of: small.places, neighbourhood: .small) {
+                let objective = try evaluator.evaluate(neighbour).objective
+                #expect(
+                    objective >= small.evaluation.objective - 1e-9, "\(instance): \(neighbour) beats \(small.places)")
+            }
         }
     }
 
