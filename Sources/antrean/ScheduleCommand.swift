@@ -10,30 +10,33 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Optimise an appointment schedule: how many citizens to book at the start of each interval.",
         discussion: """
-            One session of --intervals intervals of --interval minutes at one counter (or --counters), \
-            with --citizens citizens to place. The search minimises
+            One session of --intervals intervals of --interval minutes at one counter (or \
+            --counters), with --citizens citizens to place. The search minimises
 
-              objective = wait × (mean wait per arriving citizen, minutes)
-                        + idle × (expected idle counter-minutes within the session)
-                        + overtime × (expected minutes past the session's end until the last citizen is done)
+              objective = wait × W + idle × D + overtime × T
 
-            with the --weights given. For exponential service, one counter and punctual citizens the \
-            figures are exact (Kaandorp & Koole 2007, Health Care Management Science 10:217-229) and \
-            the large neighbourhood's result is the global optimum; otherwise (another service \
+            where W is the mean wait per arriving citizen, D the expected idle counter-minutes \
+            within the session and T the expected minutes past the session's end until the last \
+            citizen is done (all in minutes), with the --weights given.
+
+            For exponential service, one counter and punctual citizens the figures are exact \
+            (Kaandorp & Koole 2007, Health Care Management Science 10:217-229) and the large \
+            neighbourhood's result is the global optimum. Otherwise (another --service \
             distribution, --counters > 1, --lateness) every schedule is simulated on common random \
             numbers (--replications, --seed) and a move is taken only on a significant paired \
             improvement. The optimum is printed beside the individual schedule (one every I/N \
             intervals) and Bailey-Welch (two at the start, then the individual spacing).
 
             Examples:
-              antrean schedule --citizens 12 --intervals 12 --interval 10m --service "exponential(mean=10m)"
-              antrean schedule --citizens 14 --intervals 12 --no-show 15% --weights wait=1,idle=2,overtime=1 --format json
+              antrean schedule --citizens 12 --intervals 12 --interval 10m
+              antrean schedule --citizens 14 --intervals 12 --no-show 15% --format json
+              antrean schedule --citizens 12 --intervals 12 --weights wait=1,idle=3
               antrean schedule --citizens 40 --intervals 48 --neighbourhood small
-              antrean schedule --citizens 16 --intervals 8 --interval 15m --counters 2 \
-            --service "lognormal(mean=20m, sd=10m)" --lateness "normal(mean=0m, sd=5m)" --neighbourhood small
+              antrean schedule --citizens 16 --intervals 8 --counters 2 --replications 500
+              antrean schedule --citizens 12 --intervals 12 --lateness "normal(0m, 5m)"
 
-            Exit status 64 for a bad option (all-zero weights, negative values, a session too large).
-            Not yet: --report page.html and the scenario form (antrean schedule SCENARIO.yaml).
+            Exit status 64 for a bad option (all-zero weights, negative values, a session too \
+            large). Not yet: --report page.html and the scenario form (antrean schedule FILE.yaml).
             """
     )
 
@@ -55,8 +58,12 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Objective weights, e.g. wait=1,idle=1,overtime=1 (missing ones are 0).")
     var weights: String = "wait=1,idle=1,overtime=1"
 
-    @Option(help: "small (one citizen one interval) or large (every combination; exact optimum).")
-    var neighbourhood: NeighbourhoodChoice = .large
+    @Option(
+        help: """
+            small (one citizen one interval) or large (every combination; the exact optimum). \
+            Default: large when exact, small when simulated.
+            """)
+    var neighbourhood: NeighbourhoodChoice?
 
     @Option(help: "Counters serving the session (more than 1 evaluates by simulation).")
     var counters: Int = 1
@@ -105,8 +112,8 @@ struct ScheduleCommand: ParsableCommand {
         }
         let outcome: ScheduleOutcome
         do {
-            outcome = try ScheduleOutcome.compute(
-                settings, neighbourhood: neighbourhood.neighbourhood, progress: progress)
+            let chosen = neighbourhood?.neighbourhood ?? (settings.isExact ? .large : .small)
+            outcome = try ScheduleOutcome.compute(settings, neighbourhood: chosen, progress: progress)
         } catch {
             throw ValidationError(error.message)
         }

@@ -79,3 +79,34 @@ struct ScheduleCommandTests {
         }
     }
 }
+
+extension ScheduleCommandTests {
+    /// The help states the objective and its examples run as printed.
+    @Test func helpStatesTheObjectiveAndItsExamplesRun() throws {
+        let help = try AntreanProcess.run(["help", "schedule"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("objective = wait × W + idle × D + overtime × T"))
+        let examples = help.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("antrean schedule --") }
+        #expect(examples.count >= 5)
+        for example in examples {
+            // Split like a shell: spaces separate words except inside double quotes.
+            var words: [String] = []
+            var word = ""
+            var quoted = false
+            for character in example.dropFirst("antrean ".count) {
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == " " && !quoted {
+                    if !word.isEmpty { words.append(word) }
+                    word = ""
+                } else {
+                    word.append(character)
+                }
+            }
+            if !word.isEmpty { words.append(word) }
+            let result = try AntreanProcess.run(words)
+            #expect(result.status == 0, "\(example): \(result.standardError)")
+        }
+    }
+}
