@@ -34,7 +34,7 @@ struct ExactSearch {
         let intervals = evaluator.intervals
         for t in start..<intervals {
             evaluator.advance(interval: t, places: places[t])
-            if t + 1 < intervals && evaluator.partialObjective(through: t + 1) >= bound { return nil }
+            if t + 1 < intervals && evaluator.lowerBound(through: t + 1) >= bound { return nil }
         }
         return evaluator.finalObjective()
     }
@@ -161,7 +161,7 @@ struct ExactSearch {
                     foundBetter = true
                 }
             } else {
-                if evaluator.partialObjective(through: t + 1) >= bound {
+                if evaluator.lowerBound(through: t + 1) >= bound {
                     examined += 1
                     continue
                 }

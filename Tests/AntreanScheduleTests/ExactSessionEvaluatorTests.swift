@@ -91,3 +91,27 @@ struct ExactSessionEvaluatorTests {
         }
     }
 }
+
+extension ExactSessionEvaluatorTests {
+    /// The search's pruning bound never exceeds the objective of any schedule with that prefix, and
+    /// equals it once every interval is in; checked on every schedule of small sessions, with and
+    /// without no-shows, over- and underbooked.
+    @Test(arguments: [(6, 5, 0.0, 10.0), (7, 4, 0.25, 10.0), (4, 6, 0.1, 15.0), (8, 5, 0.3, 6.0)])
+    func pruningBoundIsALowerBound(citizens: Int, intervals: Int, noShow: Double, intervalMinutes: Double) throws {
+        for weights in [(1.0, 1.0, 1.0), (2.0, 0.5, 0.0), (0.0, 1.0, 3.0), (1.0, 0.0, 1.0)] {
+            let evaluator = try exactSession(
+                citizens: citizens, intervals: intervals, noShow: noShow, intervalMinutes: intervalMinutes,
+                weights: try ScheduleWeights(wait: weights.0, idle: weights.1, overtime: weights.2))
+            for places in allSchedules(citizens: citizens, intervals: intervals) {
+                var bounds: [Double] = []
+                for (t, count) in places.enumerated() {
+                    evaluator.advance(interval: t, places: count)
+                    bounds.append(evaluator.lowerBound(through: t + 1))
+                }
+                let objective = evaluator.finalObjective()
+                #expect(bounds.allSatisfy { $0 <= objective + 1e-9 }, "\(places) \(weights): \(bounds) vs \(objective)")
+                #expect(abs((bounds.last ?? 0) - objective) < 1e-9)
+            }
+        }
+    }
+}
