@@ -25,10 +25,17 @@ public enum ReferenceSchedules {
         return places
     }
 
-    /// round(n·I/N) for 0-based n, in integers: ⌊(2nI + N) / 2N⌋, capped at I − 1.
+    /// round(n·I/N) for 0-based n, in integers: ⌊(2nI + N) / 2N⌋, capped at I − 1. Exact while
+    /// 2·N·I fits in an Int; beyond that (never for real sessions) in floating point.
     static func individualInterval(_ n: Int, citizens: Int, intervals: Int) -> Int {
-        let (product, overflow) = (2 * n).multipliedReportingOverflow(by: intervals)
-        guard !overflow else { return intervals - 1 }
-        return min((product + citizens) / (2 * citizens), intervals - 1)
+        let (twiceN, overflowN) = n.multipliedReportingOverflow(by: 2)
+        let (product, overflowProduct) = twiceN.multipliedReportingOverflow(by: intervals)
+        let (twiceCitizens, overflowCitizens) = citizens.multipliedReportingOverflow(by: 2)
+        let (numerator, overflowSum) = product.addingReportingOverflow(citizens)
+        guard !(overflowN || overflowProduct || overflowCitizens || overflowSum) else {
+            let share = (Double(n) * Double(intervals) / Double(citizens)).rounded(.toNearestOrAwayFromZero)
+            return Int(min(share, Double(intervals - 1)))
+        }
+        return min(numerator / twiceCitizens, intervals - 1)
     }
 }

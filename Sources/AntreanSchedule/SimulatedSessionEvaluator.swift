@@ -86,8 +86,8 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
         guard session.noShowProbability.isFinite, session.noShowProbability >= 0, session.noShowProbability < 1 else {
             throw ScheduleError("the no-show probability must lie in [0, 1), got \(session.noShowProbability)")
         }
-        guard (2...1_000_000).contains(session.replications),
-            session.replications.multipliedReportingOverflow(by: session.citizens).partialValue <= 50_000_000
+        let drawCount = session.replications.multipliedReportingOverflow(by: session.citizens)
+        guard (2...1_000_000).contains(session.replications), !drawCount.overflow, drawCount.partialValue <= 50_000_000
         else {
             throw ScheduleError("replications must be at least 2 and replications × citizens at most 50 million")
         }

@@ -83,14 +83,21 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Write the result to this file instead of standard output.")
     var output: String?
 
+    static let largestCount = 10_000
+
     enum NeighbourhoodChoice: String, ExpressibleByArgument, CaseIterable {
         case small, large
         var neighbourhood: Neighbourhood { self == .small ? .small : .large }
     }
 
     func validate() throws {
-        guard citizens >= 1 else { throw ValidationError("--citizens must be at least 1, got \(citizens)") }
-        guard intervals >= 1 else { throw ValidationError("--intervals must be at least 1, got \(intervals)") }
+        // The evaluators check their own (smaller) limits; these keep the reference schedules finite.
+        guard (1...Self.largestCount).contains(citizens) else {
+            throw ValidationError("--citizens must be between 1 and \(Self.largestCount), got \(citizens)")
+        }
+        guard (1...Self.largestCount).contains(intervals) else {
+            throw ValidationError("--intervals must be between 1 and \(Self.largestCount), got \(intervals)")
+        }
         guard counters >= 1 else { throw ValidationError("--counters must be at least 1, got \(counters)") }
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
         _ = try parsedSettings()
