@@ -85,13 +85,14 @@ public enum ScheduleSearch {
         var result: [[Int]] = []
         switch neighbourhood {
         case .small:
-            for vector in 0..<intervals {
+            // With two intervals u₁ = −u₂: start at u₂ so no neighbour is listed twice.
+            for vector in (intervals == 2 ? 1 : 0)..<intervals {
                 for sign in [1, -1] {
                     var moved = places
                     let (from, to) = vector == 0 ? (0, intervals - 1) : (vector, vector - 1)
                     moved[from] -= sign
                     moved[to] += sign
-                    if moved[from] >= 0 && moved[to] >= 0 && !result.contains(moved) { result.append(moved) }
+                    if moved[from] >= 0 && moved[to] >= 0 { result.append(moved) }
                 }
             }
         case .large:
