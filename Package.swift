@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "AntreanCity", targets: ["AntreanCity"]),
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
+        .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -90,11 +91,17 @@ let package = Package(
         ),
         // The request lines of `antrean replay`, read as bytes: pure parsers (fuzzed on their own).
         .target(name: "AntreanReplay", swiftSettings: strict),
+        // Appointment schedules of one session: the exact evaluator, simulation, local search.
+        .target(
+            name: "AntreanSchedule",
+            dependencies: ["AntreanEngine", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
-                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -132,5 +139,6 @@ let package = Package(
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
+        .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
     ]
 )

@@ -41,6 +41,11 @@ let package = Package(
             path: "Sources/replications-throughput"
         ),
         .executableTarget(
+            name: "schedule-timing",
+            dependencies: [.product(name: "AntreanSchedule", package: "Antrean")],
+            path: "Sources/schedule-timing"
+        ),
+        .executableTarget(
             name: "hold-throughput",
             dependencies: [.product(name: "AntreanEngine", package: "Antrean")],
             path: "Sources/hold-throughput"
@@ -53,6 +58,15 @@ let package = Package(
                 .product(name: "AntreanAllocatorSQLite", package: "Antrean"),
             ],
             path: "Benchmarks/AllocatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ScheduleBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AntreanSchedule", package: "Antrean"),
+            ],
+            path: "Benchmarks/ScheduleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
