@@ -9,14 +9,14 @@ extension CityRun {
         for (index, office) in model.offices.enumerated() {
             var tally = tallies[index]
             tally.addPendingWaits()
-            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true)
+            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true, quantiles: model.waitQuantiles)
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
-            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true)
+            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, quantiles: model.waitQuantiles)
         }
-        city.write(into: &sample, prefix: "overall", detailed: true)
+        city.write(into: &sample, prefix: "overall", detailed: true, quantiles: model.waitQuantiles)
         sample.values["overall.days"] = Double(measuredDays)
         return sample
     }

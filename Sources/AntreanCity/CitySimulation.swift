@@ -1,4 +1,4 @@
-public import AntreanAllocator
+import AntreanAllocator
 public import AntreanEngine
 import Foundation
 

@@ -7,6 +7,7 @@ extension QueueModel {
         let observed = max(0, endTime - warmUp)
         var overallWaitSum = 0.0
         var overallWaitCount = 0
+        var overallWithin = 0
         var overallSketch = QuantileSketch()
         var overallSystemSum = 0.0
         var arrivals = 0
@@ -19,10 +20,10 @@ extension QueueModel {
             let prefix = "queues.\(plan.name)."
             let meanQueue = state.resource.queueLength.average(until: endTime)
             let meanBusy = state.resource.busyServers.average(until: endTime)
-            Self.record(
+            record(
                 into: &sample, prefix: prefix, arrivals: state.arrivals, served: state.served,
                 abandoned: state.abandoned, waitSum: state.waitSum, waitCount: state.waitCount,
-                waitSketch: state.waitSketch, systemTimeSum: state.systemTimeSum,
+                waitSketch: state.waitSketch, withinTarget: state.withinTarget, systemTimeSum: state.systemTimeSum,
                 queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed)
             for (index, name) in plan.classNames.enumerated() {
                 sample["\(prefix)classes.\(name).wait_minutes"] = state.classWaits[index].mean
@@ -30,6 +31,7 @@ extension QueueModel {
             }
             overallWaitSum += state.waitSum
             overallWaitCount += state.waitCount
+            overallWithin += state.withinTarget
             overallSketch.merge(state.waitSketch)
             overallSystemSum += state.systemTimeSum
             arrivals += state.arrivals
@@ -39,26 +41,29 @@ extension QueueModel {
             busy += meanBusy
             counters += plan.counters
         }
-        Self.record(
+        record(
             into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
-            waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch,
+            waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch, withinTarget: overallWithin,
             systemTimeSum: overallSystemSum, queueLength: queueLength, busy: busy,
             counters: counters, observed: observed)
         return sample
     }
 
-    private static func record(
+    private func record(
         into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waitSum: Double,
-        waitCount: Int, waitSketch: QuantileSketch, systemTimeSum: Double, queueLength: Double, busy: Double,
+        waitCount: Int, waitSketch: QuantileSketch, withinTarget: Int, systemTimeSum: Double, queueLength: Double, busy: Double,
         counters: Int, observed: Double
     ) {
         sample[prefix + "arrivals"] = Double(arrivals)
         sample[prefix + "served"] = Double(served)
         sample[prefix + "abandoned"] = Double(abandoned)
         sample[prefix + "wait_minutes"] = waitCount > 0 ? waitSum / Double(waitCount) : 0
-        sample[prefix + "wait_minutes.p50"] = waitCount > 0 ? waitSketch.quantile(0.5) : 0
-        sample[prefix + "wait_minutes.p90"] = waitCount > 0 ? waitSketch.quantile(0.9) : 0
-        sample[prefix + "wait_minutes.p99"] = waitCount > 0 ? waitSketch.quantile(0.99) : 0
+        for level in waitQuantiles {
+            sample[prefix + "wait_minutes." + WaitQuantile.key(level)] = waitCount > 0 ? waitSketch.quantile(level) : 0
+        }
+        if reportsWithinTarget {
+            sample[prefix + "wait_within_target"] = waitCount > 0 ? Double(withinTarget) / Double(waitCount) : 0
+        }
         sample[prefix + "system_minutes"] = served > 0 ? systemTimeSum / Double(served) : 0
         sample[prefix + "queue_length"] = queueLength
         sample[prefix + "in_system"] = queueLength + busy

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Metric keys (per replication; time in minutes): `overall.arrivals`, `.served`, `.abandoned`,
 /// `.wait_minutes` (mean wait in queue of customers who reached a counter) with `.p50`, `.p90`,
-/// `.p99`, `.system_minutes` (mean time in system of customers served), `.queue_length` and
+/// `.p99` and any other level in `spec.waitQuantiles` (`WaitQuantile.key`), `.wait_within_target`
+/// (the share of them who waited at most `spec.waitTargetMinutes`, when that is set), `.system_minutes` (mean time in system of customers served), `.queue_length` and
 /// `.in_system` (time averages), `.utilization` (busy counters / counters, time average),
 /// `.throughput_per_minute`, `.observed_minutes`; the same under `queues.<name>.`, and with classes
 /// `queues.<name>.classes.<class>.wait_minutes` and `.served`.

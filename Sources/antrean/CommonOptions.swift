@@ -1,3 +1,4 @@
+import AntreanEngine
 import AntreanScenario
 import ArgumentParser
 import Foundation
@@ -29,11 +30,33 @@ struct ReportOptions: ParsableArguments {
             "Override a scenario field, e.g. --param queues.main.counters=6 (repeatable).", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Also report these wait percentiles (comma-separated, from p1 to p99.9), e.g. 80,95 or p99.9.",
+            valueName: "P,P,…"))
+    var quantiles: String?
+
+    /// The levels of --quantiles (0.8 for 80 or p80); throws a usage error naming a bad entry.
+    func quantileLevels() throws -> [Double] {
+        guard let quantiles else { return [] }
+        return try quantiles.split(separator: ",").map { entry in
+            let word = entry.trimmingCharacters(in: .whitespaces)
+            guard let level = WaitQuantile.level(parsing: word.hasPrefix("p") ? word : "p" + word) else {
+                throw ValidationError(
+                    "--quantiles: \"\(word)\" is not a percentile between 0 and 100 (e.g. 80, 95 or p99.9)")
+            }
+            return level
+        }
+    }
+
     var threadCount: Int { max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     func validate() throws {
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let replications, replications < 1 {
+            throw ValidationError("--replications must be at least 1, got \(replications)")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        _ = try quantileLevels()
     }
 
     /// Writes `text` to --output or standard output.
@@ -46,12 +69,13 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-/// Scenario errors end the command with the file:line: field: message text and exit code 2.
+/// Scenario errors end the command with the file:line: field: message text and exit status 66 (a
+/// file that cannot be read) or 65 (a scenario that breaks a rule).
 func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
     do {
         return try Scenario.load(path: path, overrides: overrides)
     } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode(2)
+        throw CLIError(
+            "\(error)", status: error.isUnreadableFile ? ExitStatus.missingInput : ExitStatus.badInput)
     }
 }

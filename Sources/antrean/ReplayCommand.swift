@@ -12,6 +12,13 @@ struct ReplayCommand: ParsableCommand {
             decision is durable in the store (decisions are committed in groups of --group-commit lines). \
             A malformed line is reported with its line number on standard error and as a decision, and \
             the following lines still run. A JSON summary line ends the output. Formats: docs/allocator.md.
+
+            The bundled trace has two deliberate mistakes (line 7 is not JSON, line 8 lacks a NIK) to \
+            show how they are reported.
+
+            Example:
+              antrean replay Simulations/replay/requests.jsonl --config Simulations/replay/config.json \\
+                --store demo.sqlite --policy kecamatan-earliest
             """
     )
 
@@ -47,8 +54,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             try replay()
         } catch let error as ReplayError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw CLIError(error.description, status: error.status)
         }
     }
 
@@ -57,7 +63,8 @@ struct ReplayCommand: ParsableCommand {
         let chosenPolicy = try configuration.policy(named: policy)
         let text: String
         do { text = try String(contentsOfFile: requests, encoding: .utf8) } catch {
-            throw ReplayError("\(requests): cannot read: \(error.localizedDescription)")
+            throw ReplayError(
+                "\(requests): cannot read: \(error.localizedDescription)", status: ExitStatus.missingInput)
         }
         let allocator: Allocator
         do {
@@ -67,7 +74,10 @@ struct ReplayCommand: ParsableCommand {
                 tokenSigner: configuration.tokenSigner, nikHasher: configuration.nikHasher, store: sqlite,
                 clock: ManualClock(Instant(secondsSinceEpoch: 0)))
         } catch {
-            throw ReplayError("\(store): \(error)")
+            // A store another process holds is worth retrying; any other store failure is I/O.
+            let busy = "\(error)".localizedCaseInsensitiveContains("locked")
+            throw ReplayError(
+                "\(store): \(error)", status: busy ? ExitStatus.temporaryFailure : ExitStatus.ioError)
         }
         var replayer = Replayer(allocator: allocator, file: requests)
         var summary = ReplaySummary()
@@ -77,7 +87,7 @@ struct ReplayCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         func acknowledge() throws {
-            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)") }
+            do { try allocator.flush() } catch { throw ReplayError("\(store): \(error)", status: ExitStatus.ioError) }
             var out = Data()
             for decision in pending {
                 out += try encoder.encode(decision)

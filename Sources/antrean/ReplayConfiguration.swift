@@ -1,4 +1,5 @@
 import AntreanAllocator
+import ArgumentParser
 import Foundation
 
 /// The `--config` file of `antrean replay` (JSON): the allocator's configuration plus the secrets and
@@ -29,7 +30,7 @@ struct ReplayConfiguration: Decodable {
     static func load(path: String) throws -> ReplayConfiguration {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ReplayError("\(path): cannot read: \(error.localizedDescription)")
+            throw ReplayError("\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.missingInput)
         }
         let configuration: ReplayConfiguration
         do { configuration = try JSONDecoder().decode(ReplayConfiguration.self, from: data) } catch {
@@ -74,7 +75,12 @@ struct ReplayConfiguration: Decodable {
 
 struct ReplayError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// Bad input data unless said (a file that cannot be read, a store that fails).
+    var status: ExitCode
+    init(_ description: String, status: ExitCode = ExitStatus.badInput) {
+        self.description = description
+        self.status = status
+    }
 }
 
 /// A decoding error as "field.path: what is wrong".

@@ -1,4 +1,5 @@
 import AntreanCity
+import AntreanEngine
 import AntreanPlanning
 import AntreanQueueing
 import AntreanScenario
@@ -57,6 +58,8 @@ struct SimulateCommand: AsyncParsableCommand {
         case .queues(var scenario):
             if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
             if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
+            let extraQuantiles = try report.quantileLevels()
+            scenario.spec.waitQuantiles = WaitQuantile.merged(extraQuantiles)
             let replications = report.replications ?? scenario.run.replications
             let progress = ProgressReporter(total: replications, label: "simulate")
             let summary = try QueueScenarioRun.run(
@@ -64,7 +67,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 threads: report.threadCount, progress: { _, _ in progress.advance() })
             progress.finish()
             switch report.format {
-            case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
+            case .table:
+                try report.emit(
+                    summary.queueTable(queueNames: scenario.spec.queues.map(\.name), extraQuantiles: extraQuantiles))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }
@@ -74,7 +79,9 @@ struct SimulateCommand: AsyncParsableCommand {
                         scopePrefix: "queues", offices: [], waitTargetMinutes: scenario.run.waitTargetMinutes),
                     to: htmlReport)
             }
-        case .city(let scenario):
+        case .city(var scenario):
+            let extraQuantiles = try report.quantileLevels()
+            scenario.model.waitQuantiles = WaitQuantile.merged(extraQuantiles)
             if arrivals != nil || duration != nil {
                 throw ValidationError("a city scenario runs whole days: use --days instead of --arrivals/--duration")
             }
@@ -88,7 +95,8 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             progress.finish()
             switch report.format {
-            case .table: try report.emit(summary.cityTable(model: scenario.model, limit: top))
+            case .table:
+                try report.emit(summary.cityTable(model: scenario.model, limit: top, extraQuantiles: extraQuantiles))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }

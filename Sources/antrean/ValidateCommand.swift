@@ -10,7 +10,12 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a scenario file without running it.",
         discussion: """
             Reads the file and everything it includes, checks every field, and prints what it \
-            describes. An error names the file, line, column and field, and exits with status 2.
+            describes. An error names the file, line, column and field, and exits with status 65 (66 when \
+            the file cannot be read; see `antrean help`).
+
+            Examples:
+              antrean validate Simulations/samarinda.yaml
+              antrean validate Simulations/validation/mm5.yaml --param queues.counters.counters=6
             """
     )
 

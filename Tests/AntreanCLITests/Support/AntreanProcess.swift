@@ -25,11 +25,12 @@ struct AntreanProcess {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    /// Runs `antrean arguments` in `folder` (the repository's root unless given).
+    static func run(_ arguments: [String], input: Data? = nil, in folder: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = folder ?? repositoryRoot
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
