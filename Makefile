@@ -1,6 +1,7 @@
 # Antrean — the commands a newcomer runs. Each target installs what it needs (Debian packages) and builds.
 #   make run     simulate the bundled Samarinda scenario (release build)
-#   make test    lint + the whole test suite (what CI runs)
+#   make test    lint (style + a warning-free build) + the whole test suite (what CI runs)
+#   make warnings  rebuilds the project's own modules and tests and fails on any compiler warning in them
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
 #   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
 #   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
@@ -10,7 +11,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 
-.PHONY: deps build release run test lint format bench city-bench peers clean clean-modules
+.PHONY: deps build release run test lint warnings format bench city-bench peers clean clean-modules
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -29,14 +30,24 @@ release: deps
 run: release
 	.build/release/antrean simulate $(SCENARIO) $(ARGS)
 
-lint:
+# Style (swift format) and a warning-free build of the project's code (see warnings).
+lint: warnings
 	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
 
 format:
 	swift format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
 
+# Warnings are printed only when a file is compiled, so this first drops the project's compiled modules
+# (the dependencies stay built, and their warnings are not ours): every file of Sources/ and Tests/ is
+# compiled again and any "warning:" in them fails the target. Costs a rebuild of the project's modules.
+warnings: deps clean-modules
+	@mkdir -p .build
+	set -o pipefail; swift build --build-tests 2>&1 | tee .build/warnings.log
+	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build/warnings.log | sort -u; then \
+	  echo "make warnings: the build has warnings (above); fix them" >&2; exit 1; \
+	fi
+
 test: deps lint
-	swift build --build-tests
 	swift test --skip-build
 
 bench: deps

@@ -14,7 +14,8 @@ extension CityRun {
             city.merge(tally)
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
-            byKecamatan[index].write(into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, quantiles: model.waitQuantiles)
+            byKecamatan[index].write(
+                into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, quantiles: model.waitQuantiles)
         }
         city.write(into: &sample, prefix: "overall", detailed: true, quantiles: model.waitQuantiles)
         sample.values["overall.days"] = Double(measuredDays)

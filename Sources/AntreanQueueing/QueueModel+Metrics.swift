@@ -43,7 +43,8 @@ extension QueueModel {
         }
         record(
             into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
-            waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch, withinTarget: overallWithin,
+            waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch,
+            withinTarget: overallWithin,
             systemTimeSum: overallSystemSum, queueLength: queueLength, busy: busy,
             counters: counters, observed: observed)
         return sample
@@ -51,7 +52,8 @@ extension QueueModel {
 
     private func record(
         into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waitSum: Double,
-        waitCount: Int, waitSketch: QuantileSketch, withinTarget: Int, systemTimeSum: Double, queueLength: Double, busy: Double,
+        waitCount: Int, waitSketch: QuantileSketch, withinTarget: Int, systemTimeSum: Double, queueLength: Double,
+        busy: Double,
         counters: Int, observed: Double
     ) {
         sample[prefix + "arrivals"] = Double(arrivals)

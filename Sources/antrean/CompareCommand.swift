@@ -15,17 +15,20 @@ struct CompareCommand: ParsableCommand {
             within-target shares are better). The first variant is A; each other one is compared with it.
 
             Variants:
-              --policy NAME             sets the field named by --policy-field (default policy) to NAME:
-                                        a city's allocation policy (home-earliest, kecamatan-earliest,
-                                        least-loaded, overbooking), or any field via --policy-field
-              --variant "LABEL:PATH=VALUE;PATH=VALUE"   any scenario overrides
+              --policy NAME  sets the field named by --policy-field (default: policy,
+                             a city's allocation policy: home-earliest,
+                             kecamatan-earliest, least-loaded or overbooking) to NAME
+              --variant "LABEL:PATH=VALUE;PATH=VALUE"  any scenario overrides
+
             Examples:
               antrean compare Simulations/validation/mm5.yaml \\
-                --variant "5 counters:queues.counters.counters=5" --variant "6 counters:queues.counters.counters=6"
-              antrean compare Simulations/samarinda.yaml --policy home-earliest --policy least-loaded \\
-                --report compare.html
-              antrean compare Simulations/validation/mm5.yaml --quantiles 95 --metrics overall.wait_minutes \\
-                --variant "5 counters:queues.counters.counters=5" --variant "6 counters:queues.counters.counters=6"
+                --variant "5 counters:queues.counters.counters=5" \\
+                --variant "6 counters:queues.counters.counters=6"
+              antrean compare Simulations/samarinda.yaml --policy home-earliest \\
+                --policy least-loaded --report compare.html
+              antrean compare Simulations/validation/mm5.yaml --quantiles 95 \\
+                --variant "5:queues.counters.counters=5" \\
+                --variant "6:queues.counters.counters=6"
             """
     )
 

@@ -23,11 +23,16 @@ struct PlanCommand: ParsableCommand {
             is reported as "not met within N counters", never as a saving.
 
             Examples:
-              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --replications 10
-              antrean plan Simulations/validation/mm5.yaml --target "mean wait <= 30s" --format json
-              antrean plan Simulations/validation/mm5.yaml --target "within 15s >= 80%" --replications 5
-              antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" --by office,weekday,hour-block
-              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --report plan.html
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" \\
+                --replications 10
+              antrean plan Simulations/validation/mm5.yaml \\
+                --target "mean wait <= 30s" --format json
+              antrean plan Simulations/validation/mm5.yaml \\
+                --target "within 15s >= 80%" --replications 5
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" \\
+                --report plan.html
+              antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
+                --by office,weekday,hour-block
             """
     )
 

@@ -17,7 +17,8 @@ struct ReplayCommand: ParsableCommand {
             show how they are reported.
 
             Example:
-              antrean replay Simulations/replay/requests.jsonl --config Simulations/replay/config.json \\
+              antrean replay Simulations/replay/requests.jsonl \\
+                --config Simulations/replay/config.json \\
                 --store demo.sqlite --policy kecamatan-earliest
             """
     )

@@ -12,13 +12,18 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a scenario's replications and report each KPI with its 95% confidence interval.",
         discussion: """
             Every random choice flows from --seed: the same seed gives the same report, whatever \
-            --threads is. Examples:
+            --threads is. A city scenario (one with offices:) runs whole calendar days: --days sets \
+            how many are measured after the scenario's warm-up days; --arrivals and --duration apply \
+            to queue scenarios. A progress bar shows on a terminal (standard error).
+
+            Examples:
               antrean simulate Simulations/validation/mm5.yaml
-              antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 --format json
-              antrean simulate Simulations/validation/mm1.yaml --duration 30d --replications 20
+              antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 \\
+                --format json
+              antrean simulate Simulations/validation/mm1.yaml --duration 30d \\
+                --replications 20
+              antrean simulate Simulations/validation/mm5.yaml --quantiles 80,95
               antrean simulate Simulations/samarinda.yaml --days 20 --top 15
-            A city scenario (one with offices:) runs whole calendar days: --days sets how many are \
-            measured after the scenario's warm-up days; --arrivals and --duration apply to queue scenarios.
             """
     )
 

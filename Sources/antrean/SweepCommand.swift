@@ -13,17 +13,22 @@ struct SweepCommand: ParsableCommand {
             Replication r uses the same random numbers at every grid point and in every shard, so \
             `antrean merge DIR` gives exactly the numbers of an unsharded run.
 
-            The shard comes from --shard I/N (1/N … N/N), or from --shard N inside a job array:
-              Slurm (any first index, e.g. --array=0-7 or 1-8): SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1
-              Kubernetes Indexed Job: JOB_COMPLETION_INDEX + 1 (it counts from 0)
-            so --shard N equals --shard $((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN + 1))/N or \
-            --shard $((JOB_COMPLETION_INDEX + 1))/N. See Simulations/cluster/.
+            The shard comes from --shard I/N (1/N … N/N), or from --shard N inside a job \
+            array, where it means:
+              Slurm, any first index (--array=0-7 or --array=1-8):
+                --shard $((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN + 1))/N
+              Kubernetes Indexed Job (JOB_COMPLETION_INDEX counts from 0):
+                --shard $((JOB_COMPLETION_INDEX + 1))/N
+            See Simulations/cluster/.
 
             Examples:
-              antrean sweep Simulations/validation/mm5.yaml --param queues.counters.counters=5,6,7 \\
-                --param queues.counters.arrivals=4/min,4.5/min --set run.arrivals=50000 --replications 5 --out sweep/
-              antrean sweep Simulations/validation/mm5.yaml --param queues.counters.counters=5,6,7 \\
-                --set run.arrivals=50000 --replications 5 --shard 2/8 --out sweep-shards/
+              antrean sweep Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=5,6,7 \\
+                --param queues.counters.arrivals=4/min,4.5/min \\
+                --set run.arrivals=50000 --replications 5 --out sweep/
+              antrean sweep Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=5,6,7 --set run.arrivals=50000 \\
+                --replications 5 --shard 2/8 --out sweep-shards/
               antrean merge sweep/
             """
     )
@@ -47,7 +52,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Master seed (default: the scenario's run.seed).")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp(
+    @Option(
+        help: ArgumentHelp(
             "This process's shard: I/N counting from 1 (1/N … N/N), or N with the shard from the job array.",
             valueName: "I/N"))
     var shard: String?

@@ -15,7 +15,8 @@ struct ValidateCommand: ParsableCommand {
 
             Examples:
               antrean validate Simulations/samarinda.yaml
-              antrean validate Simulations/validation/mm5.yaml --param queues.counters.counters=6
+              antrean validate Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=6
             """
     )
 

@@ -9,7 +9,8 @@ struct CommandLineTests {
         for (option, value) in [("--replications", "-1"), ("--threads", "-3")] {
             let result = try AntreanProcess.run(["simulate", "Simulations/validation/mm1.yaml", option, value])
             #expect(result.status == 64)
-            #expect(result.standardError.contains("\(option) must be at least 1, got \(value)"), "\(result.standardError)")
+            #expect(
+                result.standardError.contains("\(option) must be at least 1, got \(value)"), "\(result.standardError)")
         }
     }
 
@@ -80,7 +81,8 @@ struct CommandLineTests {
     @Test func compareReadsAnyQuantile() throws {
         let result = try AntreanProcess.run([
             "compare", "Simulations/validation/mm5.yaml", "--variant", "5:queues.counters.counters=5",
-            "--variant", "6:queues.counters.counters=6", "--param", "run.arrivals=5000", "--replications", "3", "--quantiles", "95", "--metrics",
+            "--variant", "6:queues.counters.counters=6", "--param", "run.arrivals=5000", "--replications", "3",
+            "--quantiles", "95", "--metrics",
             "overall.wait_minutes.p95",
         ])
         #expect(result.status == 0, "\(result.standardError)")
@@ -102,20 +104,26 @@ struct CommandLineTests {
 
     /// Shards count from 1 on the command line, and 1/2 + 2/2 merge to the unsharded numbers.
     @Test func shardsCountFromOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-shards-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let common = [
             "sweep", "Simulations/validation/mm5.yaml", "--param", "queues.counters.counters=5,6", "--set",
             "run.arrivals=2000", "--replications", "3",
         ]
         for shard in ["1/2", "2/2"] {
-            let result = try AntreanProcess.run(common + ["--shard", shard, "--out", folder.appendingPathComponent("sharded").path])
+            let result = try AntreanProcess.run(
+                common + ["--shard", shard, "--out", folder.appendingPathComponent("sharded").path])
             #expect(result.status == 0, "\(shard): \(result.standardError)")
         }
         let whole = try AntreanProcess.run(common + ["--out", folder.appendingPathComponent("whole").path])
         #expect(whole.status == 0)
-        let sharded = try AntreanProcess.run(["merge", folder.appendingPathComponent("sharded").path, "--format", "json"])
-        let unsharded = try AntreanProcess.run(["merge", folder.appendingPathComponent("whole").path, "--format", "json"])
+        let sharded = try AntreanProcess.run([
+            "merge", folder.appendingPathComponent("sharded").path, "--format", "json",
+        ])
+        let unsharded = try AntreanProcess.run([
+            "merge", folder.appendingPathComponent("whole").path, "--format", "json",
+        ])
         #expect(sharded.status == 0 && sharded.standardOutput == unsharded.standardOutput)
         let zero = try AntreanProcess.run(common + ["--shard", "0/2", "--out", folder.path])
         #expect(zero.status == 64 && zero.standardError.contains("shards count from 1"))

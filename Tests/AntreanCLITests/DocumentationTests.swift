@@ -12,10 +12,12 @@ struct DocumentationTests {
     @Test func scenarioCommentsNameOnlyFilesThatExist() throws {
         let root = AntreanProcess.repositoryRoot
         let simulations = root.appendingPathComponent("Simulations")
-        let files = FileManager.default.enumerator(at: simulations, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: simulations, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" } ?? []
         #expect(files.count >= 5)
-        let pattern = try NSRegularExpression(pattern: #"(\.\./|Simulations/|Benchmarks/|docs/|scripts/)[A-Za-z0-9_./-]*"#)
+        let pattern = try NSRegularExpression(
+            pattern: #"(\.\./|Simulations/|Benchmarks/|docs/|scripts/)[A-Za-z0-9_./-]*"#)
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for line in text.split(separator: "\n") {

@@ -4,7 +4,7 @@ import Testing
 /// Every example a help text or the README shows runs as written (issue 17): the examples are read
 /// out of `antrean help <command>` and the README's code blocks and run against the bundled
 /// scenarios, in a scratch folder that sees the repository's `Simulations/`.
-@Suite("examples in help texts and the README", .serialized)
+@Suite("examples in help texts and the README")
 struct HelpExampleTests {
     static let commands = ["simulate", "validate", "plan", "compare", "sweep", "merge", "replay"]
 
@@ -63,26 +63,38 @@ struct HelpExampleTests {
         return words
     }
 
-    /// Runs `example` in `folder`: a small replication count where the example leaves it to the
-    /// scenario (a city runs 1 replication of a few days).
+    /// Runs `example` in `folder`, shortened so that the debug build runs it in seconds: at most 3
+    /// replications (2 where the example leaves it to the scenario), at most 50,000 arrivals, 20,000
+    /// for a queue scenario's own run length, and 2 or 3 measured days of a city after 1 warm-up day.
     static func run(_ example: String, in folder: URL) throws -> AntreanProcess.Result {
         // Files an example puts in /tmp go to the scratch folder instead.
         var arguments = words(example).dropFirst().map {
             $0.hasPrefix("/tmp/") ? folder.appendingPathComponent(String($0.dropFirst(5))).path : $0
         }
-        if let command = arguments.first, replicated.contains(command), !arguments.contains("--replications") {
-            arguments += ["--replications", "2"]
+        guard let command = arguments.first, replicated.contains(command) else {
+            return try AntreanProcess.run(arguments, in: folder)
         }
-        if arguments.contains(where: { $0.hasSuffix("samarinda.yaml") }), arguments.first == "simulate",
-            !arguments.contains("--days")
-        {
-            arguments += ["--days", "5"]
+        func cap(_ option: String, at limit: Int) -> Bool {
+            guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return false }
+            if let value = Int(arguments[index + 1]), value > limit { arguments[index + 1] = String(limit) }
+            return true
+        }
+        if !cap("--replications", at: 3) { arguments += ["--replications", "2"] }
+        let overridesRun = cap("--arrivals", at: 50_000) || arguments.contains("--duration")
+        let override = command == "sweep" ? "--set" : "--param"
+        if arguments.contains(where: { $0.hasPrefix("Simulations/samarinda") }) {
+            if command == "simulate", !cap("--days", at: 3) { arguments += ["--days", "2"] }
+            if command != "simulate" { arguments += [override, "run.days=2"] }
+            arguments += [override, "run.warm_up_days=1"]
+        } else if !overridesRun, !arguments.contains(where: { $0.hasPrefix("run.arrivals=") }) {
+            arguments += [override, "run.arrivals=20000"]
         }
         return try AntreanProcess.run(arguments, in: folder)
     }
 
     static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-examples-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antrean-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("Simulations"),
@@ -133,7 +145,8 @@ struct HelpExampleTests {
     }
 
     @Test func exampleParsing() {
-        let text = "  Examples:\n    antrean plan b \\\n      --c \"d e\"\n    antrean merge f   # note\n antrean (CLI)\n"
+        let text =
+            "  Examples:\n    antrean plan b \\\n      --c \"d e\"\n    antrean merge f   # note\n antrean (CLI)\n"
         #expect(Self.examples(in: text) == ["antrean plan b --c \"d e\"", "antrean merge f   # note"])
         #expect(Self.words("antrean a --c \"d e\" 'f g' # note") == ["antrean", "a", "--c", "d e", "f g"])
     }

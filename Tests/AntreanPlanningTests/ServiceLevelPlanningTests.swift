@@ -41,7 +41,9 @@ import Testing
         ).run()
         #expect(plan.counters["desk"] == erlang)
         let share = try #require(plan.rows[0].targetMetric)
-        #expect(abs(share.mean - (1 - ErlangC.probabilityWaitExceeds(0.25, servers: 7, arrivalRate: 4.5, meanService: 1))) < 0.02)
+        #expect(
+            abs(share.mean - (1 - ErlangC.probabilityWaitExceeds(0.25, servers: 7, arrivalRate: 4.5, meanService: 1)))
+                < 0.02)
     }
 
     /// p80 and p95 are planned like p90: the engine reports the quantile the target reads.
@@ -65,7 +67,8 @@ import Testing
         let sample = try QueueNetworkSimulation(spec).run(seed: 3, replication: 0)
         let share = try #require(sample["overall.wait_within_target"])
         // M/M/5 at ρ = 0.9: P(W ≤ 1) = 1 − 0.7625·e^(−0.5) ≈ 0.54 (one long replication).
-        #expect(abs(share - (1 - ErlangC.probabilityWaitExceeds(1, servers: 5, arrivalRate: 4.5, meanService: 1))) < 0.05)
+        #expect(
+            abs(share - (1 - ErlangC.probabilityWaitExceeds(1, servers: 5, arrivalRate: 4.5, meanService: 1))) < 0.05)
         spec.waitTargetMinutes = nil
         #expect(try QueueNetworkSimulation(spec).run(seed: 3, replication: 0)["overall.wait_within_target"] == nil)
     }
@@ -76,7 +79,8 @@ import Testing
         let target = try ServiceTarget(parsing: "mean wait <= 0.5m")
         let erlang = try #require(ErlangC.fewestServers(for: target, arrivalRate: 60, meanService: 1))
         #expect(erlang > 50)
-        let model = MMcTestModel(arrivalRate: 60, meanService: 1, counters: 70, customers: 30_000, warmUpCustomers: 3_000)
+        let model = MMcTestModel(
+            arrivalRate: 60, meanService: 1, counters: 70, customers: 30_000, warmUpCustomers: 3_000)
         let plan = try StaffingSearch(model: model, target: target, replications: 5, seed: 3).run()
         let row = plan.rows[0]
         #expect(row.meetsTarget)
@@ -121,7 +125,9 @@ import Testing
 
 @Suite struct ServiceTargetTextTests {
     @Test func targetsPrintAsWritten() throws {
-        for text in ["mean wait <= 10s", "p90 wait <= 15m", "within 15s >= 80%", "p99.9 wait <= 1.5h", "p80 wait <= 90s"] {
+        for text in [
+            "mean wait <= 10s", "p90 wait <= 15m", "within 15s >= 80%", "p99.9 wait <= 1.5h", "p80 wait <= 90s",
+        ] {
             #expect(try ServiceTarget(parsing: text).description == text)
         }
         #expect(try ServiceTarget(parsing: "mean wait <= 10s").minutes == 10.0 / 60)

@@ -45,7 +45,8 @@ extension StaffingPlan {
                 "meets_target": row.meetsTarget, "limit": row.limit,
                 "staffed_hours": JSONText.number(row.unit.staffedHours),
                 "metric": [
-                    "name": target.metricName, "target": target.description, "mean": JSONText.number(row.targetMetric?.mean),
+                    "name": target.metricName, "target": target.description,
+                    "mean": JSONText.number(row.targetMetric?.mean),
                     "ci95": [
                         JSONText.number(row.targetMetric?.ci95.low), JSONText.number(row.targetMetric?.ci95.high),
                     ],

@@ -10,7 +10,8 @@ extension SweepResult {
             let values = point.assignments.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
             let cells = keys.map { key in
                 point.metrics[key].map {
-                    $0.mean.formatted(decimals: 3) + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 3))" : "")
+                    $0.mean.formatted(decimals: 3)
+                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 3))" : "")
                 }
                     ?? "–"
             }

@@ -44,7 +44,8 @@ extension SummaryReport {
                 mean("served").formatted(decimals: 0), mean("no_shows").formatted(decimals: 0),
                 (mean("balked") + mean("reneged")).formatted(decimals: 0),
                 wait.map {
-                    $0.mean.formatted(decimals: 1) + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 1))" : "")
+                    $0.mean.formatted(decimals: 1)
+                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 1))" : "")
                 } ?? "–",
                 mean("wait_minutes.p90").formatted(decimals: 1),
             ] + extra.map { mean("wait_minutes.\(WaitQuantile.key($0))").formatted(decimals: 1) } + [
@@ -55,11 +56,12 @@ extension SummaryReport {
                 mean("overtime_minutes").formatted(decimals: 0),
             ]
         }
-        let headers = [
-            "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
-        ] + extra.map(WaitQuantile.label) + [
-            "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "overtime",
-        ]
+        let headers =
+            [
+                "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
+            ] + extra.map(WaitQuantile.label) + [
+                "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "overtime",
+            ]
         func p90(_ prefix: String) -> Double {
             let value = metrics["\(prefix).wait_minutes.p90"]?.mean ?? -1
             return value.isFinite ? value : -1

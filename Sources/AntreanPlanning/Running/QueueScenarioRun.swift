@@ -40,15 +40,16 @@ extension SummaryReport {
             func mean(_ key: String) -> Double { metrics["\(prefix).\(key)"]?.mean ?? .nan }
             let wait = metrics["\(prefix).wait_minutes"]
             let interval = wait.map { $0.hasInterval ? "±\($0.halfWidth95.formatted(decimals: 3))" : "none" } ?? "–"
-            table.append([
-                label, mean("arrivals").formatted(decimals: 0), mean("served").formatted(decimals: 0),
-                mean("abandoned").formatted(decimals: 0), mean("wait_minutes").formatted(decimals: 3), interval,
-                mean("wait_minutes.p90").formatted(decimals: 2),
-            ] + extra.map { mean("wait_minutes.\(WaitQuantile.key($0))").formatted(decimals: 2) } + [
-                mean("utilization").formatted(decimals: 3),
-                mean("queue_length").formatted(decimals: 3), mean("in_system").formatted(decimals: 3),
-                (mean("throughput_per_minute") * mean("system_minutes")).formatted(decimals: 3),
-            ])
+            table.append(
+                [
+                    label, mean("arrivals").formatted(decimals: 0), mean("served").formatted(decimals: 0),
+                    mean("abandoned").formatted(decimals: 0), mean("wait_minutes").formatted(decimals: 3), interval,
+                    mean("wait_minutes.p90").formatted(decimals: 2),
+                ] + extra.map { mean("wait_minutes.\(WaitQuantile.key($0))").formatted(decimals: 2) } + [
+                    mean("utilization").formatted(decimals: 3),
+                    mean("queue_length").formatted(decimals: 3), mean("in_system").formatted(decimals: 3),
+                    (mean("throughput_per_minute") * mean("system_minutes")).formatted(decimals: 3),
+                ])
         }
         var text = "\(title) — \(replications) replications, seed \(seed)\n\n" + table.render()
         let checks = theory.keys.sorted().compactMap { key -> String? in

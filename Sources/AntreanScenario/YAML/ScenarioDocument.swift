@@ -52,7 +52,8 @@ public struct ScenarioDocument: Sendable {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ScenarioError(
-                location: here, field: "", message: "\(ScenarioError.unreadableFilePrefix): \(error.localizedDescription)")
+                location: here, field: "",
+                message: "\(ScenarioError.unreadableFilePrefix): \(error.localizedDescription)")
         }
         let parsed = try ScenarioValue.parse(yaml: text, file: path)
         guard case .mapping(var entries, let location) = parsed,
