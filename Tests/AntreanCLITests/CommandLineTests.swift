@@ -78,6 +78,36 @@ struct CommandLineTests {
         #expect(bad.status == 64 && bad.standardError.contains("--quantiles"))
     }
 
+    /// The city reports a requested percentile at every scope, like the queues.
+    @Test func cityReportsQuantilesOnRequest() throws {
+        let json = try SimulateCommandTests.json([
+            "Simulations/samarinda.yaml", "--days", "1", "--param", "run.warm_up_days=1", "--replications", "1",
+            "--quantiles", "80",
+        ])
+        let wait = try #require((json["overall"] as? [String: Any])?["wait_minutes"] as? [String: Any])
+        let p80 = try #require(wait["p80"] as? Double)
+        let p90 = try #require(wait["p90"] as? Double)
+        #expect(p80 <= p90)
+    }
+
+    /// Hour blocks list only the hours an office is open.
+    @Test func hourBlocksSkipClosedHours() throws {
+        let result = try AntreanProcess.run([
+            "plan", "Simulations/samarinda.yaml", "--target", "p90 wait <= 15m", "--by", "office,weekday,hour-block",
+            "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let rows = try #require(json?["rows"] as? [[String: Any]])
+        #expect(rows.count > 100)
+        for row in rows {
+            #expect((row["arrivals_per_hour"] as? Double ?? 0) > 0, "\(row)")
+            // Monday to Thursday 08:00-16:00, Friday 08:00-14:00 (samarinda.yaml).
+            let closing = (row["unit"] as? String ?? "").hasSuffix(".fri") ? 14 : 16
+            #expect((8..<closing).contains(row["hour"] as? Int ?? -1), "\(row)")
+        }
+    }
+
     @Test func compareReadsAnyQuantile() throws {
         let result = try AntreanProcess.run([
             "compare", "Simulations/validation/mm5.yaml", "--variant", "5:queues.counters.counters=5",
