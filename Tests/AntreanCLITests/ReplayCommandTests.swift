@@ -55,7 +55,8 @@ import Testing
                 && summary["bookings_in_store"] as? Int == 2)
     }
 
-    @Test func badConfigurationNamesTheFieldAndExitsWithTwo() throws {
+    /// A configuration that breaks a rule is bad input data: exit status 65.
+    @Test func badConfigurationNamesTheFieldAndExitsWith65() throws {
         let config = try Self.temporaryFile(
             "config.json", #"{"offices": [], "services": [{"id": "ktp"}], "nikPepper": "x", "tokenKeys": []}"#)
         let requests = try Self.temporaryFile("empty.jsonl")
@@ -63,7 +64,7 @@ import Testing
         let result = try AntreanProcess.run([
             "replay", requests.path, "--config", config.path, "--store", "/tmp/unused-\(UUID().uuidString)",
         ])
-        #expect(result.status == 2)
+        #expect(result.status == 65)
         #expect(result.standardError.contains("services[0].meanServiceMinutes: missing"))
     }
 

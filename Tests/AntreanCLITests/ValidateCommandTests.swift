@@ -29,7 +29,7 @@ struct ValidateCommandTests {
             service: exponential(mean=-1m)
         """.write(to: broken, atomically: true, encoding: .utf8)
         let result = try AntreanProcess.run(["validate", broken.path])
-        #expect(result.status == 2)
+        #expect(result.status == 65)
         #expect(result.standardError.contains("broken.yaml:4:"), "\(result.standardError)")
         #expect(result.standardError.contains("queues.counters.service"))
         #expect(result.standardError.contains("positive"))
