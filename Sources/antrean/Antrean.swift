@@ -51,7 +51,11 @@ struct Antrean: AsyncParsableCommand {
             printToStandardError("error: \(error.description)")
             exit(withError: error.status)
         } catch {
-            exit(withError: error)
+            // The parser's own errors keep their statuses (64 usage, 0 for help); anything else that
+            // reaches here was not foreseen by any command: an internal error.
+            guard exitCode(for: error) == .failure else { exit(withError: error) }
+            printToStandardError("error: \(error)")
+            exit(withError: ExitStatus.internalError)
         }
     }
 }

@@ -62,7 +62,10 @@ struct ReportOptions: ParsableArguments {
     /// Writes `text` to --output or standard output.
     func emit(_ text: String) throws {
         if let output {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CLIError(
+                    "\(output): cannot write: \(error.localizedDescription)", status: ExitStatus.cannotCreateOutput)
+            }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

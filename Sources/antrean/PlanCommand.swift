@@ -220,7 +220,12 @@ func printToStandardError(_ line: String) {
 /// Writes the HTML report and its CSV tables, naming them on standard error.
 func writeReport(_ content: ReportContent, to path: String) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+    let csvFiles: [String]
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+    } catch {
+        throw CLIError("\(path): cannot write the report: \(error)", status: ExitStatus.cannotCreateOutput)
+    }
     FileHandle.standardError.write(Data("wrote \(path) and \(csvFiles.count) CSV tables beside it\n".utf8))
 }

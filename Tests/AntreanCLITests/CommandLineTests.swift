@@ -32,6 +32,11 @@ struct CommandLineTests {
         #expect(unitless.standardError.contains("\"15\" has no unit"), "\(unitless.standardError)")
         let missing = try AntreanProcess.run(["simulate", "Simulations/no-such-scenario.yaml"])
         #expect(missing.status == 66)
+        let unwritable = try AntreanProcess.run([
+            "simulate", "Simulations/validation/mm1.yaml", "--arrivals", "100", "--replications", "1", "--output",
+            "/no-such-folder/report.txt",
+        ])
+        #expect(unwritable.status == 73 && unwritable.standardError.contains("/no-such-folder/report.txt"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-exit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
