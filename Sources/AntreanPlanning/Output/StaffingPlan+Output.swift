@@ -8,9 +8,7 @@ extension StaffingPlan {
         ])
         table.leftAligned = [0, 6]
         for row in rows {
-            let bound: Double? = row.targetMetric.map {
-                if case .shareWithin = target.kind { return $0.ci95.low } else { return $0.ci95.high }
-            }
+            let bound = row.targetMetric.map(target.bound)
             table.append([
                 row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
                 String(row.counters), (row.targetMetric?.mean ?? .nan).formatted(decimals: 2),

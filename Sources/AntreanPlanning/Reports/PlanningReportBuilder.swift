@@ -142,7 +142,7 @@ public enum PlanningReportBuilder {
             [
                 label, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
                 String(row.counters),
-                Markup.number(row.targetMetric?.mean), Markup.number(row.targetMetric?.ci95.high),
+                Markup.number(row.targetMetric?.mean), Markup.number(row.targetMetric.map(plan.target.bound)),
                 row.meetsTarget ? "yes" : "NO (within \(row.limit))",
                 row.meetsTarget ? Markup.number(row.counterHours - row.currentCounterHours, decimals: 1) : "–",
             ]
@@ -152,7 +152,7 @@ public enum PlanningReportBuilder {
                 row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "",
                 String(row.counters),
                 row.targetMetric.map { CSV.number($0.mean) } ?? "",
-                row.targetMetric.map { CSV.number($0.ci95.high) } ?? "",
+                row.targetMetric.map { CSV.number(plan.target.bound($0)) } ?? "",
                 String(row.meetsTarget),
                 row.meetsTarget ? CSV.number(row.counterHours - row.currentCounterHours) : "",
             ]

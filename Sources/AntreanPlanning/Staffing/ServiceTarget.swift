@@ -58,6 +58,11 @@ public struct ServiceTarget: Sendable, Hashable, CustomStringConvertible {
         if case .quantile(let level) = kind { level } else { nil }
     }
 
+    /// The 95% bound on the unfavourable side: the upper one for waits, the lower one for shares.
+    public func bound(_ summary: MetricSummary) -> Double {
+        if case .shareWithin = kind { summary.ci95.low } else { summary.ci95.high }
+    }
+
     /// True when the target holds with 95% confidence: the interval's bound on the unfavourable side
     /// (upper for waits, lower for shares) is on the right side of the limit.
     public func isMetWithConfidence(_ summary: MetricSummary) -> Bool {
