@@ -77,7 +77,7 @@ SCENARIO=$(realpath Simulations/validation/mm5.yaml)
 PARAMS="--param queues.counters.counters=5,6,7 --param run.arrivals=5000,8000"
 export ANTREAN SCENARIO SWEEP_PARAMS="$PARAMS" REPLICATIONS=6 SEED=1 SWEEP_OUT="$WORK/sharded"
 cd "$WORK"
-sbatch --wait --array=0-$((SHARDS - 1)) --cpus-per-task=1 --mem=0 \
+sbatch --wait --array=1-$SHARDS --cpus-per-task=1 --mem=0 \
     --output="$WORK/log/task-%A_%a.log" "$OLDPWD/Simulations/cluster/sweep.sbatch"
 cd "$OLDPWD"
 

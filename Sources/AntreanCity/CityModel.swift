@@ -16,6 +16,8 @@ public struct CityModel: Sendable {
     /// Booked citizens within their slot window are served before walk-ins (priority citizens first always).
     public var bookedBeforeWalkIns: Bool
     public var waitTargetMinutes: Double
+    /// Wait quantiles reported per scope as `wait_minutes.p50` … (levels in (0, 1); see `WaitQuantile`).
+    public var waitQuantiles: [Double] = WaitQuantile.standard
     /// How the desk checks a booked citizen in. Both ways go through the allocator's check-in, with the
     /// same window, re-queueing and no-show rules, so every figure of a run is the same either way.
     public var checkIn: CheckInMethod

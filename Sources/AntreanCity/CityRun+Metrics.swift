@@ -15,15 +15,19 @@ extension CityRun {
             let open = max(0, end - desks[index].presenceMark)
             tally.lineArea += Double(desks[index].inLine) * open
             tally.presentArea += Double(desks[index].present) * open
-            tally.write(into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed)
+            tally.write(
+                into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed,
+                quantiles: model.waitQuantiles)
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }
         for (index, kecamatan) in model.kecamatan.enumerated() {
             byKecamatan[index].write(
-                into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, observedMinutes: observed)
+                into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, observedMinutes: observed,
+                quantiles: model.waitQuantiles)
         }
-        city.write(into: &sample, prefix: "overall", detailed: true, observedMinutes: observed)
+        city.write(
+            into: &sample, prefix: "overall", detailed: true, observedMinutes: observed, quantiles: model.waitQuantiles)
         sample.values["overall.days"] = Double(measuredDays)
         return sample
     }

@@ -125,8 +125,11 @@ struct CityTally {
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri"]
 
     /// Writes this scope's KPIs under `prefix` (keys as in the README's "City metrics"); time averages
-    /// are over `observedMinutes` (the measured calendar time).
-    func write(into sample: inout MetricSample, prefix: String, detailed: Bool, observedMinutes: Double) {
+    /// are over `observedMinutes` (the measured calendar time); wait quantiles at `quantiles`.
+    func write(
+        into sample: inout MetricSample, prefix: String, detailed: Bool, observedMinutes: Double,
+        quantiles: [Double] = WaitQuantile.standard
+    ) {
         assert(pendingWaits.isEmpty, "write after addPendingWaits()")
         func put(_ key: String, _ value: Double) { sample.values["\(prefix).\(key)"] = value }
         put("arrivals", arrivals)
@@ -146,9 +149,9 @@ struct CityTally {
         put("walk_ins_converted", convertedWalkIns)
         put("booking_lead_days", bookings > 0 ? leadDaysSum / bookings : .nan)
         put("wait_minutes", waits.count > 0 ? waits.mean : .nan)
-        put("wait_minutes.p50", waits.count > 0 ? waits.quantile(0.5) : .nan)
-        put("wait_minutes.p90", waits.count > 0 ? waits.quantile(0.9) : .nan)
-        put("wait_minutes.p99", waits.count > 0 ? waits.quantile(0.99) : .nan)
+        for level in quantiles {
+            put("wait_minutes." + WaitQuantile.key(level), waits.count > 0 ? waits.quantile(level) : .nan)
+        }
         put("wait_within_target", waits.count > 0 ? withinTarget / Double(waits.count) : .nan)
         put("slot_utilization", onlinePlaces > 0 ? bookings / onlinePlaces : .nan)
         put("counter_utilization", staffedMinutes > 0 ? busyMinutes / staffedMinutes : .nan)

@@ -13,6 +13,7 @@ extension QueueModel {
         let window = lastArrival.isFinite ? max(0, lastArrival - warmUp) : observed
         var overallWaitSum = 0.0
         var overallWaitCount = 0
+        var overallWithin = 0
         var overallSketch = QuantileSketch()
         var overallSystemSum = 0.0
         var overallAbandonSum = 0.0
@@ -27,18 +28,19 @@ extension QueueModel {
             let prefix = "queues.\(plan.name)."
             let meanQueue = state.resource.queueLength.average(until: endTime)
             let meanBusy = state.resource.busyServers.average(until: endTime)
-            Self.record(
+            record(
                 into: &sample, prefix: prefix, arrivals: state.arrivals, served: state.served,
                 abandoned: state.abandoned, waitSum: state.waitSum, waitCount: state.waitCount,
-                waitSketch: state.waitSketch, systemTimeSum: state.systemTimeSum, abandonTimeSum: state.abandonTimeSum,
-                queueLength: meanQueue, busy: meanBusy, counters: plan.counters, observed: observed,
-                servedInWindow: state.servedInWindow, window: window)
+                waitSketch: state.waitSketch, withinTarget: state.withinTarget, systemTimeSum: state.systemTimeSum,
+                abandonTimeSum: state.abandonTimeSum, queueLength: meanQueue, busy: meanBusy, counters: plan.counters,
+                observed: observed, servedInWindow: state.servedInWindow, window: window)
             for (index, name) in plan.classNames.enumerated() {
                 sample["\(prefix)classes.\(name).wait_minutes"] = state.classWaits[index].mean
                 sample["\(prefix)classes.\(name).served"] = Double(state.classServed[index])
             }
             overallWaitSum += state.waitSum
             overallWaitCount += state.waitCount
+            overallWithin += state.withinTarget
             overallSketch.merge(state.waitSketch)
             overallSystemSum += state.systemTimeSum
             overallAbandonSum += state.abandonTimeSum
@@ -50,26 +52,30 @@ extension QueueModel {
             busy += meanBusy
             counters += plan.counters
         }
-        Self.record(
+        record(
             into: &sample, prefix: "overall.", arrivals: arrivals, served: served, abandoned: abandoned,
             waitSum: overallWaitSum, waitCount: overallWaitCount, waitSketch: overallSketch,
-            systemTimeSum: overallSystemSum, abandonTimeSum: overallAbandonSum, queueLength: queueLength, busy: busy,
-            counters: counters, observed: observed, servedInWindow: servedInWindow, window: window)
+            withinTarget: overallWithin, systemTimeSum: overallSystemSum, abandonTimeSum: overallAbandonSum,
+            queueLength: queueLength, busy: busy, counters: counters, observed: observed,
+            servedInWindow: servedInWindow, window: window)
         return sample
     }
 
-    private static func record(
+    private func record(
         into sample: inout MetricSample, prefix: String, arrivals: Int, served: Int, abandoned: Int, waitSum: Double,
-        waitCount: Int, waitSketch: QuantileSketch, systemTimeSum: Double, abandonTimeSum: Double,
+        waitCount: Int, waitSketch: QuantileSketch, withinTarget: Int, systemTimeSum: Double, abandonTimeSum: Double,
         queueLength: Double, busy: Double, counters: Int, observed: Double, servedInWindow: Int, window: Double
     ) {
         sample[prefix + "arrivals"] = Double(arrivals)
         sample[prefix + "served"] = Double(served)
         sample[prefix + "abandoned"] = Double(abandoned)
         sample[prefix + "wait_minutes"] = waitCount > 0 ? waitSum / Double(waitCount) : 0
-        sample[prefix + "wait_minutes.p50"] = waitCount > 0 ? waitSketch.quantile(0.5) : 0
-        sample[prefix + "wait_minutes.p90"] = waitCount > 0 ? waitSketch.quantile(0.9) : 0
-        sample[prefix + "wait_minutes.p99"] = waitCount > 0 ? waitSketch.quantile(0.99) : 0
+        for level in waitQuantiles {
+            sample[prefix + "wait_minutes." + WaitQuantile.key(level)] = waitCount > 0 ? waitSketch.quantile(level) : 0
+        }
+        if reportsWithinTarget {
+            sample[prefix + "wait_within_target"] = waitCount > 0 ? Double(withinTarget) / Double(waitCount) : 0
+        }
         sample[prefix + "system_minutes"] = served > 0 ? systemTimeSum / Double(served) : 0
         // With patience: abandoners' time to abandon, and the wait and time in system of every customer
         // who left the line (reached a counter or abandoned), the W that Little's law pairs with Lq and L.

@@ -45,6 +45,8 @@ struct QueueState {
     var waitSum = 0.0
     var waitCount = 0
     var waitSketch = QuantileSketch()
+    /// Counted customers who waited at most the spec's `waitTargetMinutes`.
+    var withinTarget = 0
     var systemTimeSum = 0.0
     /// Summed over counted customers who abandoned: the time from arrival to abandoning.
     var abandonTimeSum = 0.0
@@ -70,6 +72,10 @@ struct QueueModel {
     let plans: [QueuePlan]
     let warmUp: Double
     let runLength: RunLength
+    /// Waits up to this count as within target (infinity when the spec sets no target).
+    let waitTarget: Double
+    let waitQuantiles: [Double]
+    let reportsWithinTarget: Bool
     var simulation = Simulation<QueueEvent>(expectedPendingEvents: 256)
     /// Per-queue state in memory this model owns (see `deallocate`): a plain buffer, so that the
     /// many small updates per customer need no copy-on-write uniqueness checks.
@@ -93,6 +99,9 @@ struct QueueModel {
     init(simulation model: QueueNetworkSimulation, seed: UInt64, replication: Int) {
         plans = model.plans
         warmUp = model.spec.warmUpMinutes
+        waitTarget = model.spec.waitTargetMinutes ?? .infinity
+        reportsWithinTarget = model.spec.waitTargetMinutes != nil
+        waitQuantiles = model.spec.waitQuantiles
         runLength = model.spec.runLength
         customerLimit = model.customerLimit
         queues = .allocate(capacity: plans.count)
@@ -213,6 +222,7 @@ struct QueueModel {
             queues[queue].waitSum += wait
             queues[queue].waitCount += 1
             queues[queue].waitSketch.add(wait)
+            if wait <= waitTarget { queues[queue].withinTarget += 1 }
             if !queues[queue].classWaits.isEmpty { queues[queue].classWaits[Int(record.customerClass)].add(wait) }
         }
         simulation.schedule(.departure(customer: customer), at: time + record.service)

@@ -10,7 +10,9 @@ import Foundation
 ///
 /// Metric keys (per replication; time in minutes): `overall.arrivals`, `.served`, `.abandoned`,
 /// `.wait_minutes` (mean wait in queue of customers who reached a counter) with `.p50`, `.p90`,
-/// `.p99`, `.system_minutes` (mean time in system of customers served), `.abandon_minutes` (mean
+/// `.p99` and any other level in `spec.waitQuantiles` (`WaitQuantile.key`), `.wait_within_target`
+/// (the share of them who waited at most `spec.waitTargetMinutes`, when that is set),
+/// `.system_minutes` (mean time in system of customers served), `.abandon_minutes` (mean
 /// time to abandon of those who abandoned), `.wait_all_minutes` and `.system_all_minutes` (the same
 /// over every customer who left the line, served or abandoned: the W that Little's law pairs with
 /// `.queue_length` and `.in_system`), `.queue_length` and `.in_system` (time averages),

@@ -7,11 +7,19 @@ public struct QueueNetworkSpec: Sendable, Hashable {
     public var runLength: RunLength
     /// Observations that start before this many minutes are discarded (initial-transient deletion).
     public var warmUpMinutes: Double
+    /// Wait quantiles reported as `wait_minutes.p50` … (levels in (0, 1); see `WaitQuantile`).
+    public var waitQuantiles: [Double] = WaitQuantile.standard
+    /// When set, `wait_within_target` reports the share of served customers who waited at most
+    /// this many minutes (the scenario's `run.wait_target`, or a planning target's own limit).
+    public var waitTargetMinutes: Double?
 
-    public init(queues: [QueueSpec], runLength: RunLength, warmUpMinutes: Double = 0) {
+    public init(
+        queues: [QueueSpec], runLength: RunLength, warmUpMinutes: Double = 0, waitTargetMinutes: Double? = nil
+    ) {
         self.queues = queues
         self.runLength = runLength
         self.warmUpMinutes = warmUpMinutes
+        self.waitTargetMinutes = waitTargetMinutes
     }
 }
 

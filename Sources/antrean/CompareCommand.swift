@@ -15,12 +15,20 @@ struct CompareCommand: ParsableCommand {
             within-target shares are better). The first variant is A; each other one is compared with it.
 
             Variants:
-              --policy NAME             sets the field named by --policy-field (default policy) to NAME
-              --variant "LABEL:PATH=VALUE;PATH=VALUE"   any scenario overrides
+              --policy NAME  sets the field named by --policy-field (default: policy,
+                             a city's allocation policy: home-earliest,
+                             kecamatan-earliest, least-loaded or overbooking) to NAME
+              --variant "LABEL:PATH=VALUE;PATH=VALUE"  any scenario overrides
+
             Examples:
               antrean compare Simulations/validation/mm5.yaml \\
-                --variant "5 counters:queues.counters.counters=5" --variant "6 counters:queues.counters.counters=6"
-              antrean compare city.yaml --policy fifo --policy priority --report compare.html
+                --variant "5 counters:queues.counters.counters=5" \\
+                --variant "6 counters:queues.counters.counters=6"
+              antrean compare Simulations/samarinda.yaml --policy home-earliest \\
+                --policy least-loaded --report compare.html
+              antrean compare Simulations/validation/mm5.yaml --quantiles 95 \\
+                --variant "5:queues.counters.counters=5" \\
+                --variant "6:queues.counters.counters=6"
             """
     )
 
@@ -80,9 +88,11 @@ struct CompareCommand: ParsableCommand {
             replicationsUsed = report.replications ?? loaded.settings.replications
             seedUsed = report.seed ?? loaded.settings.seed
             let progress = ProgressReporter(total: replicationsUsed, label: entry.label)
+            let extraQuantiles = try report.quantileLevels()
+            let model = try cliValue { try loaded.model.measuring(quantiles: extraQuantiles, waitTargetMinutes: nil) }
             let samples = try cliValue {
                 try ReplicationRunner.run(
-                    loaded.model, replications: 0..<replicationsUsed, seed: seedUsed, threads: report.threadCount,
+                    model, replications: 0..<replicationsUsed, seed: seedUsed, threads: report.threadCount,
                     progress: { _ in progress.advance() })
             }
             progress.finish()

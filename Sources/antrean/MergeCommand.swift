@@ -15,7 +15,8 @@ struct MergeCommand: ParsableCommand {
             Examples:
               antrean merge sweep/
               antrean merge sweep/ --format csv --output sweep.csv
-              antrean merge sweep/ --metrics queues.counters.wait_minutes,queues.counters.utilization
+              antrean merge sweep/ \\
+                --metrics queues.counters.wait_minutes,queues.counters.utilization
             """
     )
 

@@ -14,14 +14,25 @@ struct PlanCommand: ParsableCommand {
             adding a counter where the target's 95% bound misses and removing one where it still \
             holds. Prints the staffing table and the counter-hours against the current plan.
 
-            Targets:  "p90 wait <= 15m"   "mean wait <= 10m"   "within 15m >= 80%"
-            ("within" reads wait_within_target, measured against the scenario's run.wait_target: set \
-            it to the same time, e.g. --param run.wait_target=15m.)
+            Targets:  "p90 wait <= 15m"   "mean wait <= 10m"   "within 15s >= 80%"
+            Any percentile from p1 to p99.9 works (p80, p95, p99.9). A time limit needs its unit (s, m \
+            or h). A "within" target measures the share waiting at most its own limit.
+
+            The search never caps a unit below its current counters or its Erlang C count \
+            (--max-counters only limits how far beyond them it may go); a target that is still missed \
+            is reported as "not met within N counters", never as a saving.
 
             Examples:
-              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --replications 10
-              antrean plan Simulations/validation/mm5.yaml --target "mean wait <= 30s" --format json
-              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" --report plan.html
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" \\
+                --replications 10
+              antrean plan Simulations/validation/mm5.yaml \\
+                --target "mean wait <= 30s" --format json
+              antrean plan Simulations/validation/mm5.yaml \\
+                --target "within 15s >= 80%" --replications 5
+              antrean plan Simulations/validation/mm5.yaml --target "p90 wait <= 2m" \\
+                --report plan.html
+              antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
+                --by office,weekday,hour-block
             """
     )
 
@@ -37,7 +48,10 @@ struct PlanCommand: ParsableCommand {
     )
     var by: String = "office"
 
-    @Option(help: "Never plan more counters than this at one unit.")
+    @Option(
+        help:
+            "Search at most this many counters at a unit, raised to its current counters and to its Erlang C count + 2."
+    )
     var maxCounters: Int = 50
 
     @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
@@ -57,7 +71,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let serviceTarget = try cliValue { try ServiceTarget(parsing: target) }
+        let serviceTarget = try cliValue(status: ExitStatus.usage) { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
         if by != "office" {
             // Counters are constant through a simulated day: time blocks are staffed analytically.
@@ -179,28 +193,39 @@ struct PlanningScenario {
     }
 }
 
-/// An error that ends the command with its message and exit code 1.
+/// An error that ends the command with its message and an ``ExitStatus`` (usage unless said).
 struct CLIError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    var status: ExitCode
+    init(_ description: String, status: ExitCode = ExitStatus.usage) {
+        self.description = description
+        self.status = status
+    }
 }
 
-/// Runs `body`, turning library errors into a printed message and exit code 1.
-func cliValue<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as ExitCode { throw error } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode(1)
+/// Runs `body`, turning a library error into a printed message and `status` (bad input data unless
+/// said: the libraries refuse what a scenario, a trace or a shard file says).
+func cliValue<T>(status: ExitCode = ExitStatus.badInput, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ExitCode { throw error } catch let error as CLIError {
+        throw error
+    } catch {
+        throw CLIError("\(error)", status: status)
     }
 }
 
 func printToStandardError(_ line: String) {
-    FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// Writes the HTML report and its CSV tables, naming them on standard error.
 func writeReport(_ content: ReportContent, to path: String) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+    let csvFiles: [String]
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+    } catch {
+        throw CLIError("\(path): cannot write the report: \(error)", status: ExitStatus.cannotCreateOutput)
+    }
     FileHandle.standardError.write(Data("wrote \(path) and \(csvFiles.count) CSV tables beside it\n".utf8))
 }

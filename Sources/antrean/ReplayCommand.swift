@@ -25,6 +25,14 @@ struct ReplayCommand: ParsableCommand {
             Exit status: 0 done, 64 bad option, 65 bad configuration, secret or \
             stored row, 66 missing input file, 74 a store I/O error (disk full, read-only), 75 the store \
             is in use by another process (try again when it ends).
+
+            The bundled trace has two deliberate mistakes (line 7 is not JSON, line 8 lacks a NIK) to \
+            show how they are reported.
+
+            Example:
+              antrean replay Simulations/replay/requests.jsonl \\
+                --config Simulations/replay/config.json \\
+                --store demo.sqlite --policy kecamatan-earliest
             """
     )
 

@@ -1,4 +1,5 @@
 import AntreanCity
+import AntreanEngine
 import AntreanPlanning
 import AntreanQueueing
 import AntreanScenario
@@ -11,13 +12,18 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Run a scenario's replications and report each KPI with its 95% confidence interval.",
         discussion: """
             Every random choice flows from --seed: the same seed gives the same report, whatever \
-            --threads is. Examples:
+            --threads is. A city scenario (one with offices:) runs whole calendar days: --days sets \
+            how many are measured after the scenario's warm-up days; --arrivals and --duration apply \
+            to queue scenarios. A progress bar shows on a terminal (standard error).
+
+            Examples:
               antrean simulate Simulations/validation/mm5.yaml
-              antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 --format json
-              antrean simulate Simulations/validation/mm1.yaml --duration 30d --replications 20
+              antrean simulate Simulations/validation/mm5.yaml --arrivals 1000000 \\
+                --format json
+              antrean simulate Simulations/validation/mm1.yaml --duration 30d \\
+                --replications 20
+              antrean simulate Simulations/validation/mm5.yaml --quantiles 80,95
               antrean simulate Simulations/samarinda.yaml --days 20 --top 15
-            A city scenario (one with offices:) runs whole calendar days: --days sets how many are \
-            measured after the scenario's warm-up days; --arrivals and --duration apply to queue scenarios.
             """
     )
 
@@ -57,6 +63,8 @@ struct SimulateCommand: AsyncParsableCommand {
         case .queues(var scenario):
             if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
             if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
+            let extraQuantiles = try report.quantileLevels()
+            scenario.spec.waitQuantiles = WaitQuantile.merged(extraQuantiles)
             let replications = report.replications ?? scenario.run.replications
             try checkWorkload(.queues(scenario), file: file, replications: replications)
             let progress = ProgressReporter(total: replications, label: "simulate")
@@ -67,7 +75,9 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             progress.finish()
             switch report.format {
-            case .table: try report.emit(summary.queueTable(queueNames: scenario.spec.queues.map(\.name)))
+            case .table:
+                try report.emit(
+                    summary.queueTable(queueNames: scenario.spec.queues.map(\.name), extraQuantiles: extraQuantiles))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }
@@ -77,7 +87,9 @@ struct SimulateCommand: AsyncParsableCommand {
                         scopePrefix: "queues", offices: [], waitTargetMinutes: scenario.run.waitTargetMinutes),
                     to: htmlReport)
             }
-        case .city(let scenario):
+        case .city(var scenario):
+            let extraQuantiles = try report.quantileLevels()
+            scenario.model.waitQuantiles = WaitQuantile.merged(extraQuantiles)
             if arrivals != nil || duration != nil {
                 throw ValidationError("a city scenario runs whole days: use --days instead of --arrivals/--duration")
             }
@@ -92,7 +104,8 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             progress.finish()
             switch report.format {
-            case .table: try report.emit(summary.cityTable(model: scenario.model, limit: top))
+            case .table:
+                try report.emit(summary.cityTable(model: scenario.model, limit: top, extraQuantiles: extraQuantiles))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }

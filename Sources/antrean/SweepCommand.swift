@@ -8,18 +8,27 @@ struct SweepCommand: ParsableCommand {
         abstract: "Run a grid of scenario variants × replications, or one shard of it, into a directory.",
         discussion: """
             The grid is the cartesian product of the --param values; with R replications it is a list \
-            of cells in a fixed order (point-major, last --param fastest). Shard I of N runs the cells \
-            whose index mod N is I and writes DIR/shard-IIII-of-NNNN.jsonl. Replication r uses the \
-            same random numbers at every grid point and in every shard, so `antrean merge DIR` gives \
-            exactly the numbers of an unsharded run.
+            of cells in a fixed order (point-major, last --param fastest). Shards count from 1: shard I \
+            of N runs the cells whose index mod N is I − 1 and writes DIR/shard-IIII-of-NNNN.jsonl. \
+            Replication r uses the same random numbers at every grid point and in every shard, so \
+            `antrean merge DIR` gives exactly the numbers of an unsharded run.
 
-            The shard comes from --shard I/N, or from --shard N with I read from SLURM_ARRAY_TASK_ID \
-            (Slurm job arrays) or JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs). See Simulations/cluster/.
+            The shard comes from --shard I/N (1/N … N/N), or from --shard N inside a job \
+            array, where it means:
+              Slurm, any first index (--array=0-7 or --array=1-8):
+                --shard $((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN + 1))/N
+              Kubernetes Indexed Job (JOB_COMPLETION_INDEX counts from 0):
+                --shard $((JOB_COMPLETION_INDEX + 1))/N
+            See Simulations/cluster/.
 
             Examples:
-              antrean sweep Simulations/validation/mm5.yaml --param queues.counters.counters=5,6,7 \\
-                --param queues.counters.arrivals=4/min,4.5/min --replications 10 --out sweep/
-              antrean sweep … --shard 2/8 --out sweep/        # one task of eight
+              antrean sweep Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=5,6,7 \\
+                --param queues.counters.arrivals=4/min,4.5/min \\
+                --set run.arrivals=50000 --replications 5 --out sweep/
+              antrean sweep Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=5,6,7 --set run.arrivals=50000 \\
+                --replications 5 --shard 2/8 --out sweep-shards/
               antrean merge sweep/
             """
     )
@@ -43,7 +52,10 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Master seed (default: the scenario's run.seed).")
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("This process's shard: I/N, or N with I from the job array.", valueName: "I/N"))
+    @Option(
+        help: ArgumentHelp(
+            "This process's shard: I/N counting from 1 (1/N … N/N), or N with the shard from the job array.",
+            valueName: "I/N"))
     var shard: String?
 
     @Option(help: "Directory for the shard files.")
@@ -57,15 +69,18 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         if parameters.isEmpty { throw ValidationError("give at least one --param PATH=V1,V2,…") }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let replications, replications < 1 {
+            throw ValidationError("--replications must be at least 1, got \(replications)")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         let base = try PlanningScenario.load(file, overrides: fixed, evaluator: evaluator)
-        let selection = try cliValue {
+        let selection = try cliValue(status: ExitStatus.usage) {
             try ShardSelection.resolve(flag: shard, environment: ProcessInfo.processInfo.environment)
         }
-        let grid = try cliValue {
+        let grid = try cliValue(status: ExitStatus.usage) {
             try SweepGrid(
                 parameters: parameters.map { try SweepParameter(parsing: $0) },
                 replications: replications ?? base.settings.replications, seed: seed ?? base.settings.seed)
@@ -74,7 +89,7 @@ struct SweepCommand: ParsableCommand {
         let digest = fnv1a64(text + "\n" + fixed.joined(separator: "\n") + "\nevaluator=\(base.evaluator.rawValue)")
         let cellCount = grid.cells(shard: selection.index, of: selection.count).count
         let progress = ProgressReporter(
-            total: cellCount, label: selection.count == 1 ? "sweep" : "shard \(selection.index)/\(selection.count)")
+            total: cellCount, label: selection.count == 1 ? "sweep" : "shard \(selection.number)/\(selection.count)")
         let fixedOverrides = fixed
         let chosen = base.evaluator
         let output = try cliValue {

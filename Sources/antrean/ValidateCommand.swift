@@ -11,8 +11,14 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Reads the file and everything it includes, checks every field, and prints what it \
             describes, with an estimate of what a run costs. An error names the file, line, column and \
-            field, and exits with status 65 (66 for a file that is missing or cannot be read); a scenario \
-            whose run would need absurd time or memory is refused with the estimate.
+            field, and exits with status 65 (66 for a file that is missing or cannot be read; see \
+            `antrean help`); a scenario whose run would need absurd time or memory is refused with the \
+            estimate.
+
+            Examples:
+              antrean validate Simulations/samarinda.yaml
+              antrean validate Simulations/validation/mm5.yaml \\
+                --param queues.counters.counters=6
             """
     )
 

@@ -13,7 +13,8 @@ import Testing
 
     @Test(arguments: [
         0, -0.0, 1, -1, 12_772, 0.1, 1.0 / 3, 190.142_857_142_857_14, 2.751_126_560_839_852_5, 1e-7, 123_456_789.125,
-        -4.5e-300, 1e14, 999_999_999_999_999, 1e15, 1e16, 1.5e17, 1e21, 5e-324, Double.greatestFiniteMagnitude,
+        -4.5e-300, 1e14, 999_999_999_999_999, 1e15, 1e16, 1.5e17, 1e21, Double.leastNonzeroMagnitude,
+        Double.greatestFiniteMagnitude,
     ])
     func numbersMatchFoundation(value: Double) {
         #expect(JSONText.render(["x": JSONText.number(value)]) == foundation(["x": NSNumber(value: value)]))

@@ -87,13 +87,23 @@ import Testing
         #expect(throws: PlanningError.self) { try SweepResult.merge(Array(files.prefix(2)) + [foreign]) }
     }
 
+    /// Shards count from 1 on the command line (issue 17): 1/2 and 2/2 are the two halves; a job
+    /// array's index is turned into the same 0-based shard whatever the array's first index.
     @Test func shardIndexComesFromTheFlagOrTheJobArray() throws {
-        #expect(try ShardSelection.resolve(flag: "2/5", environment: [:]) == ShardSelection(index: 2, count: 5))
+        #expect(try ShardSelection.resolve(flag: "2/5", environment: [:]) == ShardSelection(index: 1, count: 5))
+        #expect(try ShardSelection.resolve(flag: "1/2", environment: [:]) == ShardSelection(index: 0, count: 2))
+        #expect(try ShardSelection.resolve(flag: "2/2", environment: [:]) == ShardSelection(index: 1, count: 2))
         #expect(try ShardSelection.resolve(flag: "5", environment: ["SLURM_ARRAY_TASK_ID": "3"]).index == 3)
+        // --array=1-5: task ids 1…5 are shards 1/5 … 5/5.
+        let oneBased = ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1"]
+        #expect(try ShardSelection.resolve(flag: "5", environment: oneBased) == ShardSelection(index: 4, count: 5))
         #expect(try ShardSelection.resolve(flag: "5", environment: ["JOB_COMPLETION_INDEX": "4"]).index == 4)
         #expect(try ShardSelection.resolve(flag: nil, environment: [:]) == .whole)
-        for bad in ["5/5", "x/2", "5", "-1/3"] {
+        for bad in ["0/5", "6/5", "x/2", "5", "-1/3", "1/0"] {
             #expect(throws: PlanningError.self) { try ShardSelection.resolve(flag: bad, environment: [:]) }
+        }
+        #expect(throws: PlanningError.self) {
+            try ShardSelection.resolve(flag: "5", environment: ["SLURM_ARRAY_TASK_ID": "5"])
         }
     }
 

@@ -24,6 +24,10 @@ public struct MetricSummary: Sendable, Hashable, Codable {
 
     public var ci95: (low: Double, high: Double) { (mean - halfWidth95, mean + halfWidth95) }
 
+    /// False with a single replication: one observation gives no interval at all (its zero
+    /// half-width is not a precise estimate), and reports must say so instead of printing ±0.
+    public var hasInterval: Bool { replications > 1 }
+
     /// Summarises independent observations (one per replication) of a single metric.
     public init<C: Collection>(observations: C) where C.Element == Double {
         var welford = Welford()

@@ -1,4 +1,4 @@
-public import AntreanAllocator
+import AntreanAllocator
 public import AntreanCity
 public import AntreanEngine
 public import AntreanScenario
@@ -51,6 +51,15 @@ public struct CityScenarioModel: StaffableModel {
         }
     }
 
+    public func measuring(quantiles: [Double], waitTargetMinutes: Double?) throws -> CityScenarioModel {
+        var copy = scenario
+        copy.model.waitQuantiles = WaitQuantile.merged(scenario.model.waitQuantiles + quantiles)
+        if let waitTargetMinutes { copy.model.waitTargetMinutes = waitTargetMinutes }
+        do { return try CityScenarioModel(scenario: copy, days: days) } catch {
+            throw PlanningError.invalid(error.message)
+        }
+    }
+
     /// Open, non-holiday days among the measured calendar days.
     var openDaysMeasured: Int {
         let calendar = scenario.model.calendar
@@ -97,7 +106,8 @@ extension CityScenarioModel {
                         staffedHours: Double(opening.count - 1) / 60,
                         arrivalRate: visits / Double(max(1, opening.count - 1)),
                         // Two days, so that a load carried over midnight is seen (HourlyStaffing reports day two).
-                        meanService: demand.meanServiceMinutes, hourlyArrivalRates: rates + rates))
+                        meanService: demand.meanServiceMinutes, hourlyArrivalRates: rates + rates,
+                        openHours: Set((opening.lowerBound / 60)...((opening.upperBound - 1) / 60))))
             }
         }
         return units

@@ -12,7 +12,7 @@ import Foundation
 /// arrive whatever the number of counters: common random numbers across staffing candidates.
 /// A run given in arrivals splits them over queues in proportion to their mean rates. Customers
 /// arriving before the warm-up are simulated but not recorded. Reports, under `queues.<name>.` and
-/// `overall.`: arrivals, served, wait_minutes (+ .p50/.p90/.p99, exact), wait_within_target,
+/// `overall.`: arrivals, served, wait_minutes (+ .p50/.p90/.p99 and any `spec.waitQuantiles`, exact), wait_within_target,
 /// utilization (over open hours), counters; with an hourly profile also `queues.<name>.hour.HH.` (hour of day of
 /// arrival) with the wait metrics.
 public struct FIFOQueueReplicator: Sendable {
@@ -85,9 +85,9 @@ public struct FIFOQueueReplicator: Sendable {
                 max(end - (firstRecorded.isNaN ? end : spec.warmUpMinutes), 0)
                 * QueueScenarioModel.openShare(queue.arrivals)
             let prefix = "queues.\(queue.name)."
-            record(waits, prefix: prefix, into: &sample)
+            record(waits, prefix: prefix, spec: spec, into: &sample)
             for (hour, hourWaits) in waitsByHour {
-                record(hourWaits, prefix: prefix + "hour.\(hour < 10 ? "0" : "")\(hour).", into: &sample)
+                record(hourWaits, prefix: prefix + "hour.\(hour < 10 ? "0" : "")\(hour).", spec: spec, into: &sample)
             }
             sample[prefix + "arrivals"] = Double(waits.count)
             sample[prefix + "counters"] = Double(queue.counters)
@@ -97,24 +97,23 @@ public struct FIFOQueueReplicator: Sendable {
             totals.capacity += Double(queue.counters) * observed
             allWaits += waits
         }
-        record(allWaits, prefix: "overall.", into: &sample)
+        record(allWaits, prefix: "overall.", spec: spec, into: &sample)
         sample["overall.arrivals"] = totals.arrivals
         sample["overall.utilization"] = totals.capacity > 0 ? totals.busy / totals.capacity : 0
         return sample
     }
 
-    /// Mean, exact quantiles (nearest rank) and the share within the target of recorded waits.
-    private func record(_ waits: [Double], prefix: String, into sample: inout MetricSample) {
+    /// Mean, exact quantiles (nearest rank) at the spec's levels and the share within the target
+    /// (the spec's, else this replicator's) of recorded waits.
+    private func record(_ waits: [Double], prefix: String, spec: QueueNetworkSpec, into sample: inout MetricSample) {
         sample[prefix + "served"] = Double(waits.count)
         guard !waits.isEmpty else { return }
         let sorted = waits.sorted()
         func quantile(_ p: Double) -> Double { sorted[max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
         sample[prefix + "wait_minutes"] = waits.reduce(0, +) / Double(waits.count)
-        sample[prefix + "wait_minutes.p50"] = quantile(0.5)
-        sample[prefix + "wait_minutes.p90"] = quantile(0.9)
-        sample[prefix + "wait_minutes.p99"] = quantile(0.99)
-        sample[prefix + "wait_within_target"] =
-            Double(waits.filter { $0 <= waitTargetMinutes }.count) / Double(waits.count)
+        for level in spec.waitQuantiles { sample[prefix + "wait_minutes." + WaitQuantile.key(level)] = quantile(level) }
+        let target = spec.waitTargetMinutes ?? waitTargetMinutes
+        sample[prefix + "wait_within_target"] = Double(waits.filter { $0 <= target }.count) / Double(waits.count)
     }
 
     /// The peak rate (per minute) and λ(t) for thinning.

@@ -44,6 +44,13 @@ public struct QueueScenarioModel: StaffableModel {
         return copy
     }
 
+    public func measuring(quantiles: [Double], waitTargetMinutes: Double?) throws -> QueueScenarioModel {
+        var copy = self
+        copy.scenario.spec.waitQuantiles = WaitQuantile.merged(scenario.spec.waitQuantiles + quantiles)
+        if let waitTargetMinutes { copy.scenario.spec.waitTargetMinutes = waitTargetMinutes }
+        return copy
+    }
+
     /// Hours simulated per replication (for counter-hours); with a run length in arrivals, the
     /// expected time to generate them at the total mean rate.
     var runHours: Double {

@@ -23,12 +23,16 @@ public struct StaffingUnit: Sendable, Hashable, Codable {
     /// Arrivals per minute hour by hour, when demand follows a daily profile: the first guess then
     /// staffs the day for its peak modified offered load instead of the busiest hour's rate.
     public var hourlyArrivalRates: [Double]?
+    /// Hours of the day (0–23) the unit is open, when known; otherwise an hour is open when
+    /// `hourlyArrivalRates` has arrivals in it. A closed hour needs no counters.
+    public var openHours: Set<Int>?
 
     public init(
         id: String, scope: String, currentCounters: Int, staffedHours: Double, arrivalRate: Double,
-        meanService: Double, hourlyArrivalRates: [Double]? = nil
+        meanService: Double, hourlyArrivalRates: [Double]? = nil, openHours: Set<Int>? = nil
     ) {
         self.hourlyArrivalRates = hourlyArrivalRates
+        self.openHours = openHours
         self.id = id
         self.scope = scope
         self.currentCounters = currentCounters
@@ -43,4 +47,23 @@ public protocol StaffableModel: SimulationModel {
     var staffingUnits: [StaffingUnit] { get }
     /// The same model with `counters[unit.id]` counters at each unit (units absent keep theirs).
     func staffed(_ counters: [String: Int]) throws -> Self
+    /// The same model also reporting the wait quantiles `quantiles` (levels in (0, 1), besides the
+    /// standard p50, p90 and p99) and, when `waitTargetMinutes` is given, `wait_within_target` as the
+    /// share waiting at most that long (instead of the scenario's `run.wait_target`).
+    func measuring(quantiles: [Double], waitTargetMinutes: Double?) throws -> Self
+}
+
+extension StaffableModel {
+    /// The same model reporting the metric `target` reads: its quantile, or the share waiting at most
+    /// the target's own limit (a "within 15s" target must never read a 15-minute wait target).
+    public func measuring(_ target: ServiceTarget) throws -> Self {
+        var quantiles: [Double] = []
+        var limit: Double?
+        switch target.kind {
+        case .quantile(let level): quantiles = [level]
+        case .mean: break
+        case .shareWithin: limit = target.minutes
+        }
+        return try measuring(quantiles: quantiles, waitTargetMinutes: limit)
+    }
 }

@@ -4,28 +4,33 @@ extension StaffingPlan {
     /// The staffing table for a terminal: one row per unit, then the counter-hours against the plan.
     public func tableText(title: String) -> String {
         var table = TextTable(headers: [
-            "unit", "current", "Erlang C", "proposed", target.metricName, "95% bound", "meets", "Δ counter-h",
+            "unit", "current", "Erlang C", "proposed", target.metricLabel, "95% bound", "meets", "Δ counter-h",
         ])
         table.leftAligned = [0, 6]
         for row in rows {
-            let bound: Double? = row.targetMetric.map {
-                if case .shareWithin = target.kind { return $0.ci95.low } else { return $0.ci95.high }
-            }
+            let bound = row.targetMetric.map(target.bound)
             table.append([
                 row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
                 String(row.counters), (row.targetMetric?.mean ?? .nan).formatted(decimals: 2),
-                (bound ?? .nan).formatted(decimals: 2), row.meetsTarget ? "yes" : "NO",
-                (row.counterHours - row.currentCounterHours).formatted(decimals: 1),
+                (bound ?? .nan).formatted(decimals: 2), row.meetsTarget ? "yes" : "NO (within \(row.limit))",
+                // A unit that misses the target has no plan, so nothing to save or spend there.
+                row.meetsTarget ? (row.counterHours - row.currentCounterHours).formatted(decimals: 1) : "–",
             ])
         }
-        let change = counterHours - currentCounterHours
-        return "\(title): staffing for \"\(target)\" with 95% confidence\n"
+        let header =
+            "\(title): staffing for \"\(target)\" with 95% confidence\n"
             + "\(replications) replications per candidate on common random numbers (seed \(seed)), "
             + "\(evaluations) candidates simulated\n\n" + table.render()
+        guard meetsTarget else {
+            let missed = rows.filter { !$0.meetsTarget }.map { "\($0.unit.id) (not met within \($0.limit) counters)" }
+            return header + "\nNO PLAN: the target is not met at \(missed.joined(separator: ", ")). "
+                + "The counter-hours (\(currentCounterHours.formatted(decimals: 1)) in the current plan) are not "
+                + "compared: a plan that misses the target is no saving. Raise --max-counters, or relax the target.\n"
+        }
+        let change = counterHours - currentCounterHours
+        return header
             + "\nCounter-hours: \(currentCounterHours.formatted(decimals: 1)) in the current plan, "
             + "\(counterHours.formatted(decimals: 1)) proposed (\(change >= 0 ? "+" : "")\(change.formatted(decimals: 1)))\n"
-            + (rows.contains { !$0.meetsTarget }
-                ? "\nNO: the target is not met even at the counter limit (--max-counters).\n" : "")
     }
 
     /// JSON with `counters` per unit (office, or office.block), the target check and the cost.
@@ -35,9 +40,11 @@ extension StaffingPlan {
             units.append([
                 "id": row.unit.id, "scope": row.unit.scope, "current": row.unit.currentCounters,
                 "erlang_c": row.analyticCounters.map { $0 as Any } ?? NSNull(), "counters": row.counters,
-                "meets_target": row.meetsTarget, "staffed_hours": JSONText.number(row.unit.staffedHours),
+                "meets_target": row.meetsTarget, "limit": row.limit,
+                "staffed_hours": JSONText.number(row.unit.staffedHours),
                 "metric": [
-                    "name": target.metricName, "mean": JSONText.number(row.targetMetric?.mean),
+                    "name": target.metricName, "target": target.description,
+                    "mean": JSONText.number(row.targetMetric?.mean),
                     "ci95": [
                         JSONText.number(row.targetMetric?.ci95.low), JSONText.number(row.targetMetric?.ci95.high),
                     ],
@@ -48,8 +55,11 @@ extension StaffingPlan {
             "scenario": title, "file": file, "target": target.description, "seed": seed,
             "replications": replications, "evaluations": evaluations,
             "counters": Dictionary(uniqueKeysWithValues: rows.map { ($0.unit.id, $0.counters) }),
+            "meets_target": meetsTarget,
+            // A plan that misses the target is not a proposal: its counter-hours are not compared.
             "counter_hours": [
-                "current": JSONText.number(currentCounterHours), "proposed": JSONText.number(counterHours),
+                "current": JSONText.number(currentCounterHours),
+                "proposed": meetsTarget ? JSONText.number(counterHours) : NSNull(),
             ],
             "units": units,
         ]
@@ -69,7 +79,8 @@ extension StaffingPlan {
                     String(row.counters), row.targetMetric.map { CSV.number($0.mean) } ?? "",
                     row.targetMetric.map { CSV.number($0.ci95.low) } ?? "",
                     row.targetMetric.map { CSV.number($0.ci95.high) } ?? "",
-                    String(row.meetsTarget), CSV.number(row.counterHours - row.currentCounterHours),
+                    String(row.meetsTarget),
+                    row.meetsTarget ? CSV.number(row.counterHours - row.currentCounterHours) : "",
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -26,7 +26,10 @@ extension SweepResult {
         for point in points {
             let values = point.assignments.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
             let cells = keys.map { key in
-                point.metrics[key].map { "\($0.mean.formatted(decimals: 3)) ±\($0.halfWidth95.formatted(decimals: 3))" }
+                point.metrics[key].map {
+                    $0.mean.formatted(decimals: 3)
+                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 3))" : "")
+                }
                     ?? "–"
             }
             table.append(values + cells)

@@ -142,8 +142,9 @@ public enum PlanningReportBuilder {
             [
                 label, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
                 String(row.counters),
-                Markup.number(row.targetMetric?.mean), Markup.number(row.targetMetric?.ci95.high),
-                row.meetsTarget ? "yes" : "NO", Markup.number(row.counterHours - row.currentCounterHours, decimals: 1),
+                Markup.number(row.targetMetric?.mean), Markup.number(row.targetMetric.map(plan.target.bound)),
+                row.meetsTarget ? "yes" : "NO (within \(row.limit))",
+                row.meetsTarget ? Markup.number(row.counterHours - row.currentCounterHours, decimals: 1) : "–",
             ]
         }
         let csvRows = plan.rows.map { row in
@@ -151,20 +152,25 @@ public enum PlanningReportBuilder {
                 row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "",
                 String(row.counters),
                 row.targetMetric.map { CSV.number($0.mean) } ?? "",
-                row.targetMetric.map { CSV.number($0.ci95.high) } ?? "",
-                String(row.meetsTarget), CSV.number(row.counterHours - row.currentCounterHours),
+                row.targetMetric.map { CSV.number(plan.target.bound($0)) } ?? "",
+                String(row.meetsTarget),
+                row.meetsTarget ? CSV.number(row.counterHours - row.currentCounterHours) : "",
             ]
         }
         let note =
             "Target \(plan.target) with 95% confidence, \(plan.replications) replications on common random "
             + "numbers (seed \(plan.seed)), \(plan.evaluations) candidate plans simulated. Counter-hours: "
-            + "\(Markup.number(plan.currentCounterHours, decimals: 1)) now, \(Markup.number(plan.counterHours, decimals: 1)) proposed."
+            + (plan.meetsTarget
+                ? "\(Markup.number(plan.currentCounterHours, decimals: 1)) now, "
+                    + "\(Markup.number(plan.counterHours, decimals: 1)) proposed."
+                : "\(Markup.number(plan.currentCounterHours, decimals: 1)) now; no plan to compare: the target is "
+                    + "not met at every unit within its counter limit.")
         report.section(
             "Staffing plan", note: note, chart: chart,
             table: ReportTable(
                 name: "staffing",
                 headers: [
-                    "unit", "current", "Erlang C", "proposed", plan.target.metricName, "95% bound", "meets target",
+                    "unit", "current", "Erlang C", "proposed", plan.target.metricLabel, "95% bound", "meets target",
                     "Δ counter-hours",
                 ], rows: rows, csvRows: csvRows))
     }

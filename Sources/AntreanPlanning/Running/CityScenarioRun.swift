@@ -1,5 +1,5 @@
 public import AntreanCity
-public import AntreanEngine
+import AntreanEngine
 public import AntreanScenario
 
 /// Runs a city scenario's replications and summarises them per office, kecamatan and city.
@@ -29,7 +29,9 @@ public enum CityScenarioRun {
 extension SummaryReport {
     /// The city table: one row per office, worst first (by p90 wait, then mean wait), then one per
     /// kecamatan and the city. `limit` keeps only the worst offices.
-    public func cityTable(model: CityModel, limit: Int? = nil) -> String {
+    /// `extraQuantiles` adds a column per wait quantile asked for (`--quantiles`) after p90.
+    public func cityTable(model: CityModel, limit: Int? = nil, extraQuantiles: [Double] = []) -> String {
+        let extra = extraQuantiles.filter { WaitQuantile.key($0) != "p90" }
         let days = Double(settings["days"].flatMap(Int.init) ?? 1)
         let openDays = metrics["overall.open_days"]?.mean ?? days
         let target = settings["wait_target_minutes"].flatMap(Double.init) ?? model.waitTargetMinutes
@@ -43,8 +45,12 @@ extension SummaryReport {
                 arrivals > 0 ? (100 * mean("arrivals.booked") / arrivals).formatted(decimals: 0) : "–",
                 mean("served").formatted(decimals: 0), mean("no_shows").formatted(decimals: 0),
                 (mean("balked") + mean("reneged")).formatted(decimals: 0),
-                wait.map { "\($0.mean.formatted(decimals: 1)) ±\($0.halfWidth95.formatted(decimals: 1))" } ?? "–",
+                wait.map {
+                    $0.mean.formatted(decimals: 1)
+                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 1))" : "")
+                } ?? "–",
                 mean("wait_minutes.p90").formatted(decimals: 1),
+            ] + extra.map { mean("wait_minutes.\(WaitQuantile.key($0))").formatted(decimals: 1) } + [
                 (100 * mean("wait_within_target")).formatted(decimals: 0),
                 mean("booking_lead_days").formatted(decimals: 1),
                 (100 * mean("slot_utilization")).formatted(decimals: 0),
@@ -53,10 +59,12 @@ extension SummaryReport {
                 mean("overtime_minutes").formatted(decimals: 0),
             ]
         }
-        let headers = [
-            "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
-            "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "sold%", "overtime",
-        ]
+        let headers =
+            [
+                "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
+            ] + extra.map(WaitQuantile.label) + [
+                "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "sold%", "overtime",
+            ]
         func p90(_ prefix: String) -> Double {
             let value = metrics["\(prefix).wait_minutes.p90"]?.mean ?? -1
             return value.isFinite ? value : -1
@@ -81,7 +89,10 @@ extension SummaryReport {
         let shown = limit.map { min($0, ranked.count) } ?? ranked.count
         var text =
             "\(title) — \(replications) replication(s) of \(Int(days)) days (\(Int(openDays)) open), seed \(seed)\n"
-        text += "Counts are totals over the measured days (mean over replications); wait ± is the 95% CI half-width;\n"
+        text +=
+            replications > 1
+            ? "Counts are totals over the measured days (mean over replications); wait ± is the 95% CI half-width;\n"
+            : "Counts are totals over the measured days. \(Self.singleReplicationNote)\n"
         text +=
             "left = balked + reneged; lead d = days from booking to slot; util% = counter time serving within opening\n"
         text +=

@@ -79,6 +79,8 @@ public enum ErlangC {
     ) -> Int? {
         let a = lambda * meanService
         if a == 0 { return 1 }
+        // More load than `limit` servers can carry (or a rate that is not a number): none will do.
+        guard a.isFinite, a >= 0, a < Double(limit) else { return nil }
         var servers = max(1, Int(a.rounded(.down)) + 1)
         while servers <= limit {
             if meets(target, servers: servers, arrivalRate: lambda, meanService: meanService) { return servers }

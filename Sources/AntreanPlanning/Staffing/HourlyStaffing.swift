@@ -17,7 +17,8 @@ public struct HourlyStaffing: Sendable {
     public var target: ServiceTarget
     public var rows: [Row]
 
-    /// One row per unit and open hour (rate > 0, or a lagging load > 0.05 Erlang).
+    /// One row per unit and hour it is open (``StaffingUnit/openHours``, else an hour with arrivals):
+    /// the load still lagging after closing is served by the counters of the last open hour.
     public init(units: [StaffingUnit], target: ServiceTarget) {
         self.target = target
         var rows: [Row] = []
@@ -31,7 +32,8 @@ public struct HourlyStaffing: Sendable {
                 ratesPerPeriod: rates, periodMinutes: 60, meanService: unit.meanService)
             // Profiles arrive repeated over two days so the load carries over midnight: report day two.
             let start = rates.count >= 48 ? 24 : 0
-            for index in start..<rates.count where rates[index] > 0 || loads[index] > 0.05 {
+            func isOpen(_ index: Int) -> Bool { unit.openHours?.contains(index % 24) ?? (rates[index] > 0) }
+            for index in start..<rates.count where isOpen(index) {
                 rows.append(
                     Row(
                         unit: unit.id, hour: index % 24, arrivalsPerHour: rates[index] * 60, offeredLoad: loads[index],

@@ -14,31 +14,53 @@ public struct ServiceTarget: Sendable, Hashable, CustomStringConvertible {
 
     public var kind: Kind
     public var minutes: Double
+    /// The time limit as the planner wrote it (`10s`, `1.5h`), so that the target prints as written.
+    public var limitText: String
 
-    public init(kind: Kind, minutes: Double) {
+    public init(kind: Kind, minutes: Double, limitText: String? = nil) {
         self.kind = kind
         self.minutes = minutes
+        self.limitText = limitText ?? "\(Self.number(minutes))m"
     }
 
     public var description: String {
         switch kind {
-        case .quantile(let level): "p\(Self.percent(level)) wait <= \(Self.number(minutes))m"
-        case .mean: "mean wait <= \(Self.number(minutes))m"
-        case .shareWithin(let share): "within \(Self.number(minutes))m >= \(Self.percent(share))%"
+        case .quantile(let level): "\(WaitQuantile.label(level)) wait <= \(limitText)"
+        case .mean: "mean wait <= \(limitText)"
+        case .shareWithin(let share): "within \(limitText) >= \(Self.percent(share))%"
         }
     }
 
     /// The metric (under a scope such as `offices.mpp.`) that the target reads:
     /// `wait_minutes.p90`, `wait_minutes` or `wait_within_target`.
     ///
-    /// `wait_within_target` is the share waiting at most the scenario's wait target, so a
-    /// "within T" target assumes the scenario's `wait_target` equals T (the planner sets it).
+    /// `wait_within_target` is the share waiting at most the model's wait target, so the search
+    /// first sets that to this target's own limit (``StaffableModel/measuring(_:)``).
     public var metricName: String {
         switch kind {
-        case .quantile(let level): "wait_minutes.p\(Self.percent(level))"
+        case .quantile(let level): "wait_minutes.\(WaitQuantile.key(level))"
         case .mean: "wait_minutes"
         case .shareWithin: "wait_within_target"
         }
+    }
+
+    /// A column heading for the metric: `p90 wait (min)`, `mean wait (min)`, `share within 15s`.
+    public var metricLabel: String {
+        switch kind {
+        case .quantile(let level): "\(WaitQuantile.label(level)) wait (min)"
+        case .mean: "mean wait (min)"
+        case .shareWithin: "share within \(limitText)"
+        }
+    }
+
+    /// The wait quantile this target reads, if any (0.9 for p90).
+    public var quantileLevel: Double? {
+        if case .quantile(let level) = kind { level } else { nil }
+    }
+
+    /// The 95% bound on the unfavourable side: the upper one for waits, the lower one for shares.
+    public func bound(_ summary: MetricSummary) -> Double {
+        if case .shareWithin = kind { summary.ci95.low } else { summary.ci95.high }
     }
 
     /// True when the target holds with 95% confidence: the interval's bound on the unfavourable side

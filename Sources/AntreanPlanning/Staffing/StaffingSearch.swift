@@ -1,4 +1,4 @@
-public import AntreanEngine
+import AntreanEngine
 
 /// Finds the fewest counters per unit meeting a ``ServiceTarget`` with 95% confidence, by simulation.
 ///
@@ -45,15 +45,28 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
             for: target, arrivalRate: unit.arrivalRate, meanService: unit.meanService, limit: limit)
     }
 
+    /// The largest count the analytic first guess considers (Erlang C and the modified offered load).
+    static var analyticLimit: Int { 10_000 }
+
+    /// The most counters the search may give `unit`: `maxCounters`, raised to the current staffing
+    /// and to two above the analytic count, so that neither is ever cut off by the cap.
+    static func counterLimit(_ unit: StaffingUnit, analytic: Int?, maxCounters: Int) -> Int {
+        max(maxCounters, unit.currentCounters, (analytic ?? 0) + 2)
+    }
+
     /// Runs the search; `progress` receives a line per evaluated candidate.
     public func run(progress: (@Sendable (String) -> Void)? = nil) throws -> StaffingPlan {
+        let model = try self.model.measuring(target)
         let units = model.staffingUnits
         var analytic: [String: Int?] = [:]
         var counters: [String: Int] = [:]
+        var limits: [String: Int] = [:]
         for unit in units {
-            let guess = Self.analyticCounters(unit, target: target, limit: maxCounters)
+            let guess = Self.analyticCounters(unit, target: target, limit: Self.analyticLimit)
             analytic[unit.id] = guess
-            counters[unit.id] = min(maxCounters, max(1, guess ?? maxCounters))
+            let limit = Self.counterLimit(unit, analytic: guess, maxCounters: maxCounters)
+            limits[unit.id] = limit
+            counters[unit.id] = min(limit, max(1, guess ?? limit))
         }
         var evaluations = 0
         func evaluate(_ plan: [String: Int]) throws -> [String: MetricSummary] {
@@ -80,7 +93,7 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
                 var raised = false
                 for unit in units where !(try passes(unit, metrics)) {
                     shrinkable.remove(unit.id)
-                    if counters[unit.id]! < maxCounters {
+                    if counters[unit.id, default: 1] < limits[unit.id, default: maxCounters] {
                         counters[unit.id]! += 1
                         raised = true
                     } else {
@@ -117,7 +130,8 @@ public struct StaffingSearch<Model: StaffableModel>: Sendable {
         let rows = try units.map { unit in
             StaffingPlan.Row(
                 unit: unit, analyticCounters: analytic[unit.id] ?? nil, counters: counters[unit.id]!,
-                meetsTarget: try passes(unit, final), targetMetric: final["\(unit.scope).\(target.metricName)"])
+                meetsTarget: try passes(unit, final), targetMetric: final["\(unit.scope).\(target.metricName)"],
+                limit: limits[unit.id, default: maxCounters])
         }
         return StaffingPlan(
             target: target, rows: rows, evaluations: evaluations, replications: replications, seed: seed,

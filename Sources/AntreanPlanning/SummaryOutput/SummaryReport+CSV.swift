@@ -1,11 +1,14 @@
 extension SummaryReport {
-    /// One row per metric, sorted by key: `metric,mean,ci95_low,ci95_high,sd,replications,theory`.
+    /// One row per metric, sorted by key: `metric,mean,ci95_low,ci95_high,sd,replications,theory`;
+    /// the interval fields are empty from one replication (there is none).
     public func csvText() -> String {
         var lines = ["metric,mean,ci95_low,ci95_high,sd,replications,theory"]
         for key in metrics.keys.sorted() {
             let summary = metrics[key]!
             let fields = [
-                CSV.field(key), CSV.number(summary.mean), CSV.number(summary.ci95.low), CSV.number(summary.ci95.high),
+                CSV.field(key), CSV.number(summary.mean),
+                summary.hasInterval ? CSV.number(summary.ci95.low) : "",
+                summary.hasInterval ? CSV.number(summary.ci95.high) : "",
                 CSV.number(summary.standardDeviation), String(summary.replications), theory[key].map(CSV.number) ?? "",
             ]
             lines.append(fields.joined(separator: ","))

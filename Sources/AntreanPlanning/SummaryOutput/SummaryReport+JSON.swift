@@ -1,10 +1,12 @@
+import AntreanEngine
 import Foundation
 
 extension SummaryReport {
     /// Nested JSON: `overall.wait_minutes` becomes `{"overall": {"wait_minutes": {"mean": …,
     /// "ci95": [low, high], "sd": …}}}`. A quantile child such as `overall.wait_minutes.p90` is a plain
     /// number (its mean over replications) beside its own `p90_ci95`. Run settings go under `run`; a
-    /// city's offices carry their `name`, `kind` and `kecamatan` beside their KPIs.
+    /// city's offices carry their `name`, `kind` and `kecamatan` beside their KPIs. With one replication
+    /// every `ci95` is null: there is no interval.
     public func jsonText() -> String {
         let root = JSONNode()
         root.fields["run"] = .object([
@@ -17,11 +19,11 @@ extension SummaryReport {
             let parent = root.descendant(parts.dropLast())
             if Self.isQuantileName(leaf) {
                 parent.fields[leaf] = .finite(summary.mean)
-                parent.fields["\(leaf)_ci95"] = .array([.finite(summary.ci95.low), .finite(summary.ci95.high)])
+                parent.fields["\(leaf)_ci95"] = Self.interval(summary)
             } else {
                 let node = parent.descendant([leaf])
                 node.fields["mean"] = .finite(summary.mean)
-                node.fields["ci95"] = .array([.finite(summary.ci95.low), .finite(summary.ci95.high)])
+                node.fields["ci95"] = Self.interval(summary)
                 node.fields["sd"] = .finite(summary.standardDeviation)
                 if let expected = theory[key] { node.fields["theory"] = .finite(expected) }
             }
@@ -36,7 +38,12 @@ extension SummaryReport {
     }
 
     static func isQuantileName(_ name: String) -> Bool {
-        name.count >= 2 && name.first == "p" && name.dropFirst().allSatisfy(\.isNumber)
+        name.count >= 2 && name.first == "p" && name.dropFirst().allSatisfy { $0.isNumber || $0 == "_" }
+    }
+
+    /// `[low, high]`, or null from one replication (no interval exists).
+    static func interval(_ summary: MetricSummary) -> JSONValue {
+        summary.hasInterval ? .array([.finite(summary.ci95.low), .finite(summary.ci95.high)]) : .null
     }
 }
 

@@ -43,4 +43,8 @@ public struct SummaryReport: Sendable {
     }
 
     public subscript(key: String) -> MetricSummary? { metrics[key] }
+
+    /// Said under a table from one replication, whose figures have no confidence interval.
+    public static let singleReplicationNote =
+        "One replication: no confidence interval can be computed (run --replications 2 or more for one)."
 }

@@ -95,14 +95,14 @@ public struct SweepResult: Sendable, Hashable {
                 }
                 guard header.shard.count == reference.header.shard.count else {
                     throw PlanningError.invalid(
-                        "\(file.path) is shard \(header.shard.index)/\(header.shard.count) "
+                        "\(file.path) is shard \(header.shard.number)/\(header.shard.count) "
                             + "but \(reference.file) was split into \(reference.header.shard.count)")
                 }
             } else {
                 reference = (header, file.path)
             }
             guard shardsSeen.insert(header.shard.index).inserted else {
-                throw PlanningError.invalid("\(file.path): shard \(header.shard.index) is given twice")
+                throw PlanningError.invalid("\(file.path): shard \(header.shard.number) is given twice")
             }
             guard lines.count - 1 == header.cells else {
                 throw PlanningError.invalid(

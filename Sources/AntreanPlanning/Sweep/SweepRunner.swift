@@ -1,4 +1,4 @@
-public import AntreanEngine
+import AntreanEngine
 public import Foundation
 
 /// Runs one shard of a sweep and writes it as JSON lines: a ``SweepShardHeader`` and then one
@@ -12,7 +12,7 @@ public enum SweepRunner {
     ///   - model: builds the model of grid point k from its `PATH=value` assignments (called once
     ///     per point the shard touches).
     ///   - progress: called after each finished cell with (finished, total in this shard).
-    /// - Returns: the file written, `directory/shard-IIII-of-NNNN.jsonl`.
+    /// - Returns: the file written, `directory/shard-IIII-of-NNNN.jsonl` (I counted from 1).
     @discardableResult
     public static func run(
         grid: SweepGrid, shard: ShardSelection, scenario: String, scenarioDigest: String,
@@ -42,7 +42,7 @@ public enum SweepRunner {
         var lines = [String(decoding: try encoder.encode(header), as: UTF8.self)]
         for record in records { lines.append(String(decoding: try encoder.encode(record), as: UTF8.self)) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let name = String(format: "shard-%04d-of-%04d.jsonl", shard.index, shard.count)
+        let name = String(format: "shard-%04d-of-%04d.jsonl", shard.number, shard.count)
         let file = directory.appendingPathComponent(name)
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         return file

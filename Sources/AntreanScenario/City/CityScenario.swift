@@ -1,4 +1,4 @@
-public import AntreanAllocator
+import AntreanAllocator
 public import AntreanCity
 
 /// A city scenario: the model plus how long and how often to run it.

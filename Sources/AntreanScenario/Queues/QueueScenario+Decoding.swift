@@ -44,7 +44,9 @@ extension QueueScenario {
                 if key == "source" { source = try node.text() } else { theory[key] = try node.double() }
             }
         }
-        let spec = QueueNetworkSpec(queues: queues, runLength: runLength, warmUpMinutes: warmUp)
+        let spec = QueueNetworkSpec(
+            queues: queues, runLength: runLength, warmUpMinutes: warmUp,
+            waitTargetMinutes: runFields.optional("wait_target") == nil ? nil : run.waitTargetMinutes)
         do {
             try spec.validate()
         } catch {

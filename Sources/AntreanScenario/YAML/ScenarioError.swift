@@ -24,6 +24,8 @@ public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public var file: String { location.file }
     public var line: Int { location.line }
+    /// The scenario (or a file it includes) could not be read at all: missing, or no permission.
+    public var isUnreadableFile: Bool { kind == .unreadable }
 
     public var description: String {
         field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"

@@ -25,15 +25,18 @@ struct AntreanProcess {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Runs `antrean arguments` in `folder` (the repository's root unless given).
     /// - Parameter environment: variables to set (or override) for the child only.
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], input: Data? = nil, in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = folder ?? repositoryRoot
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -31,6 +31,13 @@ struct MMcTestModel: StaffableModel {
         return copy
     }
 
+    /// Reports p50, p90 and p99 only; a wait target is honoured, as the planner needs.
+    func measuring(quantiles: [Double], waitTargetMinutes: Double?) throws -> MMcTestModel {
+        var copy = self
+        if let waitTargetMinutes { copy.waitTarget = waitTargetMinutes }
+        return copy
+    }
+
     func replicate(_ replication: Int, seed: UInt64) throws -> MetricSample {
         var random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(replication + 1))
         var workload = Array(repeating: 0.0, count: counters)
