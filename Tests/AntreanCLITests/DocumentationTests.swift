@@ -38,6 +38,7 @@ struct DocumentationTests {
 
     /// The README lists every op `antrean replay` accepts (the list its own error message gives).
     @Test func readmeListsEveryReplayOp() throws {
+        try AntreanProcess.makeBundledReplaySecrets()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-ops-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -57,6 +58,7 @@ struct DocumentationTests {
 
     /// The bundled trace's refusals are deliberate, and the README says which lines they are.
     @Test func readmeExplainsTheBundledTracesMistakes() throws {
+        try AntreanProcess.makeBundledReplaySecrets()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-trace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -103,6 +103,7 @@ struct HelpExampleTests {
     }
 
     @Test func everyHelpExampleRuns() throws {
+        try AntreanProcess.makeBundledReplaySecrets()
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var count = 0
@@ -119,6 +120,7 @@ struct HelpExampleTests {
     }
 
     @Test func everyReadmeCommandRuns() throws {
+        try AntreanProcess.makeBundledReplaySecrets()
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let readme = try String(

@@ -25,6 +25,18 @@ struct AntreanProcess {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Makes the secret files that the bundled `Simulations/replay/config.json` names, as
+    /// `make replay-secrets` does before the README's replay example (git-ignored, mode 600); files
+    /// that exist are kept (`secrets generate` never overwrites, and two tests may race here).
+    static func makeBundledReplaySecrets() throws {
+        let folder = repositoryRoot.appendingPathComponent("Simulations/replay/secrets")
+        for name in ["nik-pepper", "token-2026a"] {
+            let file = folder.appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: file.path) else { continue }
+            _ = try run(["secrets", "generate", "--output", file.path])
+        }
+    }
+
     /// Runs `antrean arguments` in `folder` (the repository's root unless given).
     /// - Parameter environment: variables to set (or override) for the child only.
     static func run(
