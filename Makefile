@@ -1,6 +1,7 @@
 # Antrean — the commands a newcomer runs. Each target installs what it needs (Debian packages) and builds.
 #   make run     simulate the bundled Samarinda scenario (release build)
-#   make test    lint + the whole test suite (what CI runs)
+#   make test    lint + the whole test suite + a short fuzz run of each fuzz target (what CI runs)
+#   make fuzz    the fuzz targets for FUZZ_SECONDS each (default 3600; docs/fuzzing.md)
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
 #   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
 #   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
@@ -9,8 +10,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
+# Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SECONDS ?= 3600
 
-.PHONY: deps build release run test lint format bench city-bench peers clean clean-modules
+.PHONY: deps build release run test lint format fuzz fuzz-smoke bench city-bench peers clean clean-modules
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -30,7 +34,8 @@ run: release
 	.build/release/antrean simulate $(SCENARIO) $(ARGS)
 
 lint:
-	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks \
+	  Fuzz/Package.swift Fuzz/Sources
 
 format:
 	swift format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
@@ -38,6 +43,15 @@ format:
 test: deps lint
 	swift build --build-tests
 	swift test --skip-build
+	$(MAKE) fuzz-smoke
+
+# Replays Fuzz/Regressions, then fuzzes each target briefly (its own build in Fuzz/.build, ~5 min the
+# first time). ANTREAN_FUZZ_REGRESSIONS=skip leaves the regression inputs out (docs/fuzzing.md).
+fuzz-smoke: deps
+	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
@@ -49,7 +63,7 @@ peers: deps
 	Benchmarks/compare-peers.sh
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build
 
 # Forces the project's own modules to recompile (dependencies stay built): an incremental build can keep
 # a dependent module compiled against a struct's old layout (swiftlang/swift-package-manager#10502).
