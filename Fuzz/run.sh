@@ -93,7 +93,7 @@ replay_regressions() {
       echo "   ok       $target regression $(basename "$input")"
     else
       echo "   CRASH    $target regression $(basename "$input") (log: $log)"
-      grep -m1 -E "Fatal error|ERROR: |SUMMARY" "$log" | sed 's/^/            /'
+      grep -m1 -E "Fatal error|Precondition failed|Assertion failed|ERROR: " "$log" | sed 's/^/            /'
       report "$target regression $(basename "$input")"
     fi
   done
@@ -105,8 +105,6 @@ fuzz_target() {
   mkdir -p "$work" "$crashes"
   local dict=()
   [ -f "$FUZZ_DIR/Dictionaries/$target.dict" ] && dict=(-dict="$FUZZ_DIR/Dictionaries/$target.dict")
-  local before
-  before=$(ls "$crashes" | grep -cv '\.log$')
   # -close_fd_mask=2: the targets' own stderr (a replay writes one line per malformed request) would
   # slow the run; a crash's message is recovered by replaying it below.
   # shellcheck disable=SC2086
@@ -117,17 +115,22 @@ fuzz_target() {
   local runs rate
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
-  local artifact
+  # A new artifact is replayed once with its stderr open, for the message the fuzzing run closed.
+  local artifact new=()
   for artifact in "$crashes"/*; do
     [ -f "$artifact" ] || continue
     case "$artifact" in *.log) continue ;; esac
-    [ -f "$artifact.log" ] || replay_input "$target" "$artifact" "$artifact.log"
+    if [ ! -f "$artifact.log" ]; then
+      replay_input "$target" "$artifact" "$artifact.log"
+      new+=("$artifact")
+    fi
   done
-  local after
-  after=$(ls "$crashes" | grep -cv '\.log$')
-  if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
-    echo "   CRASH    $target after ${runs:-?} runs (${rate:-?}/s): see $crashes and $log"
-    grep -m1 -E "Fatal error|ERROR: |SUMMARY" "$log" | sed 's/^/            /'
+  if [ "$status" -ne 0 ] || [ ${#new[@]} -gt 0 ]; then
+    echo "   CRASH    $target after ${runs:-?} runs (${rate:-?}/s): log $log"
+    for artifact in "${new[@]}"; do
+      echo "            $artifact:"
+      grep -m1 -E "Fatal error|Precondition failed|Assertion failed|ERROR: " "$artifact.log" | sed 's/^/              /'
+    done
     report "$target fuzzing"
   else
     echo "   ok       $target: ${runs:-?} runs in ${SECONDS_PER_TARGET} s (${rate:-?}/s), corpus $(ls "$work" | wc -l) inputs"
