@@ -13,6 +13,8 @@ ARGS ?=
 # Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_SECONDS ?= 3600
+# Empty: every target; or a subset, e.g. FUZZ_TARGETS="FuzzTime FuzzToken".
+FUZZ_TARGETS ?=
 
 .PHONY: deps build release run test lint format fuzz fuzz-smoke bench city-bench peers clean clean-modules
 
@@ -48,10 +50,10 @@ test: deps lint
 # Replays Fuzz/Regressions, then fuzzes each target briefly (its own build in Fuzz/.build, ~5 min the
 # first time). ANTREAN_FUZZ_REGRESSIONS=skip leaves the regression inputs out (docs/fuzzing.md).
 fuzz-smoke: deps
-	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 fuzz: deps
-	Fuzz/run.sh $(FUZZ_SECONDS)
+	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark

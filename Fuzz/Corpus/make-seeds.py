@@ -15,7 +15,7 @@ with a held and a checked-in booking, and one with a wrong-length NIK hash.
 FuzzTime: instants of the request lines, in the forms the parser accepts and near misses."""
 import base64, hashlib, hmac, os, struct
 
-KEY = b"9f1c2e7a4b6d8053c1e9a7f2b4d60e38"
+KEY = bytes.fromhex("9f1c2e7a4b6d8053c1e9a7f2b4d60e38a5174c9be20d63f8817ab4c05e9d2f63")
 KID = b"fuzz1"
 HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -63,9 +63,15 @@ public enum FuzzAllocatorFixture {
     /// Monday 2026-11-23 08:00 WITA, the first slot of the seed corpus.
     public static let firstSlot = Instant(secondsSinceEpoch: 1_795_392_000)
 
-    /// 32 fixed random bytes (not a placeholder: the allocator may refuse those).
-    public static let tokenKey: [UInt8] = Array("9f1c2e7a4b6d8053c1e9a7f2b4d60e38".utf8)
-    public static let pepper: [UInt8] = Array("5d83a0c6f1b9e24778c3d5a19e0f6b2c".utf8)
+    /// 32 fixed random bytes each (not placeholders or low-entropy text, which the allocator may refuse).
+    public static let tokenKey: [UInt8] = [
+        0x9f, 0x1c, 0x2e, 0x7a, 0x4b, 0x6d, 0x80, 0x53, 0xc1, 0xe9, 0xa7, 0xf2, 0xb4, 0xd6, 0x0e, 0x38,
+        0xa5, 0x17, 0x4c, 0x9b, 0xe2, 0x0d, 0x63, 0xf8, 0x81, 0x7a, 0xb4, 0xc0, 0x5e, 0x9d, 0x2f, 0x63,
+    ]
+    public static let pepper: [UInt8] = [
+        0x5d, 0x83, 0xa0, 0xc6, 0xf1, 0xb9, 0xe2, 0x47, 0x78, 0xc3, 0xd5, 0xa1, 0x9e, 0x0f, 0x6b, 0x2c,
+        0x04, 0xe7, 0xb8, 0x51, 0x9a, 0xcf, 0x33, 0x62, 0xd0, 0x1e, 0x9a, 0x7c, 0x45, 0xb8, 0xf2, 0xe6,
+    ]
 
     public static var tokenSigner: QRTokenSigner { QRTokenSigner(keyID: "fuzz1", keyBytes: tokenKey) }
     public static var nikHasher: NIKHasher { NIKHasher(pepperBytes: pepper) }
