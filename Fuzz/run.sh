@@ -115,6 +115,12 @@ fuzz_target() {
   local runs rate
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
+  if [ -z "$runs" ]; then # fork mode prints no final stats: its last status line instead
+    local status_line
+    status_line=$(grep -E '^#[0-9]+:' "$log" | tail -1)
+    runs=$(echo "$status_line" | sed -E 's/^#([0-9]+):.*/\1/')
+    rate=$(echo "$status_line" | grep -oE 'exec/s: [0-9]+' | grep -oE '[0-9]+')
+  fi
   # A new artifact is replayed once with its stderr open, for the message the fuzzing run closed.
   local artifact new=()
   for artifact in "$crashes"/*; do
