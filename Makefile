@@ -1,8 +1,10 @@
 # Antrean — the commands a newcomer runs. Each target installs what it needs (Debian packages) and builds.
 #   make run     simulate the bundled Samarinda scenario (release build); makes the replay demo's secrets
 #   make replay-secrets  the replay demo's random secret files (git-ignored), if missing
-#   make test    lint (style + a warning-free build) + the whole test suite (what CI runs)
+#   make test    lint (style + a warning-free build) + the whole test suite + a short fuzz run of each
+#                fuzz target (what CI runs)
 #   make warnings  rebuilds the project's own modules and tests and fails on any compiler warning in them
+#   make fuzz    the fuzz targets for FUZZ_SECONDS each (default 3600; docs/fuzzing.md)
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
 #   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
 #   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
@@ -11,10 +13,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
+# Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SECONDS ?= 3600
+# Empty: every target; or a subset, e.g. FUZZ_TARGETS="FuzzTime FuzzToken".
+FUZZ_TARGETS ?=
 
 REPLAY_SECRETS := Simulations/replay/secrets
 
-.PHONY: deps build release run replay-secrets test lint warnings format bench city-bench peers clean clean-modules
+.PHONY: deps build release run replay-secrets test lint warnings format fuzz fuzz-smoke bench city-bench peers \
+  clean clean-modules
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -42,7 +50,8 @@ replay-secrets: release
 
 # Style (swift format) and a warning-free build of the project's code (see warnings).
 lint: warnings
-	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
+	swift format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks \
+	  Fuzz/Package.swift Fuzz/Sources
 
 format:
 	swift format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Benchmarks
@@ -62,6 +71,15 @@ warnings: deps clean-modules
 
 test: deps lint
 	swift test --skip-build
+	$(MAKE) fuzz-smoke
+
+# Replays Fuzz/Regressions, then fuzzes each target briefly (its own build in Fuzz/.build, ~5 min the
+# first time). ANTREAN_FUZZ_REGRESSIONS=skip leaves the regression inputs out (docs/fuzzing.md).
+fuzz-smoke: deps
+	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
@@ -73,7 +91,7 @@ peers: deps
 	Benchmarks/compare-peers.sh
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build
 
 # Forces the project's own modules to recompile (dependencies stay built): an incremental build can keep
 # a dependent module compiled against a struct's old layout (swiftlang/swift-package-manager#10502).

@@ -265,7 +265,9 @@ public struct AllocatorCore: Sendable {
         guard let office = officeIndex[slot.office] else { return .failure(.unknownOffice(slot.office)) }
         guard let service = serviceIndex[slot.service] else { return .failure(.unknownService(slot.service)) }
         guard offers(office: office, service: service) else { return .failure(.serviceNotOffered) }
-        let key = DayKey(office: office, service: service, day: Int32(rules.timeZone.localDay(of: slot.start)))
+        // A slot on a day no ledger can number (from a stored row or a caller) is no slot, not a trap.
+        guard let day = rules.timeZone.ledgerDay(of: slot.start) else { return .failure(.noSuchSlot) }
+        let key = DayKey(office: office, service: service, day: day)
         let number = ledgerNumber(key)
         guard let index = ledgers[number].slotIndex(startingAt: slot.start.secondsSinceEpoch) else {
             return .failure(.noSuchSlot)

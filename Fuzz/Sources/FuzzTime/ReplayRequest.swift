@@ -1,0 +1,1 @@
+../../../Sources/antrean/ReplayRequest.swift
