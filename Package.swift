@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AntreanQueueing", targets: ["AntreanQueueing"]),
         .library(name: "AntreanAllocator", targets: ["AntreanAllocator"]),
         .library(name: "AntreanAllocatorSQLite", targets: ["AntreanAllocatorSQLite"]),
+        .library(name: "AntreanReplay", targets: ["AntreanReplay"]),
         .library(name: "AntreanCity", targets: ["AntreanCity"]),
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),

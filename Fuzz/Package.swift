@@ -25,14 +25,17 @@ let package = Package(
             name: "FuzzScenario",
             dependencies: ["FuzzSupport", .product(name: "AntreanScenario", package: "Antrean")]
         ),
-        // (b) Request lines of `antrean replay` applied to an in-memory allocator. Replayer lives in the
-        // CLI target; its files are symbolic links to Sources/antrean/Replay{Request,RequestHandling,
-        // Decision,Configuration}.swift, compiled into this target.
+        // (b) Request lines of `antrean replay` (AntreanReplay's line reader and parser) applied to an
+        // in-memory allocator. Replayer lives in the CLI target; its files are symbolic links to
+        // Sources/antrean/Replay{RequestHandling,Decision}.swift, compiled into this target.
         .executableTarget(
             name: "FuzzReplayRequest",
-            dependencies: ["FuzzSupport", .product(name: "AntreanAllocator", package: "Antrean")]
+            dependencies: [
+                "FuzzSupport", .product(name: "AntreanAllocator", package: "Antrean"),
+                .product(name: "AntreanReplay", package: "Antrean"),
+            ]
         ),
-        // (c) ReplayTime.parse (a symbolic link to Sources/antrean/ReplayRequest.swift) and LocalDate(parsing:).
+        // (c) The strict ISO 8601 parser of instants (Instant(iso8601:)) and LocalDate(parsing:).
         .executableTarget(
             name: "FuzzTime",
             dependencies: ["FuzzSupport", .product(name: "AntreanAllocator", package: "Antrean")]

@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanReplay
 import Foundation
 import FuzzSupport
 
@@ -9,13 +10,14 @@ private let policies: [any AllocationPolicy] = [
 private let encoder = JSONEncoder()
 
 /// Fuzzes `antrean replay`'s handling of request lines (`Replayer`, compiled here from Sources/antrean):
-/// the input is a request file, split and trimmed as `ReplayCommand` does, each line decoded, applied to
+/// the input is a request file, split into lines as `ReplayCommand` does (`ReplayLine.split`: LF, an
+/// optional CR, bytes that need not be UTF-8), each line decoded, applied to
 /// a fresh in-memory allocator (the offices of Simulations/replay/config.json) and its decision encoded.
 /// Every line must end as a decision (accepted, refused or malformed), never a trap. The input's length
 /// picks the policy, so one input always replays the same way.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReplayRequest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = fuzzText(data, size)
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let allocator: Allocator
     do {
         allocator = try FuzzAllocatorFixture.allocator(
@@ -24,12 +26,8 @@ public func fuzzReplayRequest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
         fuzzFailure("the fixture allocator does not open: \(error)")
     }
     var replayer = Replayer(allocator: allocator, file: "fuzz.jsonl")
-    var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        lineNumber += 1
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { continue }
-        let decision = replayer.decide(line: lineNumber, text: trimmed)
+    for line in ReplayLine.split(bytes) {
+        let decision = replayer.decide(line: line.number, bytes: line.bytes)
         _ = try? encoder.encode(decision)
     }
     do { try allocator.flush() } catch { fuzzFailure("the in-memory store failed: \(error)") }

@@ -73,8 +73,16 @@ public enum FuzzAllocatorFixture {
         0x04, 0xe7, 0xb8, 0x51, 0x9a, 0xcf, 0x33, 0x62, 0xd0, 0x1e, 0x9a, 0x7c, 0x45, 0xb8, 0xf2, 0xe6,
     ]
 
-    public static var tokenSigner: QRTokenSigner { QRTokenSigner(keyID: "fuzz1", keyBytes: tokenKey) }
-    public static var nikHasher: NIKHasher { NIKHasher(pepperBytes: pepper) }
+    public static let tokenSigner: QRTokenSigner = {
+        do { return try QRTokenSigner(keyID: "fuzz1", keyBytes: tokenKey) } catch {
+            fuzzFailure("the fixture's token key is refused: \(error)")
+        }
+    }()
+    public static let nikHasher: NIKHasher = {
+        do { return try NIKHasher(pepperBytes: pepper) } catch {
+            fuzzFailure("the fixture's pepper is refused: \(error)")
+        }
+    }()
 
     /// A fresh allocator on `store`, its clock at the epoch (request lines carry their own times).
     public static func allocator(

@@ -1,19 +1,19 @@
 import AntreanAllocator
 import FuzzSupport
 
-/// Fuzzes the ISO 8601 parser of request lines (`ReplayTime.parse`, compiled here from Sources/antrean)
+/// Fuzzes the strict ISO 8601 parser of request lines (`Instant(iso8601:)`)
 /// and `LocalDate(parsing:)`. Beyond not trapping, what they accept must survive a round trip through
 /// the canonical form (`Instant.description`, `LocalDate.description`) for years 1…9999, the years whose
 /// canonical form is four digits.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTime(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = fuzzText(data, size)
-    if let instant = ReplayTime.parse(text) {
+    if let instant = Instant(iso8601: text) {
         let date = LocalDate(daysSinceEpoch: Int(instant.secondsSinceEpoch.dividedRoundingDown(by: 86_400)))
         if (1...9999).contains(date.year) {
             let canonical = instant.description
-            guard ReplayTime.parse(canonical) == instant else {
-                fuzzFailure("ReplayTime.parse(\(canonical)) is not the instant \(canonical) describes")
+            guard Instant(iso8601: canonical) == instant else {
+                fuzzFailure("Instant(iso8601: \(canonical)) is not the instant \(canonical) describes")
             }
         }
     }

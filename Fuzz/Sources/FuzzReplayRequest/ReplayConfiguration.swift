@@ -1,1 +1,0 @@
-../../../Sources/antrean/ReplayConfiguration.swift

@@ -1,1 +1,0 @@
-../../../Sources/antrean/ReplayRequest.swift
