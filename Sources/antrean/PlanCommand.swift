@@ -160,7 +160,14 @@ struct PlanningScenario {
     var offices: [OfficeInfo] = []
 
     static func load(_ file: String, overrides: [String], evaluator: Evaluator = .auto) throws -> PlanningScenario {
-        switch try loadScenario(file, overrides: overrides) {
+        let loaded = try loadScenario(file, overrides: overrides)
+        // Plan, compare and sweep refuse what simulate refuses: a run beyond the work and memory limits
+        // or a queue that grows without bound (exit 65, with the estimate).
+        switch loaded {
+        case .queues(let scenario): try checkWorkload(loaded, file: file, replications: scenario.run.replications)
+        case .city(let city): try checkWorkload(loaded, file: file, replications: city.run.replications)
+        }
+        switch loaded {
         case .queues(let scenario):
             let fits = FIFOQueueReplicator.supports(scenario.spec)
             let chosen: Evaluator = evaluator == .auto ? (fits ? .fifo : .simulation) : evaluator

@@ -89,8 +89,13 @@ struct ScenarioErrorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.write(
             Self.queues(service: "normal(mean=5m, sd=3m)", run: "arrivals: 1000"), "normal.yaml", in: folder)
-        for command in ["validate", "simulate"] {
-            let result = try AntreanProcess.run([command, path])
+        let commands = [
+            ["validate", path], ["simulate", path], ["plan", path, "--target", "p90 wait <= 15m"],
+            ["sweep", path, "--param", "queues.main.counters=1,2", "--out", folder.appendingPathComponent("s").path],
+        ]
+        for arguments in commands {
+            let command = arguments[0]
+            let result = try AntreanProcess.run(arguments)
             #expect(result.status == 65, "\(command): \(result.standardError)")
             #expect(
                 result.standardError.contains("normal.yaml:8:14: queues.main.service: a duration cannot be negative"))
@@ -113,8 +118,13 @@ struct ScenarioErrorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.write(
             Self.queues(arrivals: "10000000/h", run: "duration: 30d\n  replications: 10"), "flood.yaml", in: folder)
-        for command in ["validate", "simulate"] {
-            let result = try AntreanProcess.run([command, path])
+        let commands = [
+            ["validate", path], ["simulate", path], ["plan", path, "--target", "p90 wait <= 15m"],
+            ["sweep", path, "--param", "queues.main.counters=1,2", "--out", folder.appendingPathComponent("s").path],
+        ]
+        for arguments in commands {
+            let command = arguments[0]
+            let result = try AntreanProcess.run(arguments)
             #expect(result.status == 65, "\(command): \(result.standardError)")
             #expect(result.standardError.contains("unstable: arrivals exceed capacity at main"))
             #expect(result.standardError.contains("this run would simulate ≈ 7.2e10 arrivals"))
