@@ -26,6 +26,14 @@ struct ScenarioErrorTests {
         """
     }
 
+    /// Every command that loads a queue scenario and would run it: each must refuse a bad one alike.
+    static func commandsThatLoad(_ path: String, in folder: URL) -> [[String]] {
+        [
+            ["validate", path], ["simulate", path], ["plan", path, "--target", "p90 wait <= 15m"],
+            ["sweep", path, "--param", "queues.main.counters=1,2", "--out", folder.appendingPathComponent("s").path],
+        ]
+    }
+
     static func write(_ text: String, _ name: String, in folder: URL) throws -> String {
         let file = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: file)
@@ -89,11 +97,7 @@ struct ScenarioErrorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.write(
             Self.queues(service: "normal(mean=5m, sd=3m)", run: "arrivals: 1000"), "normal.yaml", in: folder)
-        let commands = [
-            ["validate", path], ["simulate", path], ["plan", path, "--target", "p90 wait <= 15m"],
-            ["sweep", path, "--param", "queues.main.counters=1,2", "--out", folder.appendingPathComponent("s").path],
-        ]
-        for arguments in commands {
+        for arguments in Self.commandsThatLoad(path, in: folder) {
             let command = arguments[0]
             let result = try AntreanProcess.run(arguments)
             #expect(result.status == 65, "\(command): \(result.standardError)")
@@ -118,11 +122,7 @@ struct ScenarioErrorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.write(
             Self.queues(arrivals: "10000000/h", run: "duration: 30d\n  replications: 10"), "flood.yaml", in: folder)
-        let commands = [
-            ["validate", path], ["simulate", path], ["plan", path, "--target", "p90 wait <= 15m"],
-            ["sweep", path, "--param", "queues.main.counters=1,2", "--out", folder.appendingPathComponent("s").path],
-        ]
-        for arguments in commands {
+        for arguments in Self.commandsThatLoad(path, in: folder) {
             let command = arguments[0]
             let result = try AntreanProcess.run(arguments)
             #expect(result.status == 65, "\(command): \(result.standardError)")
