@@ -120,6 +120,9 @@ for r in kelurahan:
         fields.append("counters: 3")
     elif pop < 8000:
         fields.append("counters: 1")
+    # Polygon centroid of the kelurahan (see kelurahan.csv): where the report's map draws the office.
+    if r["lat"] and r["lon"]:
+        fields += [f"lat: {r['lat']}", f"lon: {r['lon']}"]
     w(f"  {slug(r['kelurahan'])}: {{ {', '.join(fields)} }}   # {code}")
 open(os.path.join(HERE, "..", "samarinda.yaml"), "w").write("\n".join(out) + "\n")
 print("wrote samarinda.yaml:", len(kelurahan), "kelurahan,", len(kecamatan), "kecamatan, population", sum(population.values()))

@@ -135,10 +135,13 @@ public struct Office: Sendable, Hashable {
     public var counters: Int
     /// Counters that pause during `breakWindow` (lunch; Friday prayers), by weekday.
     public var breaks: [Weekday: CounterBreak]
+    /// Where the office stands, when the scenario says (`lat`, `lon`); reports draw it on a map.
+    public var position: GeoPosition?
 
     public init(
         id: String, name: String, kind: OfficeKind, kecamatanId: String, population: Int,
-        populationEstimated: Bool = false, digital: Bool = false, counters: Int, breaks: [Weekday: CounterBreak] = [:]
+        populationEstimated: Bool = false, digital: Bool = false, counters: Int, breaks: [Weekday: CounterBreak] = [:],
+        position: GeoPosition? = nil
     ) {
         self.id = id
         self.name = name
@@ -149,6 +152,7 @@ public struct Office: Sendable, Hashable {
         self.digital = digital
         self.counters = counters
         self.breaks = breaks
+        self.position = position
     }
 }
 

@@ -14,10 +14,12 @@ extension CityRun {
             // Citizens still present when the run stops count up to its end.
             let open = max(0, end - desks[index].presenceMark)
             tally.lineArea += Double(desks[index].inLine) * open
+            addLineProfile(index, from: desks[index].presenceMark, to: end, into: &tally)
             tally.presentArea += Double(desks[index].present) * open
             tally.write(
                 into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed,
                 quantiles: model.waitQuantiles)
+            writeReportFigures(tally, prefix: "offices.\(office.id)", into: &sample)
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }
@@ -25,9 +27,11 @@ extension CityRun {
             byKecamatan[index].write(
                 into: &sample, prefix: "kecamatan.\(kecamatan.id)", detailed: true, observedMinutes: observed,
                 quantiles: model.waitQuantiles)
+            writeReportFigures(byKecamatan[index], prefix: "kecamatan.\(kecamatan.id)", into: &sample)
         }
         city.write(
             into: &sample, prefix: "overall", detailed: true, observedMinutes: observed, quantiles: model.waitQuantiles)
+        writeReportFigures(city, prefix: "overall", into: &sample)
         sample.values["overall.days"] = Double(measuredDays)
         return sample
     }

@@ -292,6 +292,7 @@ extension CityRun {
     mutating func changePresence(_ office: Int, line: Int, present: Int, at now: Double) {
         let elapsed = now - desks[office].presenceMark
         tallies[office].lineArea += Double(desks[office].inLine) * elapsed
+        addLineProfile(office, from: desks[office].presenceMark, to: now)
         tallies[office].presentArea += Double(desks[office].present) * elapsed
         desks[office].presenceMark = now
         desks[office].inLine += line

@@ -48,6 +48,8 @@ struct CityTally {
     /// Waits by weekday (Monday = 0 … Friday = 4) and by hour of arrival (0…23).
     var weekdayWaits = [Welford](repeating: Welford(), count: 5)
     var hourWaits = [Tally](repeating: Tally(), count: 24)
+    /// Line length and waits by weekday × hour (reports' average day).
+    var profile = WeekdayHourProfile()
     /// Waits recorded but not yet added to `waits`, `weekdayWaits` and `hourWaits` (see `recordWait`).
     private var pendingWaits: [PendingWait] = []
 
@@ -76,6 +78,7 @@ struct CityTally {
             waits.add(wait.minutes)
             if (0..<5).contains(wait.weekday) { weekdayWaits[Int(wait.weekday)].add(wait.minutes) }
             hourWaits[Int(wait.hour)].add(wait.minutes)
+            profile.addWait(wait.minutes, weekday: Int(wait.weekday), hour: Int(wait.hour))
         }
         pendingWaits.removeAll(keepingCapacity: true)
     }
@@ -120,6 +123,7 @@ struct CityTally {
         for hour in 0..<24 {
             hourWaits[hour].merge(other.hourWaits[hour])
         }
+        profile.merge(other.profile)
     }
 
     static let weekdayNames = ["mon", "tue", "wed", "thu", "fri"]

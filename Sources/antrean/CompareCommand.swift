@@ -47,7 +47,11 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Show only metrics starting with these prefixes in the table (comma-separated).")
     var metrics: String?
 
-    @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
+    @Option(
+        name: .customLong("report"),
+        help:
+            "Also write a self-contained HTML report (and CSV per table) here; a .pdf path prints it with headless Chromium."
+    )
     var htmlReport: String?
 
     @Option(help: "Simulator: auto (fifo when the scenario fits), fifo or simulation (the engine, as simulate).")
@@ -82,6 +86,7 @@ struct CompareCommand: ParsableCommand {
         var seedUsed: UInt64 = 0
         var replicationsUsed = 0
         var offices: [OfficeInfo] = []
+        var waitTargetMinutes: Double?
         for entry in variants {
             let loaded = try PlanningScenario.load(
                 file, overrides: report.overrides + entry.overrides, evaluator: evaluator)
@@ -98,6 +103,7 @@ struct CompareCommand: ParsableCommand {
             progress.finish()
             runs.append((entry.label, loaded.title, samples, loaded.scopePrefix))
             offices = loaded.offices
+            waitTargetMinutes = loaded.settings.waitTargetMinutes
         }
         // A city reports thousands of KPIs (per office, kecamatan, weekday and hour): by default the
         // table shows the city's headline ones; --metrics offices.mpp. (or any prefixes) shows others.
@@ -124,14 +130,14 @@ struct CompareCommand: ParsableCommand {
         }
         try report.emit(outputs.joined(separator: report.format == .table ? "\n" : ""))
         if let htmlReport, let last = runs.last {
-            let content = ReportContent(
-                title: "Comparison — \(runs[0].title)",
-                subtitle:
-                    "\(file) · A = \(runs[0].label), B = \(last.label) · \(replicationsUsed) paired replications · "
-                    + "seed \(seedUsed) · charts show B",
-                metrics: MetricSample.summarize(last.samples), scopePrefix: last.prefix, offices: offices,
-                comparison: comparisons.last)
-            try writeReport(content, to: htmlReport)
+            if let comparison = comparisons.last {
+                try writeReport(
+                    .comparison(
+                        comparison, title: runs[0].title, file: file, seed: seedUsed,
+                        metricsOfB: MetricSample.summarize(last.samples), scopePrefix: last.prefix, offices: offices,
+                        waitTargetMinutes: waitTargetMinutes),
+                    to: htmlReport)
+            }
         }
     }
 }

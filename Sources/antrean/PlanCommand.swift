@@ -54,7 +54,11 @@ struct PlanCommand: ParsableCommand {
     )
     var maxCounters: Int = 50
 
-    @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
+    @Option(
+        name: .customLong("report"),
+        help:
+            "Also write a self-contained HTML report (and CSV per table) here; a .pdf path prints it with headless Chromium."
+    )
     var htmlReport: String?
 
     @Option(help: "Simulator: auto (fifo when the scenario fits), fifo (exact FIFO evaluator) or simulation (engine).")
@@ -97,6 +101,10 @@ struct PlanCommand: ParsableCommand {
             case .json: try report.emit(hourly.jsonText(title: loaded.title))
             case .csv: try report.emit(hourly.csvText())
             }
+            if let htmlReport {
+                try writeReport(
+                    .roster(hourly, title: loaded.title, file: file, offices: loaded.offices), to: htmlReport)
+            }
             return
         }
         let replications = report.replications ?? loaded.settings.replications
@@ -115,12 +123,9 @@ struct PlanCommand: ParsableCommand {
         case .csv: try report.emit(plan.csvText())
         }
         if let htmlReport {
-            let content = ReportContent(
-                title: "Staffing plan — \(loaded.title)",
-                subtitle: "\(file) · target \(serviceTarget) · \(replications) replications · seed \(seed)",
-                metrics: plan.metrics, scopePrefix: loaded.scopePrefix, offices: loaded.offices, staffing: plan,
-                waitTargetMinutes: serviceTarget.minutes)
-            try writeReport(content, to: htmlReport)
+            try writeReport(
+                .plan(plan, title: loaded.title, file: file, scopePrefix: loaded.scopePrefix, offices: loaded.offices),
+                to: htmlReport)
         }
     }
 }
@@ -230,7 +235,7 @@ func writeReport(_ content: ReportContent, to path: String) throws {
     let csvFiles: [String]
     do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        csvFiles = try PlanningReportBuilder.build(content).write(to: path)
+        csvFiles = try PlanningReportBuilder.build(content).write(to: path, printer: ChromiumPrinter.find())
     } catch {
         throw CLIError("\(path): cannot write the report: \(error)", status: ExitStatus.cannotCreateOutput)
     }

@@ -38,7 +38,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Simulated time per replication, e.g. 8h or 30d (overrides run.arrivals / run.duration).")
     var duration: String?
 
-    @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
+    @Option(
+        name: .customLong("report"),
+        help:
+            "Also write a self-contained HTML report (and CSV per table) here; a .pdf path prints it with headless Chromium."
+    )
     var htmlReport: String?
 
     @Option(help: "City scenarios: measured calendar days per replication (overrides run.days).")

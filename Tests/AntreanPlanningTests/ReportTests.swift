@@ -74,8 +74,8 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
     @Test func pageIsWellFormedXMLWithChartsAndValues() throws {
         let report = PlanningReportBuilder.build(try content())
         let census = try XMLCensus.parse(report.xhtml())
-        // Waits, heat map, utilisation and kecamatan charts.
-        #expect(census.elements["svg"] == 4)
+        // Waits, utilisation and kecamatan charts (no coordinates: no map; no average day: no heat map).
+        #expect(census.elements["svg"] == 3)
         #expect(census.elements["table"] == report.tables.count)
         #expect(census.elements["script"] == nil && census.elements["link"] == nil && census.elements["img"] == nil)
         // Escaped names come back intact; values are printed.
@@ -84,8 +84,8 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
         #expect(census.text.contains("34.50"))  // p99 of the second office, 2 × 17.25
         #expect(census.text.contains("Samarinda Ulu"))
         #expect(census.text.contains("B better"))
-        // 2 offices × 3 hours of heat-map cells plus bars: every rect has a tooltip title.
-        #expect(census.elements["rect"]! >= 6 + 6 + 2)
+        // Bars of 2 offices × 3 quantiles, 2 utilisations and 2 kecamatan × 2 series.
+        #expect(census.elements["rect"]! >= 6 + 2 + 4)
         // Nothing refers to the network.
         #expect(
             !census.attributes.contains { $0.values.contains { $0.contains("http") && !$0.contains("www.w3.org") } })
@@ -100,12 +100,12 @@ private final class XMLCensus: NSObject, XMLParserDelegate {
         let csvFiles = try report.write(to: directory.appendingPathComponent("report.html").path)
         #expect(
             csvFiles.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted() == [
-                "report-comparison.csv", "report-kecamatan.csv", "report-overview.csv", "report-p90-by-hour.csv",
+                "report-comparison.csv", "report-kecamatan.csv", "report-offices.csv", "report-overview.csv",
                 "report-utilisation.csv", "report-waits.csv",
             ])
         let waits = try String(
             contentsOfFile: directory.appendingPathComponent("report-waits.csv").path, encoding: .utf8)
-        #expect(waits.hasPrefix("office,mean wait,p50,p90,p99,served\n"))
+        #expect(waits.hasPrefix("office,wait_minutes,wait_minutes_p50,wait_minutes_p90,wait_minutes_p99,served\n"))
         #expect(waits.contains("kec_samarinda_ulu,,6.0,18.0,34.5,"))
         // Every CSV row has as many fields as its header (no commas inside these fields).
         for file in csvFiles {

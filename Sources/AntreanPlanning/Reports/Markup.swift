@@ -42,12 +42,9 @@ public enum Markup {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }
 
-    /// A number for people: up to `decimals` decimals, "–" when not finite.
+    /// A number for people with `decimals` decimals, "–" when not finite (``ReportVocabulary/number(_:decimals:)``
+    /// in English: every number a report prints is written by that one function).
     public static func number(_ value: Double?, decimals: Int = 2) -> String {
-        guard let value, value.isFinite else { return "–" }
-        let text = String(format: "%.\(decimals)f", value)
-        // "-0.000" reads as a sign that is not there.
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
-            ? String(text.dropFirst()) : text
+        ReportVocabulary.english.number(value, decimals: decimals)
     }
 }

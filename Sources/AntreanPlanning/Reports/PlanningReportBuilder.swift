@@ -1,121 +1,120 @@
 import AntreanEngine
 
-/// Turns ``ReportContent`` into an ``HTMLReport``: overview, wait distribution per office, p90 heat
-/// map by office × hour, utilisation, staffing plan, city overview by kecamatan and the comparison.
-/// Sections whose metrics the model does not report say so instead of drawing empty charts.
+/// Turns ``ReportContent`` into an ``HTMLReport`` a head of office reads in a minute: for a plan the
+/// staffing table (and roster) first; then the headline figures against the target, the offices worst
+/// first with their losses, the map, the average day (weekday × hour waits, queue length by hour),
+/// waits, utilisation and the kecamatan, and last every city figure by name. Every text comes from
+/// the content's ``ReportVocabulary``; sections whose metrics the model does not report say so.
 public enum PlanningReportBuilder {
-    static let hours = (0..<24).map { $0 < 10 ? "0\($0)" : "\($0)" }
     static let colors = (p50: "#9ecae1", p90: "#3182bd", p99: "#08306b")
 
     public static func build(_ content: ReportContent) -> HTMLReport {
         var report = HTMLReport(title: content.title, subtitle: content.subtitle)
-        addOverview(content, to: &report)
-        if let comparison = content.comparison { addComparison(comparison, to: &report) }
-        addWaits(content, to: &report)
-        addHeatMap(content, to: &report)
-        addUtilisation(content, to: &report)
+        report.footer = content.vocabulary.text(.footer)
         if let plan = content.staffing { addStaffing(plan, content, to: &report) }
+        if let roster = content.roster { ReportRoster.add(roster, content, to: &report) }
+        // An analytic roster has no simulated figures to show beside it.
+        guard !content.metrics.isEmpty else { return report }
+        ReportHeadline.add(content, to: &report)
+        if let comparison = content.comparison { addComparison(comparison, content, to: &report) }
+        ReportOfficeRanking.add(content, to: &report)
+        OfficeMapSVG.add(content, to: &report)
+        ReportDayProfiles.add(content, to: &report)
+        addWaits(content, to: &report)
+        addUtilisation(content, to: &report)
         addKecamatanOverview(content, to: &report)
+        addFigures(content, to: &report)
         return report
     }
 
-    private static func addOverview(_ content: ReportContent, to report: inout HTMLReport) {
+    /// Every whole-city figure by its human name, shares as percentages, two decimals.
+    private static func addFigures(_ content: ReportContent, to report: inout HTMLReport) {
+        let words = content.vocabulary
+        let names = content.names
         let keys = content.metrics.keys.filter {
             $0.hasPrefix("overall.") && !$0.contains(".hour.") && !$0.contains(".weekday.")
+                && !$0.contains(".services.") && !$0.contains(".classes.")
         }
         .sorted()
-        let rows = keys.map { key -> [String] in
-            let summary = content.metrics[key]!
-            return [
-                key, Markup.number(summary.mean, decimals: 3), Markup.number(summary.ci95.low, decimals: 3),
-                Markup.number(summary.ci95.high, decimals: 3), String(summary.replications),
-            ]
-        }
-        let csvRows = keys.map { key -> [String] in
-            let summary = content.metrics[key]!
-            return [
+        guard !keys.isEmpty else { return }
+        var rows: [[String]] = []
+        var csvRows: [[String]] = []
+        for key in keys {
+            guard let summary = content.metrics[key] else { continue }
+            let scale = ReportMetricNames.isShare(key) ? 100.0 : 1
+            rows.append([
+                names.key(key), words.number(summary.mean * scale),
+                summary.hasInterval ? words.number(summary.ci95.low * scale) : "–",
+                summary.hasInterval ? words.number(summary.ci95.high * scale) : "–", String(summary.replications),
+            ])
+            csvRows.append([
                 key, CSV.number(summary.mean), CSV.number(summary.ci95.low), CSV.number(summary.ci95.high),
                 String(summary.replications),
-            ]
+            ])
         }
         report.section(
-            "Overview", note: "Means over replications with 95% confidence intervals.",
+            words.text(.figuresTitle), note: words.text(.figuresNote),
             table: ReportTable(
-                name: "overview", headers: ["metric", "mean", "95% low", "95% high", "replications"],
-                rows: rows, csvRows: csvRows))
+                name: "overview",
+                headers: [
+                    words.text(.columnFigure), words.text(.columnMeanValue), words.text(.columnLow),
+                    words.text(.columnHigh), words.text(.columnReplications),
+                ], rows: rows, csvRows: csvRows,
+                csvHeaders: ["metric", "mean", "ci95_low", "ci95_high", "replications"]),
+            id: "figures")
     }
 
     private static func addWaits(_ content: ReportContent, to report: inout HTMLReport) {
-        let offices = content.officeList
+        let words = content.vocabulary
+        let offices = ReportOfficeRanking.worstFirst(content)
         guard !offices.isEmpty else { return }
         let quantiles = ["p50", "p90", "p99"]
         let values = quantiles.map { q in offices.map { content.officeMean($0.id, "wait_minutes.\(q)") } }
+        let unit = words.text(.unitMinutes)
         let chart = SVGCharts.horizontalBars(
-            title: "Wait per office (minutes): p50, p90, p99", categories: offices.map(\.name),
+            title: words.text(.waitsChart), categories: offices.map(\.name),
             series: [
-                .init(name: "p50", color: colors.p50, values: values[0]),
-                .init(name: "p90", color: colors.p90, values: values[1]),
-                .init(name: "p99", color: colors.p99, values: values[2]),
-            ], unit: "minutes", reference: content.waitTargetMinutes)
+                .init(name: words.text(.seriesMedian), color: colors.p50, values: values[0]),
+                .init(name: words.text(.seriesP90), color: colors.p90, values: values[1]),
+                .init(name: words.text(.seriesP99), color: colors.p99, values: values[2]),
+            ], unit: unit, reference: content.waitTargetMinutes, vocabulary: words)
         let metricsShown = ["wait_minutes", "wait_minutes.p50", "wait_minutes.p90", "wait_minutes.p99", "served"]
         let rows = offices.map { office in
-            [office.name]
-                + metricsShown.map {
-                    Markup.number(content.officeMean(office.id, $0), decimals: $0 == "served" ? 0 : 2)
-                }
+            [office.name] + metricsShown.map { words.number(content.officeMean(office.id, $0)) }
         }
         let csvRows = offices.map { office in
             [office.id] + metricsShown.map { content.officeMean(office.id, $0).map(CSV.number) ?? "" }
         }
-        let note = content.waitTargetMinutes.map {
-            "The dashed line marks the wait target of \(Markup.number($0, decimals: 0)) min."
-        }
+        let note = content.waitTargetMinutes.map { words.text(.waitsNote, ["minutes": words.number($0)]) }
         report.section(
-            "Wait distribution per office", note: note, chart: chart,
+            words.text(.waitsTitle), note: note, chart: chart,
             table: ReportTable(
-                name: "waits", headers: ["office", "mean wait", "p50", "p90", "p99", "served"], rows: rows,
-                csvRows: csvRows))
-    }
-
-    private static func addHeatMap(_ content: ReportContent, to report: inout HTMLReport) {
-        let offices = content.officeList
-        let hours = hours.filter { hour in
-            offices.contains { content.officeMean($0.id, "hour.\(hour).wait_minutes.p90") != nil }
-        }
-        guard !offices.isEmpty, !hours.isEmpty else {
-            report.section(
-                "p90 wait by office and hour", note: "This model reports no hourly metrics (<scope>.hour.HH.*).")
-            return
-        }
-        let values = offices.map { office in hours.map { content.officeMean(office.id, "hour.\($0).wait_minutes.p90") }
-        }
-        let chart = SVGCharts.heatMap(
-            title: "p90 wait (minutes) by office and hour of arrival", rows: offices.map(\.name),
-            columns: hours.map { "\($0):00" }, values: values, unit: "min")
-        let rows = zip(offices, values).map { office, row in [office.name] + row.map { Markup.number($0, decimals: 1) }
-        }
-        let csvRows = zip(offices, values).map { office, row in [office.id] + row.map { $0.map(CSV.number) ?? "" } }
-        report.section(
-            "p90 wait by office and hour", chart: chart,
-            table: ReportTable(
-                name: "p90-by-hour", headers: ["office"] + hours.map { "\($0):00" }, rows: rows, csvRows: csvRows))
+                name: "waits",
+                headers: [
+                    words.text(.columnOffice), words.text(.columnMeanWait),
+                    "\(words.text(.seriesMedian)) (\(unit))", "\(words.text(.seriesP90)) (\(unit))",
+                    "\(words.text(.seriesP99)) (\(unit))", words.text(.columnServed),
+                ], rows: rows, csvRows: csvRows,
+                csvHeaders: [
+                    "office", "wait_minutes", "wait_minutes_p50", "wait_minutes_p90", "wait_minutes_p99", "served",
+                ]
+            ), id: "waits")
     }
 
     private static func addUtilisation(_ content: ReportContent, to report: inout HTMLReport) {
-        let offices = content.officeList
+        let words = content.vocabulary
+        let offices = ReportOfficeRanking.worstFirst(content)
         let metric = ["counter_utilization", "utilization"].first { name in
             offices.contains { content.officeMean($0.id, name) != nil }
         }
         guard let metric else { return }
         let values = offices.map { content.officeMean($0.id, metric).map { $0 * 100 } }
         let chart = SVGCharts.horizontalBars(
-            title: "Counter utilisation per office (%)", categories: offices.map(\.name),
-            series: [.init(name: "busy share of staffed counter time", color: "#31a354", values: values)], unit: "%")
+            title: words.text(.utilisationChart), categories: offices.map(\.name),
+            series: [.init(name: words.text(.utilisationSeries), color: "#31a354", values: values)],
+            unit: words.text(.unitPercent), vocabulary: words)
         let rows = zip(offices, values).map { office, value in
-            [
-                office.name, Markup.number(value, decimals: 1),
-                Markup.number(content.officeMean(office.id, "counters"), decimals: 1),
-            ]
+            [office.name, words.number(value), words.number(content.officeMean(office.id, "counters"))]
         }
         let csvRows = offices.map { office in
             [
@@ -124,28 +123,40 @@ public enum PlanningReportBuilder {
             ]
         }
         report.section(
-            "Utilisation per office", chart: chart,
+            words.text(.utilisationTitle), chart: chart,
             table: ReportTable(
-                name: "utilisation", headers: ["office", "utilisation %", "counters"], rows: rows, csvRows: csvRows))
+                name: "utilisation",
+                headers: [words.text(.columnOffice), words.text(.columnUtilisation), words.text(.columnCounters)],
+                rows: rows, csvRows: csvRows, csvHeaders: ["office", "utilization", "counters"]), id: "utilisation")
     }
 
+    /// The staffing plan, first on a plan's page: proposed counters per unit, labelled as a proposal, with
+    /// no counter-hours "saved" where the target is missed.
     private static func addStaffing(_ plan: StaffingPlan, _ content: ReportContent, to report: inout HTMLReport) {
+        let words = content.vocabulary
         let names = Dictionary(content.officeList.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let labels = plan.rows.map { names[$0.unit.id] ?? $0.unit.id }
         let chart = SVGCharts.horizontalBars(
-            title: "Counters: current plan and proposed", categories: labels,
+            title: words.text(.staffingChart), categories: labels,
             series: [
-                .init(name: "current", color: "#bdbdbd", values: plan.rows.map { Double($0.unit.currentCounters) }),
-                .init(name: "proposed", color: "#e6550d", values: plan.rows.map { Double($0.counters) }),
-            ], unit: "counters")
+                .init(
+                    name: words.text(.seriesCurrent), color: "#bdbdbd",
+                    values: plan.rows.map { Double($0.unit.currentCounters) }),
+                .init(
+                    name: words.text(.seriesProposed), color: "#e6550d", values: plan.rows.map { Double($0.counters) }),
+            ], unit: words.text(.unitCounters), vocabulary: words)
         let rows = zip(labels, plan.rows).map { label, row in
             [
                 label, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
-                String(row.counters),
-                Markup.number(row.targetMetric?.mean), Markup.number(row.targetMetric.map(plan.target.bound)),
-                row.meetsTarget ? "yes" : "NO (within \(row.limit))",
-                row.meetsTarget ? Markup.number(row.counterHours - row.currentCounterHours, decimals: 1) : "–",
+                String(row.counters), words.number(row.targetMetric?.mean),
+                words.number(row.targetMetric.map(plan.target.bound)),
+                row.meetsTarget ? words.text(.yes) : words.text(.notMetWithin, ["limit": String(row.limit)]),
+                row.meetsTarget
+                    ? words.number(row.counterHours - row.currentCounterHours) : words.text(.notASaving),
             ]
+        }
+        let classes = plan.rows.map { row in
+            Array(repeating: "", count: 6) + [row.meetsTarget ? "met" : "missed", ""]
         }
         let csvRows = plan.rows.map { row in
             [
@@ -157,76 +168,130 @@ public enum PlanningReportBuilder {
                 row.meetsTarget ? CSV.number(row.counterHours - row.currentCounterHours) : "",
             ]
         }
-        let note =
-            "Target \(plan.target) with 95% confidence, \(plan.replications) replications on common random "
-            + "numbers (seed \(plan.seed)), \(plan.evaluations) candidate plans simulated. Counter-hours: "
-            + (plan.meetsTarget
-                ? "\(Markup.number(plan.currentCounterHours, decimals: 1)) now, "
-                    + "\(Markup.number(plan.counterHours, decimals: 1)) proposed."
-                : "\(Markup.number(plan.currentCounterHours, decimals: 1)) now; no plan to compare: the target is "
-                    + "not met at every unit within its counter limit.")
+        let note = words.text(
+            .staffingNote,
+            [
+                "target": plan.target.description, "replications": String(plan.replications),
+                "seed": String(plan.seed), "evaluations": String(plan.evaluations),
+                "current": words.number(plan.currentCounterHours), "proposed": words.number(plan.counterHours),
+            ])
+        let missed = plan.rows.filter { !$0.meetsTarget }.count
+        let warning =
+            missed == 0
+            ? ""
+            : Markup.text(
+                "p", ["class": "warning"],
+                words.text(.staffingMissedWarning, ["count": String(missed), "total": String(plan.rows.count)]))
+        var table = ReportTable(
+            name: "staffing",
+            headers: [
+                words.text(.columnOffice), words.text(.columnCurrentCounters), words.text(.columnErlang),
+                words.text(.columnProposedCounters),
+                words.text(.columnTargetMean, ["metric": plan.target.metricLabel]), words.text(.columnBound),
+                words.text(.columnMeetsTarget), words.text(.columnCounterHours),
+            ], rows: rows, csvRows: csvRows,
+            csvHeaders: [
+                "unit", "current", "erlang_c", "proposed", plan.target.metricName + "_mean", "bound95", "meets_target",
+                "counter_hours_change",
+            ])
+        table.cellClasses = classes
+        report.exportOnly(table)
         report.section(
-            "Staffing plan", note: note, chart: chart,
-            table: ReportTable(
-                name: "staffing",
-                headers: [
-                    "unit", "current", "Erlang C", "proposed", plan.target.metricLabel, "95% bound", "meets target",
-                    "Δ counter-hours",
-                ], rows: rows, csvRows: csvRows))
+            words.text(.staffingTitle), note: note,
+            warning + Markup.element("div", ["class": "table-box"], table.xhtml())
+                + Markup.element("div", ["class": "chart-box"], chart), id: "staffing")
     }
 
     private static func addKecamatanOverview(_ content: ReportContent, to report: inout HTMLReport) {
+        let words = content.vocabulary
         let offices = content.officeList.filter { $0.kecamatanId != nil }
         guard !offices.isEmpty else {
-            report.section("City overview by kecamatan", note: "This model has no kecamatan (district) information.")
+            if content.scopePrefix == "offices" {
+                report.section(words.text(.kecamatanTitle), note: words.text(.kecamatanMissing))
+            }
             return
         }
-        let groups = Dictionary(grouping: offices, by: { $0.kecamatanId! })
+        let groups = Dictionary(grouping: offices, by: { $0.kecamatanId ?? "" })
         let kecamatans = groups.keys.sorted()
+        let names = content.names
         func value(_ kecamatan: String, _ metric: String) -> Double? {
             content.metrics["kecamatan.\(kecamatan).\(metric)"]?.mean
         }
         let chart = SVGCharts.horizontalBars(
-            title: "Wait by kecamatan (minutes): mean and p90", categories: kecamatans.map(displayName),
+            title: words.text(.kecamatanChart), categories: kecamatans.map(names.words),
             series: [
-                .init(name: "mean", color: colors.p50, values: kecamatans.map { value($0, "wait_minutes") }),
-                .init(name: "p90", color: colors.p90, values: kecamatans.map { value($0, "wait_minutes.p90") }),
-            ], unit: "minutes", reference: content.waitTargetMinutes)
+                .init(
+                    name: words.text(.seriesMean), color: colors.p50,
+                    values: kecamatans.map { value($0, "wait_minutes") }),
+                .init(
+                    name: words.text(.seriesP90), color: colors.p90,
+                    values: kecamatans.map { value($0, "wait_minutes.p90") }),
+            ], unit: words.text(.unitMinutes), reference: content.waitTargetMinutes, vocabulary: words)
         let rows = kecamatans.map { kecamatan -> [String] in
-            let members = groups[kecamatan]!
+            let members = groups[kecamatan] ?? []
             return [
-                displayName(kecamatan), String(members.count), Markup.number(value(kecamatan, "arrivals"), decimals: 0),
-                Markup.number(value(kecamatan, "served"), decimals: 0), Markup.number(value(kecamatan, "wait_minutes")),
-                Markup.number(value(kecamatan, "wait_minutes.p90")), members.map(\.name).joined(separator: ", "),
+                names.words(kecamatan), String(members.count), words.number(value(kecamatan, "arrivals")),
+                words.number(value(kecamatan, "served")), words.number(value(kecamatan, "wait_minutes")),
+                words.number(value(kecamatan, "wait_minutes.p90")),
+                words.number(value(kecamatan, "turned_away")),
             ]
         }
         let csvRows = kecamatans.map { kecamatan -> [String] in
-            [kecamatan, String(groups[kecamatan]!.count)]
-                + ["arrivals", "served", "wait_minutes", "wait_minutes.p90"].map {
+            [kecamatan, String(groups[kecamatan]?.count ?? 0)]
+                + ["arrivals", "served", "wait_minutes", "wait_minutes.p90", "turned_away"].map {
                     value(kecamatan, $0).map(CSV.number) ?? ""
                 }
-                + [groups[kecamatan]!.map(\.id).joined(separator: " ")]
+                + [(groups[kecamatan] ?? []).map(\.id).joined(separator: " ")]
         }
+        let unit = words.text(.unitMinutes)
         report.section(
-            "City overview by kecamatan", chart: chart,
+            words.text(.kecamatanTitle), chart: chart,
             table: ReportTable(
                 name: "kecamatan",
-                headers: ["kecamatan", "offices", "arrivals", "served", "mean wait", "p90 wait", "offices"], rows: rows,
-                csvRows: csvRows))
+                headers: [
+                    words.text(.columnKecamatan), words.text(.columnOffices), words.text(.columnArrivals),
+                    words.text(.columnServed), words.text(.columnMeanWait), "\(words.text(.seriesP90)) (\(unit))",
+                    words.text(.headlineTurnedAway),
+                ], rows: rows, csvRows: csvRows,
+                csvHeaders: [
+                    "kecamatan", "offices", "arrivals", "served", "wait_minutes", "wait_minutes_p90", "turned_away",
+                    "office_ids",
+                ]), id: "kecamatan")
     }
 
-    private static func addComparison(_ comparison: PairedComparison, to report: inout HTMLReport) {
+    static func verdictText(_ verdict: PairedComparison.Verdict, _ words: ReportVocabulary) -> String {
+        switch verdict {
+        case .aBetter: words.text(.verdictABetter)
+        case .bBetter: words.text(.verdictBBetter)
+        case .noSignificantDifference: words.text(.verdictNoDifference)
+        case .different: words.text(.verdictDifferent)
+        case .tooFewReplications: words.text(.verdictTooFew)
+        }
+    }
+
+    private static func addComparison(
+        _ comparison: PairedComparison, _ content: ReportContent, to report: inout HTMLReport
+    ) {
+        let words = content.vocabulary
+        let names = content.names
         // The page shows whole-office and city KPIs; hour, weekday and service breakdowns stay in the CSV.
         let shown = comparison.rows.filter { row in
             !row.metric.contains(".hour.") && !row.metric.contains(".weekday.") && !row.metric.contains(".services.")
-                && !row.metric.contains(".classes.")
+                && !row.metric.contains(".classes.") && !row.metric.hasPrefix("hour.")
+                && !row.metric.hasPrefix("weekday.")
         }
         let rows = shown.map { row in
-            [
-                row.metric, Markup.number(row.meanA, decimals: 3), Markup.number(row.meanB, decimals: 3),
-                Markup.number(row.difference.mean, decimals: 3),
-                "[\(Markup.number(row.difference.ci95.low, decimals: 3)), \(Markup.number(row.difference.ci95.high, decimals: 3))]",
-                row.verdict.rawValue,
+            let scale = ReportMetricNames.isShare(row.metric) ? 100.0 : 1
+            return [
+                names.key(row.metric), words.number(row.meanA * scale), words.number(row.meanB * scale),
+                words.number(row.difference.mean * scale),
+                words.text(
+                    .interval,
+                    [
+                        "low": words.number(row.difference.ci95.low * scale),
+                        "high": words.number(row.difference.ci95.high * scale),
+                    ]),
+                verdictText(row.verdict, words),
             ]
         }
         let csvRows = comparison.rows.map { row in
@@ -236,17 +301,15 @@ public enum PlanningReportBuilder {
             ]
         }
         report.section(
-            "Comparison: A = \(comparison.labelA), B = \(comparison.labelB)",
-            note:
-                "Paired over \(comparison.pairs) replications sharing seeds; difference = B − A with its 95% t-interval. "
-                + "Hour, weekday and service breakdowns are in the CSV.",
+            words.text(.comparisonSection, ["a": comparison.labelA, "b": comparison.labelB]),
+            note: words.text(.comparisonNote, ["pairs": String(comparison.pairs)]),
             table: ReportTable(
-                name: "comparison", headers: ["metric", "A", "B", "B − A", "95% CI", "verdict"], rows: rows,
-                csvRows: csvRows, csvHeaders: ["metric", "a", "b", "difference", "ci95_low", "ci95_high", "verdict"]))
-    }
-
-    /// `samarinda_ulu` → "Samarinda Ulu".
-    static func displayName(_ id: String) -> String {
-        id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+                name: "comparison",
+                headers: [
+                    words.text(.columnFigure), "A", "B", words.text(.columnDifference), words.text(.columnInterval),
+                    words.text(.columnVerdict),
+                ], rows: rows,
+                csvRows: csvRows, csvHeaders: ["metric", "a", "b", "difference", "ci95_low", "ci95_high", "verdict"]),
+            id: "comparison")
     }
 }

@@ -9,6 +9,8 @@ public struct ReportTable: Sendable {
     public var csvRows: [[String]]
     /// CSV column names when they differ from the page's (e.g. an interval split into two columns).
     public var csvHeaders: [String]
+    /// CSS classes of the page's cells (`met`, `missed`), row by row; empty for none.
+    public var cellClasses: [[String]] = []
 
     public init(
         name: String, headers: [String], rows: [[String]], csvRows: [[String]]? = nil, csvHeaders: [String]? = nil
@@ -22,11 +24,15 @@ public struct ReportTable: Sendable {
 
     public func xhtml() -> String {
         let head = Markup.element("tr", [:], headers.map { Markup.text("th", [:], $0) }.joined())
-        let body = rows.map { row in
+        let body = rows.enumerated().map { index, row in
             Markup.element(
                 "tr", [:],
                 row.enumerated().map { column, cell in
-                    Markup.text("td", column == 0 ? ["class": "name"] : [:], cell)
+                    let given =
+                        index < cellClasses.count && column < cellClasses[index].count
+                        ? cellClasses[index][column] : ""
+                    let style = column == 0 ? "name" : given
+                    return Markup.text("td", style.isEmpty ? [:] : ["class": style], cell)
                 }.joined())
         }.joined()
         return Markup.element(

@@ -18,7 +18,8 @@ public enum SVGCharts {
     /// One row per category with a bar per series, a value axis with round ticks and a legend.
     /// `reference` draws a dashed vertical line (a target). O(categories × series).
     public static func horizontalBars(
-        title: String, categories: [String], series: [Series], unit: String, reference: Double? = nil
+        title: String, categories: [String], series: [Series], unit: String, reference: Double? = nil,
+        vocabulary: ReportVocabulary = .english
     ) -> String {
         let labelWidth = 190.0
         let plotWidth = 460.0
@@ -43,7 +44,7 @@ public enum SVGCharts {
                 ])
             body += Markup.text(
                 "text", ["x": position, "y": Markup.coordinate(height - 12), "class": "tick"],
-                formatTick(tick))
+                formatTick(tick, vocabulary))
             tick += step
         }
         for (row, category) in categories.enumerated() {
@@ -66,7 +67,7 @@ public enum SVGCharts {
                         "height": Markup.coordinate(barHeight - 1),
                         "fill": line.color,
                     ],
-                    Markup.text("title", [:], "\(category) — \(line.name): \(Markup.number(value)) \(unit)"))
+                    Markup.text("title", [:], "\(category) — \(line.name): \(vocabulary.number(value)) \(unit)"))
             }
         }
         if let reference {
@@ -88,10 +89,13 @@ public enum SVGCharts {
     }
 
     /// Rows × columns of cells shaded from pale (0) to deep red (the largest value), the value
-    /// written in each cell; empty cells are grey. O(rows × columns).
-    public static func heatMap(title: String, rows: [String], columns: [String], values: [[Double?]], unit: String)
-        -> String
-    {
+    /// written in each cell; empty cells are grey. Where `present` says false (a closed hour) no cell is
+    /// drawn at all. O(rows × columns).
+    public static func heatMap(
+        title: String, rows: [String], columns: [String], values: [[Double?]], unit: String,
+        present: [[Bool]]? = nil, vocabulary: ReportVocabulary = .english
+    ) -> String {
+        let words = vocabulary
         let labelWidth = 190.0
         let cellWidth = 46.0
         let cellHeight = 16.0
@@ -115,17 +119,19 @@ public enum SVGCharts {
                     "class": "label",
                 ], truncate(name, 30))
             for column in columns.indices {
+                if let present, !(column < present[row].count && present[row][column]) { continue }
                 let value = column < values[row].count ? values[row][column] : nil
                 let x = labelWidth + Double(column) * cellWidth
                 let fill = value.map { shade($0, of: largest) } ?? "#e4e4e4"
                 let tooltip =
-                    "\(name), \(columns[column]): \(value.map { "\(Markup.number($0)) \(unit)" } ?? "no data")"
+                    "\(name), \(columns[column]): "
+                    + (value.map { "\(words.number($0)) \(unit)" } ?? words.text(.chartNoData))
                 body += Markup.element(
                     "rect",
                     [
                         "x": Markup.coordinate(x), "y": Markup.coordinate(y),
                         "width": Markup.coordinate(cellWidth - 1), "height": Markup.coordinate(cellHeight - 1),
-                        "fill": fill,
+                        "fill": fill, "class": "heat-cell",
                     ],
                     Markup.text("title", [:], tooltip))
                 if let value {
@@ -135,14 +141,14 @@ public enum SVGCharts {
                         [
                             "x": Markup.coordinate(x + cellWidth / 2),
                             "y": Markup.coordinate(y + cellHeight - 4), "class": "cell \(ink)",
-                        ], Markup.number(value, decimals: 1))
+                        ], words.number(value))
                 }
             }
         }
         let height = top + Double(rows.count) * cellHeight + 18
         body += Markup.text(
             "text", ["x": Markup.coordinate(labelWidth), "y": Markup.coordinate(height - 4), "class": "unit-left"],
-            "colour: 0 (pale) to \(Markup.number(largest)) \(unit) (deep red)")
+            words.text(.chartColourScale, ["max": words.number(largest), "unit": unit]))
         return svg(width: labelWidth + Double(columns.count) * cellWidth + 20, height: height, body)
     }
 
@@ -155,9 +161,8 @@ public enum SVGCharts {
         return (ceil(largest / step) * step, step)
     }
 
-    private static func formatTick(_ value: Double) -> String {
-        value == value.rounded()
-            ? String(Int(value)) : Markup.number(value, decimals: value * 10 == (value * 10).rounded() ? 1 : 2)
+    private static func formatTick(_ value: Double, _ vocabulary: ReportVocabulary) -> String {
+        vocabulary.number(value, decimals: value == value.rounded() ? 0 : value * 10 == (value * 10).rounded() ? 1 : 2)
     }
 
     /// White → amber → red by value / largest.

@@ -80,6 +80,7 @@ extension CityScenario {
         for (id, node) in try fields.required("offices").namedEntries() {
             let office = try node.fields([
                 "name", "kind", "kecamatan", "population", "population_estimated", "digital", "counters", "breaks",
+                "lat", "lon",
             ])
             let kindNode = try office.required("kind")
             guard let kind = OfficeKind(rawValue: try kindNode.text()) else {
@@ -104,7 +105,8 @@ extension CityScenario {
                     counters: try office.optional("counters")?.int(atLeast: 1, atMost: Self.maximumCounters)
                         ?? fallback.counters,
                     breaks: try office.optional("breaks").map { node throws(ScenarioError) in try Self.breaks(node) }
-                        ?? fallback.breaks))
+                        ?? fallback.breaks,
+                    position: try Self.position(office, of: node)))
         }
 
         let citizens = try Self.citizens(fields.required("citizens"))

@@ -1,0 +1,491 @@
+/// Every text a person reads in an HTML report, under a stable key: the headings, notes, column
+/// names, legends, verdicts and the human names of metrics. A translation is one more table for the
+/// same keys (`ReportVocabularyTests` checks that every key has its text); the code never writes a
+/// sentence of its own. Placeholders in braces (`{minutes}`) are filled by ``ReportVocabulary/text(_:_:)``.
+public enum ReportPhrase: String, CaseIterable, Sendable {
+    // Page
+    case footer = "page.footer"
+    case subtitleReplications = "page.replications"
+    case subtitleSeed = "page.seed"
+    case subtitleDays = "page.days"
+    case subtitleTarget = "page.target"
+    case comparisonTitle = "page.comparison_title"
+    case comparisonSubtitle = "page.comparison_subtitle"
+    case planTitle = "page.plan_title"
+    case rosterTitle = "page.roster_title"
+    // Headline
+    case headlineTitle = "headline.title"
+    case headlineNote = "headline.note"
+    case headlineNoteOneReplication = "headline.note_one_replication"
+    case headlinePlanNote = "headline.plan_note"
+    case headlineShare = "headline.share"
+    case headlineShareDetail = "headline.share_detail"
+    case headlineMeanWait = "headline.mean_wait"
+    case headlineMeanWaitDetail = "headline.mean_wait_detail"
+    case headlineP90Wait = "headline.p90_wait"
+    case headlineP90WaitDetail = "headline.p90_wait_detail"
+    case headlineTurnedAway = "headline.turned_away"
+    case headlineTurnedAwayDetail = "headline.turned_away_detail"
+    case headlineNoShows = "headline.no_shows"
+    case headlineNoShowsDetail = "headline.no_shows_detail"
+    case headlineOvertime = "headline.overtime"
+    case headlineOvertimeDetail = "headline.overtime_detail"
+    case interval = "headline.interval"
+    case noInterval = "headline.no_interval"
+    case targetAtMost = "target.at_most"
+    case targetAtLeast = "target.at_least"
+    case statusMet = "status.met"
+    case statusMissed = "status.missed"
+    case statusUncertain = "status.uncertain"
+    case statusNoTarget = "status.no_target"
+    // Units
+    case unitMinutes = "unit.minutes"
+    case unitPercent = "unit.percent"
+    case unitCitizens = "unit.citizens"
+    case unitCounters = "unit.counters"
+    case unitPerDay = "unit.per_day"
+    // Offices
+    case officesTitle = "offices.title"
+    case officesNote = "offices.note"
+    case columnOffice = "column.office"
+    case columnKind = "column.kind"
+    case columnP90Wait = "column.p90_wait"
+    case columnMeanWait = "column.mean_wait"
+    case columnWithinTarget = "column.within_target"
+    case columnServed = "column.served"
+    case columnNoShows = "column.no_shows"
+    case columnLeft = "column.left"
+    case columnRefused = "column.refused"
+    case columnUtilisation = "column.utilisation"
+    case columnAgainstTarget = "column.against_target"
+    case columnDemand = "column.demand"
+    case officeOverTarget = "offices.over_target"
+    case officeWithinTarget = "offices.within_target"
+    case kindKelurahan = "kind.kelurahan"
+    case kindKecamatan = "kind.kecamatan"
+    case kindMPP = "kind.mpp"
+    case kindQueue = "kind.queue"
+    // Map
+    case mapTitle = "map.title"
+    case mapNote = "map.note"
+    case mapPlacedNote = "map.placed_note"
+    case mapMissing = "map.missing"
+    case mapColourLegend = "map.colour_legend"
+    case mapSizeLegend = "map.size_legend"
+    case mapBandGood = "map.band_good"
+    case mapBandNear = "map.band_near"
+    case mapBandOver = "map.band_over"
+    case mapBandFar = "map.band_far"
+    case mapNoData = "map.no_data"
+    case mapScale = "map.scale"
+    case mapNorth = "map.north"
+    case mapTooltip = "map.tooltip"
+    // Heat maps and charts
+    case heatTitle = "heat.title"
+    case heatNote = "heat.note"
+    case heatMissing = "heat.missing"
+    case queueTitle = "queue.title"
+    case queueNote = "queue.note"
+    case queueMissing = "queue.missing"
+    case chartColourScale = "chart.colour_scale"
+    case chartNoData = "chart.no_data"
+    case chartNotOpen = "chart.not_open"
+    case waitsTitle = "waits.title"
+    case waitsNote = "waits.note"
+    case waitsChart = "waits.chart"
+    case utilisationTitle = "utilisation.title"
+    case utilisationChart = "utilisation.chart"
+    case utilisationSeries = "utilisation.series"
+    case kecamatanTitle = "kecamatan.title"
+    case kecamatanChart = "kecamatan.chart"
+    case kecamatanMissing = "kecamatan.missing"
+    case columnKecamatan = "column.kecamatan"
+    case columnOffices = "column.offices"
+    case columnArrivals = "column.arrivals"
+    case columnCounters = "column.counters"
+    case seriesMedian = "series.median"
+    case seriesMean = "series.mean"
+    case seriesP90 = "series.p90"
+    case seriesP99 = "series.p99"
+    // All figures
+    case figuresTitle = "figures.title"
+    case figuresNote = "figures.note"
+    case columnFigure = "column.figure"
+    case columnMeanValue = "column.mean_value"
+    case columnLow = "column.low"
+    case columnHigh = "column.high"
+    case columnReplications = "column.replications"
+    // Plan
+    case staffingTitle = "staffing.title"
+    case staffingNote = "staffing.note"
+    case staffingMissedWarning = "staffing.missed_warning"
+    case staffingChart = "staffing.chart"
+    case seriesCurrent = "series.current"
+    case seriesProposed = "series.proposed"
+    case columnCurrentCounters = "column.current_counters"
+    case columnErlang = "column.erlang"
+    case columnProposedCounters = "column.proposed_counters"
+    case columnTargetMean = "column.target_mean"
+    case columnBound = "column.bound"
+    case columnMeetsTarget = "column.meets_target"
+    case columnCounterHours = "column.counter_hours"
+    case yes = "word.yes"
+    case notMetWithin = "staffing.not_met_within"
+    case notASaving = "staffing.not_a_saving"
+    case rosterSectionTitle = "roster.title"
+    case rosterNote = "roster.note"
+    case columnWeekday = "column.weekday"
+    // Comparison
+    case comparisonSection = "comparison.title"
+    case comparisonNote = "comparison.note"
+    case columnDifference = "column.difference"
+    case columnInterval = "column.interval"
+    case columnVerdict = "column.verdict"
+    case verdictABetter = "verdict.a_better"
+    case verdictBBetter = "verdict.b_better"
+    case verdictNoDifference = "verdict.no_difference"
+    case verdictDifferent = "verdict.different"
+    case verdictTooFew = "verdict.too_few"
+    // Weekdays
+    case monday = "weekday.mon"
+    case tuesday = "weekday.tue"
+    case wednesday = "weekday.wed"
+    case thursday = "weekday.thu"
+    case friday = "weekday.fri"
+    case saturday = "weekday.sat"
+    case sunday = "weekday.sun"
+    // Metric names (the last segment or two of a key such as `overall.wait_minutes.p90`)
+    case metricArrivals = "metric.arrivals"
+    case metricArrivalsBooked = "metric.arrivals.booked"
+    case metricArrivalsWalkIn = "metric.arrivals.walk_in"
+    case metricArrivalsPriority = "metric.arrivals.priority"
+    case metricServed = "metric.served"
+    case metricNoShows = "metric.no_shows"
+    case metricCancelled = "metric.cancelled"
+    case metricBalked = "metric.balked"
+    case metricReneged = "metric.reneged"
+    case metricBookingRefused = "metric.booking_refused"
+    case metricTurnedAway = "metric.turned_away"
+    case metricInSystemAtEnd = "metric.in_system_at_end"
+    case metricGenerated = "metric.generated"
+    case metricBookings = "metric.bookings"
+    case metricBookingsAssisted = "metric.bookings.assisted"
+    case metricWalkInsConverted = "metric.walk_ins_converted"
+    case metricBookingLeadDays = "metric.booking_lead_days"
+    case metricWait = "metric.wait_minutes"
+    case metricWaitQuantile = "metric.wait_minutes.quantile"
+    case metricWaitWithinTarget = "metric.wait_within_target"
+    case metricSlotUtilisation = "metric.slot_utilization"
+    case metricCounterUtilisation = "metric.counter_utilization"
+    case metricUtilisation = "metric.utilization"
+    case metricOvertime = "metric.overtime_minutes"
+    case metricOvertimeCounter = "metric.overtime_counter_minutes"
+    case metricCounterMinutesAvailable = "metric.counter_minutes.available"
+    case metricCounterMinutesSold = "metric.counter_minutes.sold"
+    case metricCounterMinutesOverbooked = "metric.counter_minutes.overbooked"
+    case metricAbandon = "metric.abandon_minutes"
+    case metricWaitAll = "metric.wait_all_minutes"
+    case metricTimeInLine = "metric.time_in_line_minutes"
+    case metricTimeInSystem = "metric.time_in_system_minutes"
+    case metricQueueLength = "metric.queue_length"
+    case metricInSystem = "metric.in_system"
+    case metricOpenDays = "metric.open_days"
+    case metricCounters = "metric.counters"
+    case metricArrivalsPerOpenDay = "metric.arrivals_per_open_day"
+    case metricDays = "metric.days"
+    case metricSojourn = "metric.sojourn_minutes"
+    case metricCustomers = "metric.customers"
+    case metricAbandoned = "metric.abandoned"
+    case metricAbandonment = "metric.abandonment"
+    case metricArrivalRate = "metric.arrival_rate_per_minute"
+    case metricObservedMinutes = "metric.observed_minutes"
+    case metricSystem = "metric.system_minutes"
+    case metricSystemAll = "metric.system_all_minutes"
+    case metricThroughput = "metric.throughput_per_minute"
+    case metricPerWeekday = "metric.per_weekday"
+    case metricPerHour = "metric.per_hour"
+    case metricPerService = "metric.per_service"
+    case metricPerClass = "metric.per_class"
+    case metricUnknown = "metric.unknown"
+    case metricScopeCity = "metric.scope_city"
+    case metricInScope = "metric.in_scope"
+}
+
+/// A language's texts for the report phrases, and the one function that writes numbers for people.
+public struct ReportVocabulary: Sendable {
+    public var texts: [ReportPhrase: String]
+    /// Decimal mark: "." in English; a table for a language that writes "6,4" sets ",".
+    public var decimalSeparator: String
+    /// Thousands separator for whole numbers of five digits or more ("" for none).
+    public var groupingSeparator: String
+
+    public init(texts: [ReportPhrase: String], decimalSeparator: String = ".", groupingSeparator: String = ",") {
+        self.texts = texts
+        self.decimalSeparator = decimalSeparator
+        self.groupingSeparator = groupingSeparator
+    }
+
+    /// The phrase with `{name}` placeholders replaced by `values[name]`; a phrase missing from the table
+    /// falls back to English (a test keeps every table complete).
+    public func text(_ phrase: ReportPhrase, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        var text = texts[phrase] ?? Self.englishTexts[phrase] ?? phrase.rawValue
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A number for people with exactly `decimals` decimals, grouped thousands, "–" when missing or not
+    /// finite, and never "-0.00". Every number a report prints goes through here.
+    public func number(_ value: Double?, decimals: Int = 2) -> String {
+        guard let value, value.isFinite else { return "–" }
+        var text = String(format: "%.\(max(0, decimals))f", value)
+        if text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            text.removeFirst()
+        }
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts.first ?? "0")
+        if !groupingSeparator.isEmpty && whole.count > 4 {
+            var grouped: [String] = []
+            while whole.count > 3 {
+                grouped.insert(String(whole.suffix(3)), at: 0)
+                whole.removeLast(3)
+            }
+            grouped.insert(whole, at: 0)
+            whole = grouped.joined(separator: groupingSeparator)
+        }
+        let fraction = parts.count > 1 ? decimalSeparator + parts[1] : ""
+        return (negative ? "-" : "") + whole + fraction
+    }
+
+    /// A share (0…1) as a percentage with two decimals, e.g. "87.35 %".
+    public func percent(_ share: Double?) -> String {
+        guard let share, share.isFinite else { return "–" }
+        return "\(number(share * 100)) \(text(.unitPercent))"
+    }
+
+    public static let english = ReportVocabulary(texts: englishTexts)
+
+    static let englishTexts: [ReportPhrase: String] = [
+        .footer: "Generated by antrean. Every table is also written as CSV next to this file.",
+        .subtitleReplications: "{count} replications",
+        .subtitleSeed: "seed {seed}",
+        .subtitleDays: "{days} days each",
+        .subtitleTarget: "target {target}",
+        .comparisonTitle: "Comparison — {title}",
+        .comparisonSubtitle: "A = {a}, B = {b} · {pairs} paired replications · seed {seed} · figures and charts show B",
+        .planTitle: "Staffing plan — {title}",
+        .rosterTitle: "Roster by hour — {title}",
+        .headlineTitle: "At a glance",
+        .headlineNote:
+            "Whole city, means over {count} replications; the small print under each figure is its 95% "
+            + "confidence interval. A target counts as met only when the whole interval meets it.",
+        .headlineNoteOneReplication:
+            "Whole city, one replication: no confidence interval can be given, so no target is judged met. "
+            + "Run two or more replications.",
+        .headlinePlanNote: "With the proposed counters.",
+        .headlineShare: "Served within {minutes} min",
+        .headlineShareDetail: "share of served citizens whose wait was at most {minutes} min",
+        .headlineMeanWait: "Mean wait",
+        .headlineMeanWaitDetail: "from arrival (or the slot's start) to the counter",
+        .headlineP90Wait: "Wait of 9 in 10 citizens",
+        .headlineP90WaitDetail: "90th percentile: nine in ten served citizens waited at most this long",
+        .headlineTurnedAway: "Turned away",
+        .headlineTurnedAwayDetail: "left on seeing the line, gave up waiting, or refused a booking",
+        .headlineNoShows: "No-shows",
+        .headlineNoShowsDetail: "booked citizens who did not come",
+        .headlineOvertime: "Overtime",
+        .headlineOvertimeDetail: "minutes offices stayed open after closing, all offices, {days} days",
+        .interval: "95% interval {low} to {high}",
+        .noInterval: "no interval (one replication)",
+        .targetAtMost: "Target: at most {value}",
+        .targetAtLeast: "Target: at least {value}",
+        .statusMet: "✔ Target met",
+        .statusMissed: "✘ Target missed",
+        .statusUncertain: "? Uncertain: the interval crosses the target",
+        .statusNoTarget: "No target set",
+        .unitMinutes: "min",
+        .unitPercent: "%",
+        .unitCitizens: "citizens",
+        .unitCounters: "counters",
+        .unitPerDay: "per open day",
+        .officesTitle: "Offices, worst first",
+        .officesNote:
+            "Sorted by the wait of 9 in 10 citizens (90th percentile), longest first. Losses are counted "
+            + "over the whole run: no-shows, citizens who left the line (on seeing it or after waiting), "
+            + "and bookings refused.",
+        .columnOffice: "Office",
+        .columnKind: "Kind",
+        .columnP90Wait: "Wait of 9 in 10 (min)",
+        .columnMeanWait: "Mean wait (min)",
+        .columnWithinTarget: "Within {minutes} min (%)",
+        .columnServed: "Served",
+        .columnNoShows: "No-shows",
+        .columnLeft: "Left the line",
+        .columnRefused: "Booking refused",
+        .columnUtilisation: "Counters busy (%)",
+        .columnAgainstTarget: "Against target",
+        .columnDemand: "Arrivals per open day",
+        .officeOverTarget: "✘ over target",
+        .officeWithinTarget: "✔ within target",
+        .kindKelurahan: "kelurahan office",
+        .kindKecamatan: "kecamatan office",
+        .kindMPP: "public service mall",
+        .kindQueue: "queue",
+        .mapTitle: "Map of the offices",
+        .mapNote:
+            "Each dot is an office at its coordinates: its area grows with demand (arrivals per open day), "
+            + "its colour shows the wait of 9 in 10 citizens against the {minutes} min target. The five "
+            + "worst offices are named.",
+        .mapPlacedNote:
+            "Offices without coordinates in the scenario ({names}) are drawn as squares at the centre of "
+            + "their kecamatan's other offices.",
+        .mapMissing: "No office has coordinates: add lat and lon (degrees) to the offices in the scenario.",
+        .mapColourLegend: "Wait of 9 in 10",
+        .mapSizeLegend: "Arrivals per open day",
+        .mapBandGood: "up to {value} min",
+        .mapBandNear: "up to {value} min (target)",
+        .mapBandOver: "up to {value} min",
+        .mapBandFar: "over {value} min",
+        .mapNoData: "no data",
+        .mapScale: "{km} km",
+        .mapNorth: "N",
+        .mapTooltip: "{name}: {arrivals} arrivals per open day, wait of 9 in 10 {wait} min",
+        .heatTitle: "Waits by weekday and hour",
+        .heatNote:
+            "Mean wait in minutes of the citizens whose wait began in that hour, whole city, averaged over "
+            + "the measured weeks. Grey: open, but nobody waited.",
+        .heatMissing: "This model reports no waits by weekday and hour.",
+        .queueTitle: "Queue length through an average weekday",
+        .queueNote:
+            "Citizens in line, averaged over each hour and over Monday to Friday, offices worst first "
+            + "(at most {count}; all of them in the CSV).",
+        .queueMissing: "This model reports no queue length by hour.",
+        .chartColourScale: "colour: from 0 (pale) to {max} {unit} (deep red)",
+        .chartNoData: "no data",
+        .chartNotOpen: "closed",
+        .waitsTitle: "Waits per office",
+        .waitsNote: "The dashed line marks the wait target of {minutes} min.",
+        .waitsChart: "Wait per office in minutes: median, 9 in 10 and 99 in 100 citizens",
+        .utilisationTitle: "How busy the counters are",
+        .utilisationChart: "Share of staffed counter time spent serving (%)",
+        .utilisationSeries: "busy share of staffed counter time",
+        .kecamatanTitle: "The city by kecamatan",
+        .kecamatanChart: "Wait by kecamatan in minutes: mean and 9 in 10",
+        .kecamatanMissing: "This model has no kecamatan (district) information.",
+        .columnKecamatan: "Kecamatan",
+        .columnOffices: "Offices",
+        .columnArrivals: "Arrivals",
+        .columnCounters: "Counters",
+        .seriesMedian: "median",
+        .seriesMean: "mean",
+        .seriesP90: "9 in 10",
+        .seriesP99: "99 in 100",
+        .figuresTitle: "All city figures",
+        .figuresNote: "Means over replications with their 95% confidence intervals.",
+        .columnFigure: "Figure",
+        .columnMeanValue: "Mean",
+        .columnLow: "95% low",
+        .columnHigh: "95% high",
+        .columnReplications: "Replications",
+        .staffingTitle: "Proposed staffing",
+        .staffingNote:
+            "Proposed, not yet in force. Target {target} with 95% confidence; {replications} replications on "
+            + "common random numbers (seed {seed}); {evaluations} candidate plans simulated. Counter-hours: "
+            + "current {current}, proposed {proposed}.",
+        .staffingMissedWarning:
+            "The target is not met at {count} of {total} offices even with the most counters tried: there "
+            + "the proposal is the largest staffing searched, not a saving.",
+        .staffingChart: "Counters: current and proposed",
+        .seriesCurrent: "current",
+        .seriesProposed: "proposed",
+        .columnCurrentCounters: "Current counters",
+        .columnErlang: "Erlang C estimate",
+        .columnProposedCounters: "Proposed counters",
+        .columnTargetMean: "{metric}: mean",
+        .columnBound: "95% bound",
+        .columnMeetsTarget: "Target met?",
+        .columnCounterHours: "Change in counter-hours",
+        .yes: "✔ yes",
+        .notMetWithin: "✘ no, not within {limit} counters",
+        .notASaving: "not a saving",
+        .rosterSectionTitle: "Proposed roster: counters by weekday and hour",
+        .rosterNote:
+            "Proposed counters per office, weekday and hour by the modified offered load (analytic, target "
+            + "{target}); the Erlang estimate per hour (SIPP) is in the CSV.",
+        .columnWeekday: "Weekday",
+        .comparisonSection: "Comparison: A = {a}, B = {b}",
+        .comparisonNote:
+            "Paired over {pairs} replications sharing seeds; difference = B − A with its 95% interval. "
+            + "Hour, weekday and service breakdowns are in the CSV.",
+        .columnDifference: "B − A",
+        .columnInterval: "95% interval",
+        .columnVerdict: "Verdict",
+        .verdictABetter: "A better",
+        .verdictBBetter: "B better",
+        .verdictNoDifference: "no significant difference",
+        .verdictDifferent: "different",
+        .verdictTooFew: "too few replications",
+        .monday: "Monday",
+        .tuesday: "Tuesday",
+        .wednesday: "Wednesday",
+        .thursday: "Thursday",
+        .friday: "Friday",
+        .saturday: "Saturday",
+        .sunday: "Sunday",
+        .metricArrivals: "Arrivals",
+        .metricArrivalsBooked: "Arrivals with a booking",
+        .metricArrivalsWalkIn: "Walk-in arrivals",
+        .metricArrivalsPriority: "Priority arrivals",
+        .metricServed: "Citizens served",
+        .metricNoShows: "No-shows",
+        .metricCancelled: "Bookings cancelled",
+        .metricBalked: "Left on seeing the line",
+        .metricReneged: "Gave up waiting",
+        .metricBookingRefused: "Bookings refused",
+        .metricTurnedAway: "Turned away (left, gave up or refused)",
+        .metricInSystemAtEnd: "Still in the office at the end",
+        .metricGenerated: "Visits wished",
+        .metricBookings: "Bookings made",
+        .metricBookingsAssisted: "Bookings through the 112 line",
+        .metricWalkInsConverted: "Walk-ins who booked instead",
+        .metricBookingLeadDays: "Days booked ahead (days)",
+        .metricWait: "Mean wait (min)",
+        .metricWaitQuantile: "Wait not exceeded by {percent}% of citizens (min)",
+        .metricWaitWithinTarget: "Share served within the target (%)",
+        .metricSlotUtilisation: "Slots booked (%)",
+        .metricCounterUtilisation: "Counters busy (%)",
+        .metricUtilisation: "Servers busy (%)",
+        .metricOvertime: "Overtime (min)",
+        .metricOvertimeCounter: "Counter time after closing (counter-min)",
+        .metricCounterMinutesAvailable: "Counter time available (counter-min)",
+        .metricCounterMinutesSold: "Counter time offered for booking (counter-min)",
+        .metricCounterMinutesOverbooked: "Counter time overbooked (counter-min)",
+        .metricAbandon: "Wait before giving up (min)",
+        .metricWaitAll: "Mean wait incl. those who gave up (min)",
+        .metricTimeInLine: "Time in line (min)",
+        .metricTimeInSystem: "Time in the office (min)",
+        .metricQueueLength: "Citizens in line, time average",
+        .metricInSystem: "Citizens in the office, time average",
+        .metricOpenDays: "Open days",
+        .metricCounters: "Counters",
+        .metricArrivalsPerOpenDay: "Arrivals per open day",
+        .metricDays: "Measured days",
+        .metricSojourn: "Time in the system (min)",
+        .metricCustomers: "Customers",
+        .metricAbandoned: "Customers who gave up",
+        .metricAbandonment: "Share who gave up (%)",
+        .metricArrivalRate: "Arrivals per minute",
+        .metricObservedMinutes: "Minutes observed",
+        .metricSystem: "Time in the system (min)",
+        .metricSystemAll: "Time in the system incl. those who gave up (min)",
+        .metricThroughput: "Served per minute",
+        .metricPerWeekday: "{metric}, {weekday}",
+        .metricPerHour: "{metric}, {hour}:00–{hour}:59",
+        .metricPerService: "{metric}, service {service}",
+        .metricPerClass: "{metric}, class {class}",
+        .metricUnknown: "{name}",
+        .metricScopeCity: "City",
+        .metricInScope: "{metric} — {scope}",
+    ]
+}
