@@ -53,22 +53,30 @@ struct WeekdayHourProfile {
     }
 
     /// Writes `<prefix>.weekday.<day>.hour.<HH>.queue_length` for the opening hours of every weekday
-    /// with measured open days (`openDays[weekday]`) and any other hour that had someone in line or a
-    /// wait, and `….served` and `….wait_minutes` (their mean) where a wait began. `openHours[weekday]`
-    /// are the opening hours.
+    /// with measured open days (`openDays[weekday]`); `….outside_hours.line_minutes`, the citizen-minutes
+    /// in line outside those hours per open day (early check-ins before opening, the line served after
+    /// closing), where there were any; and `….served` and `….wait_minutes` (their mean) for every hour in
+    /// which a wait began. `openHours[weekday]` are the opening hours.
     func write(into sample: inout MetricSample, prefix: String, openDays: [Int], openHours: [Set<Int>]) {
         for day in 0..<Self.weekdays where openDays[day] > 0 {
             let name = CityTally.weekdayNames[day]
-            let busy = (0..<24).filter { lineArea[day * 24 + $0] > 0 || waitCount[day * 24 + $0] > 0 }
-            for hour in openHours[day].union(busy).sorted() {
+            var outside = 0.0
+            for hour in 0..<24 {
                 let cell = day * 24 + hour
                 let label = hour < 10 ? "0\(hour)" : "\(hour)"
                 let key = "\(prefix).weekday.\(name).hour.\(label)."
-                sample.values[key + "queue_length"] = lineArea[cell] / (Double(openDays[day]) * 60)
+                if openHours[day].contains(hour) {
+                    sample.values[key + "queue_length"] = lineArea[cell] / (Double(openDays[day]) * 60)
+                } else {
+                    outside += lineArea[cell]
+                }
                 if waitCount[cell] > 0 {
                     sample.values[key + "served"] = waitCount[cell]
                     sample.values[key + "wait_minutes"] = waitSum[cell] / waitCount[cell]
                 }
+            }
+            if outside > 0 {
+                sample.values["\(prefix).weekday.\(name).outside_hours.line_minutes"] = outside / Double(openDays[day])
             }
         }
     }

@@ -24,7 +24,8 @@ import Testing
     }
 
     /// The areas split at hour boundaries add up to the whole run's area under the line: Σ over weekday
-    /// × hour of (queue length × open days × 60) = queue_length × measured minutes, at every scope.
+    /// × opening hour of (queue length × open days × 60), plus the line outside opening hours, equals
+    /// queue_length × measured minutes, at every scope.
     /// Served counts and mean waits per cell add up to the per-hour and per-weekday figures.
     @Test(arguments: ["small-city.yaml", "busy-city.yaml"])
     func cellsAddUpToTheRunsFigures(fixture: String) throws {
@@ -53,6 +54,7 @@ import Testing
                         waitThatDay += served * wait
                     }
                 }
+                area += (sample["\(scope).weekday.\(name).outside_hours.line_minutes"] ?? 0) * Double(openDays[day])
                 let served = sample["\(scope).weekday.\(name).served"] ?? 0
                 #expect(servedThatDay == served, "\(scope) \(name)")
                 if served > 0, let wait = sample["\(scope).weekday.\(name).wait_minutes"] {
@@ -72,7 +74,7 @@ import Testing
         #expect(sample["overall.queue_length"]! > 0)
     }
 
-    /// Every opening hour of every weekday is reported, even one with nobody in line.
+    /// Every opening hour of every weekday is reported, even one with nobody in line, and no other hour.
     @Test func everyOpeningHourIsReported() throws {
         let scenario = try CityFixtures.fixture("small-city.yaml")
         let sample = try CitySimulation(scenario.model).run(days: 7, seed: 1, replication: 0)
@@ -80,6 +82,8 @@ import Testing
             for hour in 8..<(day == 4 ? 14 : 16) {
                 #expect(sample["kecamatan.hulu.weekday.\(name).hour.\(Self.label(hour)).queue_length"] != nil)
             }
+            #expect(sample["overall.weekday.\(name).hour.07.queue_length"] == nil)
+            #expect(sample["overall.weekday.\(name).hour.\(day == 4 ? 14 : 16).queue_length"] == nil)
             // Saturday is closed and not profiled.
             #expect(sample["overall.weekday.sat.hour.\(Self.label(8 + day)).queue_length"] == nil)
         }

@@ -84,6 +84,7 @@ public struct HTMLReport: Sendable {
         .card{border:1px solid #d9dee4;border-left:6px solid #8a939c;border-radius:4px;padding:8px 12px;background:#ffffff}
         .card h3{font-size:0.95em;margin:0;color:#33404d}.card .value{font-size:1.7em;font-weight:650;margin:4px 0 0 0;\
         font-variant-numeric:tabular-nums}
+        .card .value .unit{font-size:0.55em;font-weight:500;color:#33404d}
         .card p{margin:2px 0}.card .interval,.card .target,.card .detail{font-size:0.8em;color:#56606b}
         .card .status{font-weight:600;font-size:0.9em}
         .card.met{border-left-color:#1a7f37}.card.met .status{color:#1a7f37}
@@ -91,11 +92,13 @@ public struct HTMLReport: Sendable {
         .card.uncertain{border-left-color:#b26a00}.card.uncertain .status{color:#8a5300}
         .card.neutral .status{color:#56606b}
         td.met{color:#1a7f37}td.missed{color:#c62828;font-weight:600}td.uncertain{color:#8a5300}
+        td.met,td.missed,td.uncertain{white-space:nowrap}
         .warning{border-left:6px solid #c62828;background:#fdecea;padding:6px 10px}
         footer{margin-top:2em;color:#8a939c;font-size:0.8em}
         @page{size:A4;margin:12mm}
         @media print{body{max-width:none;padding:0;background:#ffffff;font-size:9.5pt}
-        h2{break-after:avoid}section{break-inside:auto}.cards{grid-template-columns:repeat(3,1fr)}
+        h2,.note{break-after:avoid}section{break-inside:auto}
+        #headline,#map,#weekday-hour,#queue-length{break-inside:avoid}.cards{grid-template-columns:repeat(3,1fr)}
         .card{break-inside:avoid}svg.chart{break-inside:avoid}tr{break-inside:avoid}thead{display:table-header-group}
         .table-box,.chart-box{overflow:visible}table{font-size:8pt}th,td{padding:2px 5px}}
         """

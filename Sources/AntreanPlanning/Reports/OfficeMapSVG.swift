@@ -127,16 +127,39 @@ enum OfficeMapSVG {
                     ], tooltip)
             }
         }
-        // Names of the worst offices, beside their dots.
+        // Names of the worst offices beside their dots, each where it overlaps no name placed before.
+        // The legend's corner is taken from the start.
+        var taken: [(x: Double, y: Double, width: Double, height: Double)] = [
+            (margin * 2 + plotWidth, 25, legendWidth, 240)
+        ]
         for mark in marks where worst.contains(mark.office.id) {
             let r = radius(mark.demand)
-            let right = x(mark.longitude) < margin + plotWidth * 0.7
+            let (cx, cy) = (x(mark.longitude), y(mark.latitude))
+            let width = Double(mark.office.name.count) * 6.2
+            let candidates: [(x: Double, y: Double, anchor: String)] = [
+                (cx + r + 3, cy + 3, "start"), (cx - r - 3, cy + 3, "end"), (cx, cy - r - 4, "middle"),
+                (cx, cy + r + 11, "middle"), (cx + r + 3, cy - r - 4, "start"), (cx - r - 3, cy + r + 11, "end"),
+            ]
+            func box(_ place: (x: Double, y: Double, anchor: String)) -> (
+                x: Double, y: Double, width: Double, height: Double
+            ) {
+                let left =
+                    place.anchor == "start" ? place.x : place.anchor == "end" ? place.x - width : place.x - width / 2
+                return (left, place.y - 10, width, 12)
+            }
+            func free(_ b: (x: Double, y: Double, width: Double, height: Double)) -> Bool {
+                b.x >= 0 && b.x + b.width <= margin * 2 + plotWidth + legendWidth - 4 && b.y >= 0
+                    && !taken.contains {
+                        b.x < $0.x + $0.width && $0.x < b.x + b.width && b.y < $0.y + $0.height && $0.y < b.y + b.height
+                    }
+            }
+            let place = candidates.first { free(box($0)) } ?? candidates[0]
+            taken.append(box(place))
             body += Markup.text(
                 "text",
                 [
-                    "x": Markup.coordinate(x(mark.longitude) + (right ? r + 3 : -r - 3)),
-                    "y": Markup.coordinate(y(mark.latitude) + 3),
-                    "class": "place", "text-anchor": right ? "start" : "end",
+                    "x": Markup.coordinate(place.x), "y": Markup.coordinate(place.y), "class": "place",
+                    "text-anchor": place.anchor,
                 ], mark.office.name)
         }
         body += scaleBar(
@@ -232,8 +255,19 @@ enum OfficeMapSVG {
         let minutes = content.waitTargetMinutes ?? 15
         var note = words.text(
             .mapNote, ["minutes": words.number(minutes, decimals: minutes == minutes.rounded() ? 0 : 2)])
-        let placed = marks(content).filter(\.placed).map(\.office.name)
-        if !placed.isEmpty { note += " " + words.text(.mapPlacedNote, ["names": placed.joined(separator: ", ")]) }
+        let placed = marks(content).filter(\.placed)
+        if !placed.isEmpty {
+            var kinds: [String] = []
+            for mark in placed where !kinds.contains(mark.office.kind) { kinds.append(mark.office.kind) }
+            note +=
+                " "
+                + words.text(
+                    .mapPlacedNote,
+                    [
+                        "count": String(placed.count),
+                        "kinds": kinds.map { ReportOfficeRanking.kindName($0, words) }.joined(separator: ", "),
+                    ])
+        }
         report.section(words.text(.mapTitle), note: note, Markup.element("div", ["class": "chart-box"], map), id: "map")
     }
 }

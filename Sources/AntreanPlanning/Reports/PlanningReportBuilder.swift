@@ -69,10 +69,11 @@ public enum PlanningReportBuilder {
         let offices = ReportOfficeRanking.worstFirst(content)
         guard !offices.isEmpty else { return }
         let quantiles = ["p50", "p90", "p99"]
-        let values = quantiles.map { q in offices.map { content.officeMean($0.id, "wait_minutes.\(q)") } }
+        let charted = Array(offices.prefix(ReportDayProfiles.officesShown))
+        let values = quantiles.map { q in charted.map { content.officeMean($0.id, "wait_minutes.\(q)") } }
         let unit = words.text(.unitMinutes)
         let chart = SVGCharts.horizontalBars(
-            title: words.text(.waitsChart), categories: offices.map(\.name),
+            title: words.text(.waitsChart), categories: charted.map(\.name),
             series: [
                 .init(name: words.text(.seriesMedian), color: colors.p50, values: values[0]),
                 .init(name: words.text(.seriesP90), color: colors.p90, values: values[1]),
@@ -85,7 +86,11 @@ public enum PlanningReportBuilder {
         let csvRows = offices.map { office in
             [office.id] + metricsShown.map { content.officeMean(office.id, $0).map(CSV.number) ?? "" }
         }
-        let note = content.waitTargetMinutes.map { words.text(.waitsNote, ["minutes": words.number($0)]) }
+        var notes = content.waitTargetMinutes.map { [words.text(.waitsNote, ["minutes": words.number($0)])] } ?? []
+        if charted.count < offices.count {
+            notes.append(words.text(.chartWorstShown, ["count": String(charted.count)]))
+        }
+        let note = notes.isEmpty ? nil : notes.joined(separator: " ")
         report.section(
             words.text(.waitsTitle), note: note, chart: chart,
             table: ReportTable(
@@ -109,9 +114,13 @@ public enum PlanningReportBuilder {
         }
         guard let metric else { return }
         let values = offices.map { content.officeMean($0.id, metric).map { $0 * 100 } }
+        let charted = Array(offices.prefix(ReportDayProfiles.officesShown))
         let chart = SVGCharts.horizontalBars(
-            title: words.text(.utilisationChart), categories: offices.map(\.name),
-            series: [.init(name: words.text(.utilisationSeries), color: "#31a354", values: values)],
+            title: words.text(.utilisationChart), categories: charted.map(\.name),
+            series: [
+                .init(
+                    name: words.text(.utilisationSeries), color: "#31a354", values: Array(values.prefix(charted.count)))
+            ],
             unit: words.text(.unitPercent), vocabulary: words)
         let rows = zip(offices, values).map { office, value in
             [office.name, words.number(value), words.number(content.officeMean(office.id, "counters"))]
@@ -123,7 +132,9 @@ public enum PlanningReportBuilder {
             ]
         }
         report.section(
-            words.text(.utilisationTitle), chart: chart,
+            words.text(.utilisationTitle),
+            note: charted.count < offices.count
+                ? words.text(.chartWorstShown, ["count": String(charted.count)]) : nil, chart: chart,
             table: ReportTable(
                 name: "utilisation",
                 headers: [words.text(.columnOffice), words.text(.columnUtilisation), words.text(.columnCounters)],

@@ -97,9 +97,8 @@ enum ReportHeadline {
         let words = content.vocabulary
         let cards = figures(content).map { figure -> String in
             guard let summary = content.metrics[figure.key] else { return "" }
-            func shown(_ value: Double) -> String {
-                figure.isShare ? words.percent(value) : "\(words.number(value)) \(figure.unit)"
-            }
+            let value = figure.isShare ? words.number(summary.mean * 100) : words.number(summary.mean)
+            let unit = figure.isShare ? words.text(.unitPercent) : figure.unit
             let interval =
                 summary.hasInterval
                 ? words.text(
@@ -110,7 +109,9 @@ enum ReportHeadline {
                     ])
                 : words.text(.noInterval)
             var html = Markup.text("h3", [:], figure.title)
-            html += Markup.text("p", ["class": "value", "data-key": figure.key], shown(summary.mean))
+            html += Markup.element(
+                "p", ["class": "value", "data-key": figure.key],
+                Markup.escape(value + " ") + Markup.text("span", ["class": "unit"], unit))
             html += Markup.text("p", ["class": "interval"], interval)
             html += Markup.text("p", ["class": "status"], words.text(figure.standing.phrase()))
             if let target = figure.targetText { html += Markup.text("p", ["class": "target"], target) }

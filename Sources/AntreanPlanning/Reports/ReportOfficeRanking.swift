@@ -52,7 +52,7 @@ enum ReportOfficeRanking {
             switch standing {
             case .met?: statusText = words.text(.officeWithinTarget)
             case .missed?: statusText = words.text(.officeOverTarget)
-            case .uncertain?: statusText = words.text(.statusUncertain)
+            case .uncertain?: statusText = words.text(.officeUncertain)
             default: statusText = "–"
             }
             let share = content.officeMean(office.id, "wait_within_target")

@@ -61,6 +61,8 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
     case columnDemand = "column.demand"
     case officeOverTarget = "offices.over_target"
     case officeWithinTarget = "offices.within_target"
+    case officeUncertain = "offices.uncertain"
+    case chartWorstShown = "chart.worst_shown"
     case kindKelurahan = "kind.kelurahan"
     case kindKecamatan = "kind.kecamatan"
     case kindMPP = "kind.mpp"
@@ -328,6 +330,8 @@ public struct ReportVocabulary: Sendable {
         .columnDemand: "Arrivals per open day",
         .officeOverTarget: "✘ over target",
         .officeWithinTarget: "✔ within target",
+        .officeUncertain: "? uncertain",
+        .chartWorstShown: "The chart shows the {count} offices with the longest waits; the table lists all.",
         .kindKelurahan: "kelurahan office",
         .kindKecamatan: "kecamatan office",
         .kindMPP: "public service mall",
@@ -338,8 +342,8 @@ public struct ReportVocabulary: Sendable {
             + "its colour shows the wait of 9 in 10 citizens against the {minutes} min target. The five "
             + "worst offices are named.",
         .mapPlacedNote:
-            "Offices without coordinates in the scenario ({names}) are drawn as squares at the centre of "
-            + "their kecamatan's other offices.",
+            "The {count} offices without coordinates in the scenario ({kinds}) are drawn as squares at the "
+            + "centre of their kecamatan's other offices.",
         .mapMissing: "No office has coordinates: add lat and lon (degrees) to the offices in the scenario.",
         .mapColourLegend: "Wait of 9 in 10",
         .mapSizeLegend: "Arrivals per open day",
