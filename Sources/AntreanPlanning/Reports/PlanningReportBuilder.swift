@@ -1,8 +1,8 @@
 import AntreanEngine
 
 /// Turns ``ReportContent`` into an ``HTMLReport`` a head of office reads in a minute: for a plan the
-/// staffing table (and roster) first; then the headline figures against the target, the offices worst
-/// first with their losses, the map, the average day (weekday × hour waits, queue length by hour),
+/// staffing table (and roster) first; then the headline figures against the target, the map, the
+/// offices worst first with their losses, the average day (weekday × hour waits, queue length by hour),
 /// waits, utilisation and the kecamatan, and last every city figure by name. Every text comes from
 /// the content's ``ReportVocabulary``; sections whose metrics the model does not report say so.
 public enum PlanningReportBuilder {
@@ -17,8 +17,9 @@ public enum PlanningReportBuilder {
         guard !content.metrics.isEmpty else { return report }
         ReportHeadline.add(content, to: &report)
         if let comparison = content.comparison { addComparison(comparison, content, to: &report) }
-        ReportOfficeRanking.add(content, to: &report)
+        // The map before the long table: where the trouble is, at a glance.
         OfficeMapSVG.add(content, to: &report)
+        ReportOfficeRanking.add(content, to: &report)
         ReportDayProfiles.add(content, to: &report)
         addWaits(content, to: &report)
         addUtilisation(content, to: &report)
