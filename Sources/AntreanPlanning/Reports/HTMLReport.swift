@@ -92,7 +92,7 @@ public struct HTMLReport: Sendable {
         .card.uncertain{border-left-color:#b26a00}.card.uncertain .status{color:#8a5300}
         .card.neutral .status{color:#56606b}
         td.met{color:#1a7f37}td.missed{color:#c62828;font-weight:600}td.uncertain{color:#8a5300}
-        td.met,td.missed,td.uncertain{white-space:nowrap}
+        td.met,td.missed,td.uncertain,td.verdict{white-space:nowrap}
         .warning{border-left:6px solid #c62828;background:#fdecea;padding:6px 10px}
         footer{margin-top:2em;color:#8a939c;font-size:0.8em}
         @page{size:A4;margin:12mm}

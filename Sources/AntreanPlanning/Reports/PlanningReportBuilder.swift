@@ -287,18 +287,25 @@ public enum PlanningReportBuilder {
         let words = content.vocabulary
         let names = content.names
         // The page shows whole-office and city KPIs; hour, weekday and service breakdowns stay in the CSV.
+        // The city's figures first, then offices (or queues), then kecamatan, each in key order.
+        func rank(_ metric: String) -> Int {
+            metric.hasPrefix("overall.") ? 0 : metric.hasPrefix("kecamatan.") ? 2 : 1
+        }
         let shown = comparison.rows.filter { row in
             !row.metric.contains(".hour.") && !row.metric.contains(".weekday.") && !row.metric.contains(".services.")
                 && !row.metric.contains(".classes.") && !row.metric.hasPrefix("hour.")
                 && !row.metric.hasPrefix("weekday.")
         }
+        .enumerated().sorted { (rank($0.element.metric), $0.offset) < (rank($1.element.metric), $1.offset) }.map(
+            \.element)
+        let classes = shown.map { _ in ["", "", "", "", "", "verdict"] }
         let rows = shown.map { row in
             let scale = ReportMetricNames.isShare(row.metric) ? 100.0 : 1
             return [
                 names.key(row.metric), words.number(row.meanA * scale), words.number(row.meanB * scale),
                 words.number(row.difference.mean * scale),
                 words.text(
-                    .interval,
+                    .intervalRange,
                     [
                         "low": words.number(row.difference.ci95.low * scale),
                         "high": words.number(row.difference.ci95.high * scale),
@@ -312,16 +319,16 @@ public enum PlanningReportBuilder {
                 CSV.number(row.difference.ci95.low), CSV.number(row.difference.ci95.high), row.verdict.rawValue,
             ]
         }
+        var table = ReportTable(
+            name: "comparison",
+            headers: [
+                words.text(.columnFigure), "A", "B", words.text(.columnDifference), words.text(.columnInterval),
+                words.text(.columnVerdict),
+            ], rows: rows,
+            csvRows: csvRows, csvHeaders: ["metric", "a", "b", "difference", "ci95_low", "ci95_high", "verdict"])
+        table.cellClasses = classes
         report.section(
             words.text(.comparisonSection, ["a": comparison.labelA, "b": comparison.labelB]),
-            note: words.text(.comparisonNote, ["pairs": String(comparison.pairs)]),
-            table: ReportTable(
-                name: "comparison",
-                headers: [
-                    words.text(.columnFigure), "A", "B", words.text(.columnDifference), words.text(.columnInterval),
-                    words.text(.columnVerdict),
-                ], rows: rows,
-                csvRows: csvRows, csvHeaders: ["metric", "a", "b", "difference", "ci95_low", "ci95_high", "verdict"]),
-            id: "comparison")
+            note: words.text(.comparisonNote, ["pairs": String(comparison.pairs)]), table: table, id: "comparison")
     }
 }

@@ -56,6 +56,8 @@ enum ReportOfficeRanking {
             default: statusText = "–"
             }
             let share = content.officeMean(office.id, "wait_within_target")
+            // Queue models count those who gave up as `abandoned`.
+            let leftLine = content.officeSum(office.id, left) ?? content.officeMean(office.id, "abandoned")
             let utilisation =
                 content.officeMean(office.id, "counter_utilization") ?? content.officeMean(office.id, "utilization")
             rows.append([
@@ -63,7 +65,7 @@ enum ReportOfficeRanking {
                 words.number(content.officeMean(office.id, "wait_minutes")), words.number(share.map { $0 * 100 }),
                 words.number(content.officeMean(office.id, "served")),
                 words.number(content.officeMean(office.id, "no_shows")),
-                words.number(content.officeSum(office.id, left)),
+                words.number(leftLine),
                 words.number(content.officeMean(office.id, "booking_refused")),
                 words.number(utilisation.map { $0 * 100 }), statusText,
             ])
@@ -72,7 +74,7 @@ enum ReportOfficeRanking {
                     + [
                         p90?.mean, content.officeMean(office.id, "wait_minutes"), share,
                         content.officeMean(office.id, "served"), content.officeMean(office.id, "no_shows"),
-                        content.officeSum(office.id, left), content.officeMean(office.id, "booking_refused"),
+                        leftLine, content.officeMean(office.id, "booking_refused"),
                         utilisation,
                     ].map { $0.map(CSV.number) ?? "" } + [standing?.rawValue ?? ""])
             classes.append(Array(repeating: "", count: 10) + [standing?.rawValue ?? ""])

@@ -32,6 +32,7 @@ public enum ReportPhrase: String, CaseIterable, Sendable {
     case headlineOvertimeDetail = "headline.overtime_detail"
     case interval = "headline.interval"
     case noInterval = "headline.no_interval"
+    case intervalRange = "headline.interval_range"
     case targetAtMost = "target.at_most"
     case targetAtLeast = "target.at_least"
     case statusMet = "status.met"
@@ -300,6 +301,7 @@ public struct ReportVocabulary: Sendable {
         .headlineOvertimeDetail: "minutes offices stayed open after closing, all offices, {days} days",
         .interval: "95% interval {low} to {high}",
         .noInterval: "no interval (one replication)",
+        .intervalRange: "{low} to {high}",
         .targetAtMost: "Target: at most {value}",
         .targetAtLeast: "Target: at least {value}",
         .statusMet: "✔ Target met",
