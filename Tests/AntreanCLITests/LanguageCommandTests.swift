@@ -1,0 +1,117 @@
+import AntreanLocalization
+import Foundation
+import Testing
+
+/// `--lang id|en` and `ANTREAN_LANG` on the commands that print for people (issue 21).
+@Suite("--lang and ANTREAN_LANG")
+struct LanguageCommandTests {
+    /// Words of two or more letters, lowercased; option names (`--replications`) are machine words
+    /// and are dropped first.
+    static func words(_ text: String) -> Set<String> {
+        var result: Set<String> = []
+        for token in text.split(whereSeparator: \.isWhitespace) where !token.hasPrefix("--") {
+            for word in token.split(whereSeparator: { !$0.isLetter }) where word.count >= 2 {
+                result.insert(word.lowercased())
+            }
+        }
+        return result
+    }
+
+    /// The words of the English table, less the few that are Indonesian words as well: kinds of office,
+    /// method names (Erlang, SIPP, MOL, Lq, NIK, QR), and "per" and "unit" (KBBI: *per* "tiap",
+    /// *unit* "satuan"), which both languages write alike.
+    static let englishWords: Set<String> = {
+        let shared: Set<String> = [
+            "kelurahan", "kecamatan", "mpp", "erlang", "sipp", "mol", "lq", "nik", "qr", "unit", "per",
+        ]
+        let placeholders = Texts.table(.en).values.reduce(into: Set<String>()) {
+            $0.formUnion(Texts.placeholders(in: $1))
+        }
+        return Texts.table(.en).values.reduce(into: Set<String>()) { $0.formUnion(words($1)) }
+            .subtracting(shared).subtracting(placeholders.filter { !$0.contains("_") })
+    }()
+
+    /// The bundled city in both languages: the English table is full of the English table's words
+    /// (so the check can see them), the Indonesian one holds none of them.
+    @Test func indonesianCityTableHasNoEnglishWord() throws {
+        let arguments = ["simulate", "Simulations/samarinda.yaml", "--days", "2", "--replications", "2", "--top", "5"]
+        let english = try AntreanProcess.run(arguments + ["--lang", "en"])
+        let indonesian = try AntreanProcess.run(arguments + ["--lang", "id"])
+        try #require(
+            english.status == 0 && indonesian.status == 0, "\(english.standardError)\(indonesian.standardError)")
+        let seenInEnglish = Self.words(english.standardOutput).intersection(Self.englishWords)
+        #expect(seenInEnglish.count >= 40, "the check would be blind: \(seenInEnglish.sorted())")
+        let leftover = Self.words(indonesian.standardOutput).intersection(Self.englishWords)
+        #expect(leftover.isEmpty, "English words in the Indonesian table: \(leftover.sorted())")
+        for word in ["kantor", "loket", "dilayani", "tunggu", "replikasi", "kecamatan", "Semua kantor"] {
+            #expect(indonesian.standardOutput.contains(word), "\(word) missing")
+        }
+        // Indonesian numbers: decimal comma (10,4 ±1,5), never a decimal point.
+        #expect(indonesian.standardOutput.range(of: #"\d,\d ±\d+,\d"#, options: .regularExpression) != nil)
+        #expect(indonesian.standardOutput.range(of: #"\d\.\d{1,2}\b"#, options: .regularExpression) == nil)
+    }
+
+    /// One replication of the small city: the note about the missing interval is Indonesian too.
+    @Test func singleReplicationNoteIsIndonesian() throws {
+        let result = try AntreanProcess.run([
+            "simulate", "Tests/AntreanCityTests/Fixtures/small-city.yaml", "--days", "2", "--replications", "1",
+            "--lang", "id",
+        ])
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Satu replikasi: selang kepercayaan tidak dapat dihitung"))
+        let leftover = Self.words(result.standardOutput).intersection(Self.englishWords)
+        // "small city" is the fixture's own name, a proper name here.
+        #expect(leftover.subtracting(["small", "city"]).isEmpty, "\(leftover.sorted())")
+    }
+
+    @Test func environmentVariableChoosesTheLanguage() throws {
+        let arguments = ["simulate", "Simulations/validation/mm1.yaml", "--replications", "2", "--arrivals", "2000"]
+        let indonesian = try AntreanProcess.run(arguments, environment: ["ANTREAN_LANG": "id"])
+        try #require(indonesian.status == 0, "\(indonesian.standardError)")
+        #expect(indonesian.standardOutput.contains("keseluruhan"))
+        #expect(indonesian.standardOutput.contains("Teori:"))
+        // --lang wins over the variable.
+        let english = try AntreanProcess.run(arguments + ["--lang", "en"], environment: ["ANTREAN_LANG": "id"])
+        #expect(english.status == 0)
+        #expect(english.standardOutput.contains("Theory:") && !english.standardOutput.contains("Teori:"))
+        // English stays byte for byte what it was without any language chosen.
+        let unset = try AntreanProcess.run(arguments, environment: ["ANTREAN_LANG": ""])
+        #expect(unset.standardOutput == english.standardOutput)
+    }
+
+    @Test(arguments: [
+        ["simulate", "Simulations/validation/mm1.yaml", "--lang", "xx"],
+        ["merge", "nowhere", "--lang", "xx"],
+        ["compare", "Simulations/validation/mm5.yaml", "--policy", "a", "--policy", "b", "--lang", "fr"],
+        ["plan", "Simulations/validation/mm5.yaml", "--target", "p90 wait <= 5m", "--lang", "english"],
+    ])
+    func unknownLanguageIsAUsageError(arguments: [String]) throws {
+        let result = try AntreanProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--lang: unknown language \"\(arguments.last ?? "")\"; use en or id"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func badEnvironmentVariableIsAUsageError() throws {
+        let result = try AntreanProcess.run(
+            ["simulate", "Simulations/validation/mm1.yaml"], environment: ["ANTREAN_LANG": "xx"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("ANTREAN_LANG: unknown language \"xx\""))
+    }
+
+    /// CSV keeps its machine keys; --csv-header-names adds a row of names above them.
+    @Test func csvHeaderNames() throws {
+        let arguments = [
+            "simulate", "Simulations/validation/mm1.yaml", "--replications", "2", "--arrivals", "2000",
+            "--format", "csv", "--lang", "id",
+        ]
+        let plain = try AntreanProcess.run(arguments)
+        let named = try AntreanProcess.run(arguments + ["--csv-header-names"])
+        try #require(plain.status == 0 && named.status == 0, "\(named.standardError)")
+        #expect(plain.standardOutput.hasPrefix("metric,mean,ci95_low,ci95_high,sd,replications,theory\n"))
+        #expect(
+            named.standardOutput
+                == "metrik,rata-rata,batas bawah SK 95%,batas atas SK 95%,simpangan baku,replikasi,teori\n"
+                + plain.standardOutput)
+    }
+}
