@@ -109,8 +109,8 @@ extension Texts {
             "Session: {citizens} citizens, {intervals} intervals of {interval} min, {counters} counter(s), no-show "
             + "{no_show}%, mean service {service} min",
         "schedule.objective": "Objective = {wait} × wait + {idle} × idle + {overtime} × overtime  ({method})",
-        "schedule.method.exact": "exact: Kaandorp & Koole 2007)",
-        "schedule.method.simulated": "simulated: {replications} replications, seed {seed}, ± = 95% half-width)",
+        "schedule.method.exact": "exact: Kaandorp & Koole 2007",
+        "schedule.method.simulated": "simulated: {replications} replications, seed {seed}, ± = 95% half-width",
         "schedule.header.schedule": "schedule",
         "schedule.header.wait": "wait",
         "schedule.header.idle": "idle",

@@ -118,9 +118,9 @@ extension Texts {
             "Sesi: {citizens} pemohon, {intervals} interval × {interval} mnt, {counters} loket, tidak hadir "
             + "{no_show}%, rata-rata lama layanan {service} mnt",
         "schedule.objective": "Nilai sasaran = {wait} × tunggu + {idle} × luang + {overtime} × lembur  ({method})",
-        "schedule.method.exact": "eksak: Kaandorp & Koole 2007)",
+        "schedule.method.exact": "eksak: Kaandorp & Koole 2007",
         "schedule.method.simulated":
-            "simulasi: {replications} replikasi, benih acak {seed}, ± = setengah lebar SK 95%)",
+            "simulasi: {replications} replikasi, benih acak {seed}, ± = setengah lebar SK 95%",
         "schedule.header.schedule": "jadwal",
         "schedule.header.wait": "tunggu",
         "schedule.header.idle": "luang",
