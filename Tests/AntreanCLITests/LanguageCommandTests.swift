@@ -31,13 +31,14 @@ struct LanguageCommandTests {
         return words(tokens.joined(separator: " "))
     }
 
-    /// The words of the English table, less the few that are not English: kinds of office, names of
-    /// methods and their authors (Erlang, Kaandorp & Koole, SIPP, MOL, Lq, NIK, QR), and "per" and "unit"
-    /// (KBBI: *per* "tiap", *unit* "satuan"), which both languages write alike.
+    /// The words of the English table, less the few that are not English: kinds of office, the
+    /// program's name (antrean), names of methods and their authors (Erlang, Kaandorp & Koole, SIPP,
+    /// MOL, Lq, NIK, QR), and "per", "unit" and "data" (KBBI: *per* "tiap", *unit* "satuan", *data*
+    /// "keterangan"), which both languages write alike.
     static let englishWords: Set<String> = {
         let shared: Set<String> = [
-            "kelurahan", "kecamatan", "mpp", "erlang", "kaandorp", "koole", "sipp", "mol", "lq", "nik", "qr", "unit",
-            "per",
+            "kelurahan", "kecamatan", "mpp", "antrean", "erlang", "kaandorp", "koole", "sipp", "mol", "lq", "nik",
+            "qr", "unit", "per", "data",
         ]
         let placeholders = Texts.table(.en).values.reduce(into: Set<String>()) {
             $0.formUnion(Texts.placeholders(in: $1))
