@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
         .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
+        .library(name: "AntreanLocalization", targets: ["AntreanLocalization"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -51,10 +52,14 @@ let package = Package(
             dependencies: ["AntreanEngine", .product(name: "DequeModule", package: "swift-collections")],
             swiftSettings: strict
         ),
+        // The texts for people in English and Bahasa Indonesia, with Indonesian number and date style.
+        // A leaf: no dependencies, so the allocator can give refusal messages without pulling anything in.
+        .target(name: "AntreanLocalization", swiftSettings: strict),
         // The slot allocator the citizen portal links. Time comes from the caller.
         .target(
             name: "AntreanAllocator",
             dependencies: [
+                "AntreanLocalization",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -87,7 +92,9 @@ let package = Package(
         // Staffing search, paired comparison, sharded sweeps, reports.
         .target(
             name: "AntreanPlanning",
-            dependencies: ["AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario"],
+            dependencies: [
+                "AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario", "AntreanLocalization",
+            ],
             swiftSettings: strict
         ),
         // The request lines of `antrean replay`, read as bytes: pure parsers (fuzzed on their own).
@@ -102,7 +109,7 @@ let package = Package(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
-                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule", "AntreanLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,8 +145,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
-        .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
+        .testTarget(name: "AntreanCLITests", dependencies: ["antrean", "AntreanLocalization"]),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
+        .testTarget(name: "AntreanLocalizationTests", dependencies: ["AntreanLocalization", "AntreanAllocator"]),
     ]
 )

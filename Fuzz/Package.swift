@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "FuzzSupport", .product(name: "AntreanAllocator", package: "Antrean"),
                 .product(name: "AntreanReplay", package: "Antrean"),
+                .product(name: "AntreanLocalization", package: "Antrean"),
             ]
         ),
         // (c) The strict ISO 8601 parser of instants (Instant(iso8601:)) and LocalDate(parsing:).

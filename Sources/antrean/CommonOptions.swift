@@ -1,4 +1,6 @@
 import AntreanEngine
+import AntreanLocalization
+import AntreanPlanning
 import AntreanScenario
 import ArgumentParser
 import Foundation
@@ -17,6 +19,11 @@ struct ReportOptions: ParsableArguments {
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
+
+    @OptionGroup var language: LanguageOptions
+
+    @Flag(help: "CSV: add a row of column names in the --lang language above the row of column keys.")
+    var csvHeaderNames = false
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -59,8 +66,10 @@ struct ReportOptions: ParsableArguments {
         _ = try quantileLevels()
     }
 
-    /// Writes `text` to --output or standard output.
+    /// Writes `text` to --output or standard output (CSV with the names row if asked).
     func emit(_ text: String) throws {
+        let text =
+            format == .csv && csvHeaderNames ? CSV.withHeaderNames(text, language: try language.language()) : text
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw CLIError(
@@ -68,6 +77,26 @@ struct ReportOptions: ParsableArguments {
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// `--lang`: the language of the text for people (tables, notes, refusal messages). Machine keys —
+/// JSON fields, CSV columns, metric keys, refusal codes — never change with it.
+struct LanguageOptions: ParsableArguments {
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "Language of the text for people: en or id (Bahasa Indonesia); default $ANTREAN_LANG, else en.",
+            valueName: "en|id"))
+    var code: String?
+
+    func validate() throws { _ = try language() }
+
+    /// The language from --lang, else ANTREAN_LANG, else English; a bad code is a usage error (exit 64).
+    func language() throws -> Language {
+        do { return try Language.resolve(option: code, environment: ProcessInfo.processInfo.environment) } catch {
+            throw ValidationError(error.description)
         }
     }
 }

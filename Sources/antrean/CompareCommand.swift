@@ -123,7 +123,10 @@ struct CompareCommand: ParsableCommand {
             }
             comparisons.append(comparison)
             switch report.format {
-            case .table: outputs.append(comparison.tableText(title: runs[0].title, prefixes: prefixes))
+            case .table:
+                outputs.append(
+                    comparison.tableText(
+                        title: runs[0].title, prefixes: prefixes, language: try report.language.language()))
             case .json: outputs.append(comparison.jsonText(title: runs[0].title))
             case .csv: outputs.append(comparison.csvText())
             }

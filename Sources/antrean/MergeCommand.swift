@@ -1,3 +1,4 @@
+import AntreanLocalization
 import AntreanPlanning
 import ArgumentParser
 import Foundation
@@ -32,15 +33,23 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var language: LanguageOptions
+
+    @Flag(help: "CSV: add a row of column names in the --lang language above the row of column keys.")
+    var csvHeaderNames = false
+
     func run() throws {
         let result = try cliValue { try SweepResult.merge(paths.map { URL(fileURLWithPath: $0) }) }
         let text: String
         switch format {
         case .table:
             let keys = metrics?.split(separator: ",").map(String.init) ?? result.defaultTableMetrics
-            text = result.tableText(metrics: keys)
+            text = result.tableText(metrics: keys, language: try language.language())
         case .json: text = result.jsonText()
-        case .csv: text = result.csvText()
+        case .csv:
+            text =
+                csvHeaderNames
+                ? CSV.withHeaderNames(result.csvText(), language: try language.language()) : result.csvText()
         }
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

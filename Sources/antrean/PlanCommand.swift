@@ -97,7 +97,8 @@ struct PlanCommand: ParsableCommand {
                     "--by \(by): no queue in \(file) has an hourly arrival profile (arrivals: { per_hour: [...] })")
             }
             switch report.format {
-            case .table: try report.emit(hourly.tableText(title: loaded.title))
+            case .table:
+                try report.emit(hourly.tableText(title: loaded.title, language: try report.language.language()))
             case .json: try report.emit(hourly.jsonText(title: loaded.title))
             case .csv: try report.emit(hourly.csvText())
             }
@@ -118,7 +119,7 @@ struct PlanCommand: ParsableCommand {
                 maxCounters: maxCounters, threads: report.threadCount, progress: announce)
         }
         switch report.format {
-        case .table: try report.emit(plan.tableText(title: loaded.title))
+        case .table: try report.emit(plan.tableText(title: loaded.title, language: try report.language.language()))
         case .json: try report.emit(plan.jsonText(title: loaded.title, file: file))
         case .csv: try report.emit(plan.csvText())
         }

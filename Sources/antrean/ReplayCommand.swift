@@ -57,6 +57,8 @@ struct ReplayCommand: ParsableCommand {
     )
     var sync: String = "FULL"
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         guard groupCommit >= 1 else { throw ValidationError("--group-commit must be at least 1") }
         guard SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) != nil else {
@@ -95,7 +97,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw ReplayStoreError(store: store, underlying: error)
         }
-        var replayer = Replayer(allocator: allocator, file: requests)
+        var replayer = Replayer(allocator: allocator, file: requests, language: try language.language())
         var summary = ReplaySummary()
         summary.policy = chosenPolicy.name
         var pending: [ReplayDecision] = []

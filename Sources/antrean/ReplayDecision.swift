@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanLocalization
 import AntreanReplay
 import Foundation
 
@@ -10,6 +11,8 @@ struct ReplayDecision: Encodable {
     var ok: Bool
     var reason: String?
     var message: String?
+    /// A refusal's message for people in the replay's `--lang` (`message` stays the technical text).
+    var text: String?
     var booking: UInt64?
     var state: String?
     var office: String?
@@ -30,7 +33,8 @@ struct ReplayDecision: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, id, op, ok, reason, message, booking, state, office, service, slot, pool, token, timing, released,
+        case line, id, op, ok, reason, message, text, booking, state, office, service, slot, pool, token, timing,
+            released,
             slots
         case repeatRequest = "repeat"
         case requeueAfter = "requeue_after"
@@ -43,10 +47,11 @@ struct ReplayDecision: Encodable {
         self.ok = true
     }
 
-    mutating func refuse(_ refusal: AllocationRefusal) {
+    mutating func refuse(_ refusal: AllocationRefusal, language: Language, rules: AllocatorRules?) {
         ok = false
         reason = refusal.code
         message = refusal.description
+        text = refusal.message(language: language, rules: rules)
     }
 
     mutating func describe(_ booking: BookingRecord) {
@@ -59,7 +64,9 @@ struct ReplayDecision: Encodable {
     }
 
     /// The outcome of a check-in, by QR token or at the desk.
-    mutating func checkedIn(_ result: Result<CheckInReceipt, AllocationRefusal>) {
+    mutating func checkedIn(
+        _ result: Result<CheckInReceipt, AllocationRefusal>, language: Language, rules: AllocatorRules?
+    ) {
         switch result {
         case .success(let checkIn):
             describe(checkIn.booking)
@@ -69,7 +76,7 @@ struct ReplayDecision: Encodable {
                 timing = "requeued"
                 requeueAfter = others
             }
-        case .failure(let refusal): refuse(refusal)
+        case .failure(let refusal): refuse(refusal, language: language, rules: rules)
         }
     }
 }

@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanLocalization
 import AntreanReplay
 import Foundation
 
@@ -12,9 +13,15 @@ struct Replayer {
     /// The latest token handed out per booking, so `check_in` by `booking_ref` scans what the citizen holds.
     var tokensByBooking: [BookingID: String] = [:]
 
-    init(allocator: Allocator, file: String) {
+    /// The language of the refusal messages for people (`text`), and the rules whose limits they state.
+    let language: Language
+    let rules: AllocatorRules
+
+    init(allocator: Allocator, file: String, language: Language = .en) {
         self.allocator = allocator
         self.file = file
+        self.language = language
+        self.rules = allocator.read { $0.rules }
     }
 
     /// The decision on request line number `line` (its bytes without the line terminator).
@@ -40,7 +47,7 @@ struct Replayer {
             return malformed(line: line, request: request, error.message)
         } catch let refusal as AllocationRefusal {
             var decision = ReplayDecision(line: line, request: request)
-            decision.refuse(refusal)
+            decision.refuse(refusal, language: language, rules: rules)
             return decision
         } catch {
             return malformed(line: line, request: request, "\(error)")
@@ -98,13 +105,13 @@ struct Replayer {
             case .success(let receipt):
                 decision.describe(receipt.booking)
                 decision.repeatRequest = receipt.isRepeat
-            case .failure(let refusal): decision.refuse(refusal)
+            case .failure(let refusal): decision.refuse(refusal, language: language, rules: rules)
             }
         }
         func record(_ result: Result<BookingRecord, AllocationRefusal>) {
             switch result {
             case .success(let booking): decision.describe(booking)
-            case .failure(let refusal): decision.refuse(refusal)
+            case .failure(let refusal): decision.refuse(refusal, language: language, rules: rules)
             }
         }
         switch request.op {
@@ -137,7 +144,7 @@ struct Replayer {
             switch try citizen(request) {
             case .success(let found): who = found
             case .failure(let refusal):
-                decision.refuse(refusal)
+                decision.refuse(refusal, language: language, rules: rules)
                 return decision
             }
             let hold = request.op == "hold"
@@ -173,7 +180,7 @@ struct Replayer {
             let id = try bookingID(request)
             let start = try instant(try require(request.slot, "slot", for: request.op), field: "slot")
             guard let current = allocator.read({ $0.booking(id) }) else {
-                decision.refuse(.unknownBooking(id))
+                decision.refuse(.unknownBooking(id), language: language, rules: rules)
                 return decision
             }
             let slot = SlotRef(
@@ -195,11 +202,14 @@ struct Replayer {
                 switch allocator.performDeferred(at: now, { $0.issueToken(for: id, now: $1) }) {
                 case .success(let issued): token = issued
                 case .failure(let refusal):
-                    decision.refuse(refusal)
+                    decision.refuse(refusal, language: language, rules: rules)
                     return decision
                 }
             }
-            decision.checkedIn(allocator.performDeferred(at: now) { $0.checkIn(token: token, at: office, now: $1) })
+            decision.checkedIn(
+                allocator.performDeferred(at: now) { $0.checkIn(token: token, at: office, now: $1) },
+                language: language,
+                rules: rules)
         case "desk_check_in":
             let office = OfficeID(try require(request.office, "office", for: request.op))
             let id = try bookingID(request)
@@ -208,8 +218,8 @@ struct Replayer {
                 decision.checkedIn(
                     allocator.performDeferred(at: now) {
                         $0.checkIn(booking: id, nik: who.nikHash, at: office, now: $1)
-                    })
-            case .failure(let refusal): decision.refuse(refusal)
+                    }, language: language, rules: rules)
+            case .failure(let refusal): decision.refuse(refusal, language: language, rules: rules)
             }
         case "walk_in":
             let service = ServiceID(try require(request.service, "service", for: request.op))
@@ -220,7 +230,7 @@ struct Replayer {
                     allocator.performDeferred(at: now) {
                         $0.registerWalkIn(office: office, service: service, citizen: who, now: $1)
                     })
-            case .failure(let refusal): decision.refuse(refusal)
+            case .failure(let refusal): decision.refuse(refusal, language: language, rules: rules)
             }
         case "release_no_shows":
             decision.released = allocator.performDeferred(at: now) { $0.releaseNoShows(now: $1) }.map(\.rawValue)

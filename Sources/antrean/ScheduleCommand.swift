@@ -1,4 +1,6 @@
 import AntreanEngine
+import AntreanLocalization
+import AntreanPlanning
 import AntreanScenario
 import AntreanSchedule
 import ArgumentParser
@@ -80,6 +82,11 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @OptionGroup var language: LanguageOptions
+
+    @Flag(help: "CSV: add a row of column names in the --lang language above the row of column keys.")
+    var csvHeaderNames = false
+
     @Option(help: "Write the result to this file instead of standard output.")
     var output: String?
 
@@ -136,9 +143,11 @@ struct ScheduleCommand: ParsableCommand {
         }
         let text: String
         switch format {
-        case .table: text = outcome.table(settings)
+        case .table: text = outcome.table(settings, language: try language.language())
         case .json: text = outcome.json()
-        case .csv: text = outcome.csv()
+        case .csv:
+            text =
+                csvHeaderNames ? CSV.withHeaderNames(outcome.csv(), language: try language.language()) : outcome.csv()
         }
         if let output {
             do {

@@ -1,4 +1,5 @@
 import AntreanEngine
+import AntreanLocalization
 import AntreanSchedule
 import Foundation
 
@@ -72,34 +73,48 @@ struct ScheduleOutcome {
             ], exact: false)
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.3f", value) }
-
-    func table(_ settings: ScheduleSettings) -> String {
+    /// The three schedules side by side, in `language` (English by default, as it always was).
+    func table(_ settings: ScheduleSettings, language: Language = .en) -> String {
+        func number(_ value: Double) -> String { language.number(value, decimals: 3) }
         var lines: [String] = []
         let weights = settings.weights
+        let noShow = String(format: "%g", settings.noShowProbability * 100)
         lines.append(
-            "Session: \(settings.citizens) citizens, \(settings.intervals) intervals of "
-                + "\(Self.number(settings.intervalMinutes)) min, \(settings.counters) counter(s), no-show "
-                + "\(String(format: "%g", settings.noShowProbability * 100))%, mean service \(Self.number(settings.service.mean)) min"
-        )
+            language.text(
+                "schedule.session",
+                [
+                    "citizens": language.integer(settings.citizens), "intervals": language.integer(settings.intervals),
+                    "interval": number(settings.intervalMinutes), "counters": language.integer(settings.counters),
+                    "no_show": language == .id ? noShow.replacingOccurrences(of: ".", with: ",") : noShow,
+                    "service": number(settings.service.mean),
+                ]))
+        let method =
+            exact
+            ? language.text("schedule.method.exact")
+            : language.text(
+                "schedule.method.simulated",
+                ["replications": language.integer(settings.replications), "seed": String(settings.seed)])
         lines.append(
-            "Objective = \(Self.number(weights.wait)) × wait + \(Self.number(weights.idle)) × idle + "
-                + "\(Self.number(weights.overtime)) × overtime  ("
-                + (exact
-                    ? "exact: Kaandorp & Koole 2007)"
-                    : "simulated: \(settings.replications) replications, seed \(settings.seed), ± = 95% half-width)"))
+            language.text(
+                "schedule.objective",
+                [
+                    "wait": number(weights.wait), "idle": number(weights.idle), "overtime": number(weights.overtime),
+                    "method": method,
+                ]))
         lines.append("")
-        let header = ["schedule", "wait", "idle", "overtime", "makespan", "objective", "places per interval"]
+        let header = ["schedule", "wait", "idle", "overtime", "makespan", "objective", "places"].map {
+            language.text("schedule.header." + $0)
+        }
         var cells: [[String]] = [header]
         for row in rows {
             let objective =
                 exact
-                ? Self.number(row.evaluation.objective)
-                : "\(Self.number(row.evaluation.objective)) ± \(Self.number(row.evaluation.objectiveHalfWidth))"
+                ? number(row.evaluation.objective)
+                : "\(number(row.evaluation.objective)) ± \(number(row.evaluation.objectiveHalfWidth))"
             cells.append([
-                row.name, Self.number(row.evaluation.waitMinutes), Self.number(row.evaluation.idleMinutes),
-                Self.number(row.evaluation.overtimeMinutes), Self.number(row.evaluation.makespanMinutes), objective,
-                row.places.map(String.init).joined(separator: " "),
+                language.text("schedule.name." + row.name), number(row.evaluation.waitMinutes),
+                number(row.evaluation.idleMinutes), number(row.evaluation.overtimeMinutes),
+                number(row.evaluation.makespanMinutes), objective, row.places.map(String.init).joined(separator: " "),
             ])
         }
         let widths = (0..<header.count).map { column in cells.map { $0[column].count }.max() ?? 0 }
@@ -111,7 +126,7 @@ struct ScheduleOutcome {
             }
             lines.append(padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
-        lines.append("(minutes; wait is per arriving citizen, idle is counter-minutes within the session)")
+        lines.append(language.text("schedule.note"))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -81,7 +81,9 @@ struct SimulateCommand: AsyncParsableCommand {
             switch report.format {
             case .table:
                 try report.emit(
-                    summary.queueTable(queueNames: scenario.spec.queues.map(\.name), extraQuantiles: extraQuantiles))
+                    summary.queueTable(
+                        queueNames: scenario.spec.queues.map(\.name), extraQuantiles: extraQuantiles,
+                        language: try report.language.language()))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }
@@ -109,7 +111,10 @@ struct SimulateCommand: AsyncParsableCommand {
             progress.finish()
             switch report.format {
             case .table:
-                try report.emit(summary.cityTable(model: scenario.model, limit: top, extraQuantiles: extraQuantiles))
+                try report.emit(
+                    summary.cityTable(
+                        model: scenario.model, limit: top, extraQuantiles: extraQuantiles,
+                        language: try report.language.language()))
             case .json: try report.emit(summary.jsonText())
             case .csv: try report.emit(summary.csvText())
             }

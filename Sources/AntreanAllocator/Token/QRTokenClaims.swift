@@ -87,7 +87,7 @@ struct ScannedToken {
 }
 
 /// Why a QR token was refused at check-in.
-public enum TokenRefusal: String, Hashable, Sendable, Codable {
+public enum TokenRefusal: String, Hashable, Sendable, Codable, CaseIterable {
     /// Not a token at all (wrong shape or encoding).
     case malformed
     /// Signature invalid under every known key, and it names no real booking (or an unknown key).

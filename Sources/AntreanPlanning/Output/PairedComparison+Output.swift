@@ -1,17 +1,24 @@
+public import AntreanLocalization
 import Foundation
 
 extension PairedComparison {
-    /// One row per KPI (optionally only keys under `prefixes`), then a one-line conclusion.
-    public func tableText(title: String, prefixes: [String] = []) -> String {
-        var table = TextTable(headers: ["metric", "A", "B", "B − A", "95% CI of B − A", "verdict"])
+    /// One row per KPI (optionally only keys under `prefixes`), then a one-line conclusion, in
+    /// `language` (metric keys stay keys).
+    public func tableText(title: String, prefixes: [String] = [], language: Language = .en) -> String {
+        func number(_ value: Double) -> String { language.number(value, decimals: 3) }
+        var table = TextTable(headers: [
+            language.text("compare.header.metric"), "A", "B", "B − A",
+            language.text("compare.header.difference_interval"), language.text("compare.header.verdict"),
+        ])
         table.leftAligned = [0, 5]
         let shown = rows.filter { row in prefixes.isEmpty || prefixes.contains { row.metric.hasPrefix($0) } }
         for row in shown {
             table.append([
-                row.metric, row.meanA.formatted(decimals: 3), row.meanB.formatted(decimals: 3),
-                row.difference.mean.formatted(decimals: 3),
-                "[\(row.difference.ci95.low.formatted(decimals: 3)), \(row.difference.ci95.high.formatted(decimals: 3))]",
-                row.verdict.rawValue,
+                row.metric, number(row.meanA), number(row.meanB), number(row.difference.mean),
+                language.text(
+                    "common.interval",
+                    ["low": number(row.difference.ci95.low), "high": number(row.difference.ci95.high)]),
+                language.text("compare.verdict." + row.verdict.key),
             ])
         }
         let judged = shown.filter { $0.direction != .neutral }
@@ -19,10 +26,13 @@ extension PairedComparison {
         let bWins = judged.filter { $0.verdict == .bBetter }.count
         let summary =
             aWins + bWins == 0
-            ? "No significant difference in any KPI at 95% (more replications narrow the intervals)."
-            : "A (\(labelA)) better on \(aWins) KPIs, B (\(labelB)) better on \(bWins); the rest show no significant difference."
-        return "\(title): A = \(labelA), B = \(labelB), \(pairs) paired replications (common random numbers)\n\n"
-            + table.render() + "\n" + summary + "\n"
+            ? language.text("compare.summary.none")
+            : language.text(
+                "compare.summary.wins",
+                ["a": labelA, "b": labelB, "a_wins": language.integer(aWins), "b_wins": language.integer(bWins)])
+        return language.text(
+            "compare.title", ["title": title, "a": labelA, "b": labelB, "pairs": language.integer(pairs)])
+            + "\n\n" + table.render() + "\n" + summary + "\n"
     }
 
     public func jsonText(title: String) -> String {
@@ -53,5 +63,18 @@ extension PairedComparison {
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension PairedComparison.Verdict {
+    /// The key of the verdict's text (`compare.verdict.<key>`); the raw value stays the JSON and CSV value.
+    var key: String {
+        switch self {
+        case .aBetter: "a_better"
+        case .bBetter: "b_better"
+        case .noSignificantDifference: "no_significant_difference"
+        case .different: "different"
+        case .tooFewReplications: "too_few_replications"
+        }
     }
 }

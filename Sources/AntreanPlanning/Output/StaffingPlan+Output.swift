@@ -1,36 +1,54 @@
+public import AntreanLocalization
 import Foundation
 
 extension StaffingPlan {
-    /// The staffing table for a terminal: one row per unit, then the counter-hours against the plan.
-    public func tableText(title: String) -> String {
+    /// The staffing table for a terminal: one row per unit, then the counter-hours against the plan,
+    /// in `language` (unit ids stay ids).
+    public func tableText(title: String, language: Language = .en) -> String {
+        func number(_ value: Double, _ decimals: Int) -> String { language.number(value, decimals: decimals) }
+        func header(_ name: String) -> String { language.text("plan.header." + name) }
         var table = TextTable(headers: [
-            "unit", "current", "Erlang C", "proposed", target.metricLabel, "95% bound", "meets", "Δ counter-h",
+            header("unit"), header("current"), "Erlang C", header("proposed"), target.metricLabel(language),
+            header("bound"), header("meets"), header("counter_hours_change"),
         ])
         table.leftAligned = [0, 6]
         for row in rows {
             let bound = row.targetMetric.map(target.bound)
             table.append([
-                row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
-                String(row.counters), (row.targetMetric?.mean ?? .nan).formatted(decimals: 2),
-                (bound ?? .nan).formatted(decimals: 2), row.meetsTarget ? "yes" : "NO (within \(row.limit))",
+                row.unit.id, language.integer(row.unit.currentCounters),
+                row.analyticCounters.map { language.integer($0) } ?? "–",
+                language.integer(row.counters), number(row.targetMetric?.mean ?? .nan, 2), number(bound ?? .nan, 2),
+                row.meetsTarget
+                    ? language.text("common.yes")
+                    : language.text("plan.not_met_within", ["limit": language.integer(row.limit)]),
                 // A unit that misses the target has no plan, so nothing to save or spend there.
-                row.meetsTarget ? (row.counterHours - row.currentCounterHours).formatted(decimals: 1) : "–",
+                row.meetsTarget ? number(row.counterHours - row.currentCounterHours, 1) : "–",
             ])
         }
         let header =
-            "\(title): staffing for \"\(target)\" with 95% confidence\n"
-            + "\(replications) replications per candidate on common random numbers (seed \(seed)), "
-            + "\(evaluations) candidates simulated\n\n" + table.render()
+            language.text(
+                "plan.title",
+                [
+                    "title": title, "target": target.description, "replications": language.integer(replications),
+                    "seed": String(seed), "evaluations": language.integer(evaluations),
+                ]) + "\n\n" + table.render()
         guard meetsTarget else {
-            let missed = rows.filter { !$0.meetsTarget }.map { "\($0.unit.id) (not met within \($0.limit) counters)" }
-            return header + "\nNO PLAN: the target is not met at \(missed.joined(separator: ", ")). "
-                + "The counter-hours (\(currentCounterHours.formatted(decimals: 1)) in the current plan) are not "
-                + "compared: a plan that misses the target is no saving. Raise --max-counters, or relax the target.\n"
+            let missed = rows.filter { !$0.meetsTarget }.map {
+                language.text("plan.missed_unit", ["unit": $0.unit.id, "limit": language.integer($0.limit)])
+            }
+            return header + "\n"
+                + language.text(
+                    "plan.no_plan",
+                    ["units": missed.joined(separator: ", "), "current": number(currentCounterHours, 1)]) + "\n"
         }
         let change = counterHours - currentCounterHours
-        return header
-            + "\nCounter-hours: \(currentCounterHours.formatted(decimals: 1)) in the current plan, "
-            + "\(counterHours.formatted(decimals: 1)) proposed (\(change >= 0 ? "+" : "")\(change.formatted(decimals: 1)))\n"
+        return header + "\n"
+            + language.text(
+                "plan.counter_hours",
+                [
+                    "current": number(currentCounterHours, 1), "proposed": number(counterHours, 1),
+                    "change": (change >= 0 ? "+" : "") + number(change, 1),
+                ]) + "\n"
     }
 
     /// JSON with `counters` per unit (office, or office.block), the target check and the cost.

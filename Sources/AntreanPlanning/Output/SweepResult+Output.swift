@@ -1,3 +1,4 @@
+public import AntreanLocalization
 import Foundation
 
 extension SweepResult {
@@ -18,24 +19,27 @@ extension SweepResult {
         return (isCity ? city : queues).filter { key in points.contains { $0.metrics[key] != nil } }
     }
 
-    /// One row per grid point: the swept values and the chosen KPIs' means with interval half-widths.
-    public func tableText(metrics keys: [String]) -> String {
+    /// One row per grid point: the swept values and the chosen KPIs' means with interval half-widths,
+    /// numbers in `language` (parameter paths and metric keys stay keys).
+    public func tableText(metrics keys: [String], language: Language = .en) -> String {
+        func number(_ value: Double) -> String { language.number(value, decimals: 3) }
         let parameters = header.grid.parameters.map(\.path)
         var table = TextTable(headers: parameters + keys)
         table.leftAligned = []
         for point in points {
             let values = point.assignments.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
             let cells = keys.map { key in
-                point.metrics[key].map {
-                    $0.mean.formatted(decimals: 3)
-                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 3))" : "")
-                }
+                point.metrics[key].map { number($0.mean) + ($0.hasInterval ? " ±\(number($0.halfWidth95))" : "") }
                     ?? "–"
             }
             table.append(values + cells)
         }
-        return "\(header.scenario): \(points.count) grid points × \(header.grid.replications) replications, "
-            + "seed \(header.grid.seed)\n\n" + table.render()
+        return language.text(
+            "sweep.title",
+            [
+                "scenario": header.scenario, "points": language.integer(points.count),
+                "replications": language.integer(header.grid.replications), "seed": String(header.grid.seed),
+            ]) + "\n\n" + table.render()
     }
 
     /// `point,<param>…,metric,mean,ci95_low,ci95_high,sd,replications`, points then metrics sorted.

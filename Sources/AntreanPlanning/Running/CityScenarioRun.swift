@@ -1,5 +1,6 @@
 public import AntreanCity
 import AntreanEngine
+public import AntreanLocalization
 public import AntreanScenario
 
 /// Runs a city scenario's replications and summarises them per office, kecamatan and city.
@@ -30,41 +31,43 @@ extension SummaryReport {
     /// The city table: one row per office, worst first (by p90 wait, then mean wait), then one per
     /// kecamatan and the city. `limit` keeps only the worst offices.
     /// `extraQuantiles` adds a column per wait quantile asked for (`--quantiles`) after p90.
-    public func cityTable(model: CityModel, limit: Int? = nil, extraQuantiles: [Double] = []) -> String {
+    /// Words and numbers are in `language` (English by default, as the table always was).
+    public func cityTable(
+        model: CityModel, limit: Int? = nil, extraQuantiles: [Double] = [], language: Language = .en
+    ) -> String {
         let extra = extraQuantiles.filter { WaitQuantile.key($0) != "p90" }
         let days = Double(settings["days"].flatMap(Int.init) ?? 1)
         let openDays = metrics["overall.open_days"]?.mean ?? days
         let target = settings["wait_target_minutes"].flatMap(Double.init) ?? model.waitTargetMinutes
+        func number(_ value: Double, _ decimals: Int) -> String { language.number(value, decimals: decimals) }
         func row(label: String, kind: String, prefix: String) -> [String] {
             func mean(_ key: String) -> Double { metrics["\(prefix).\(key)"]?.mean ?? .nan }
             let arrivals = mean("arrivals")
             let wait = metrics["\(prefix).wait_minutes"]
             return [
-                label, kind, mean("counters").formatted(decimals: 0),
-                mean("arrivals_per_open_day").formatted(decimals: 1),
-                arrivals > 0 ? (100 * mean("arrivals.booked") / arrivals).formatted(decimals: 0) : "–",
-                mean("served").formatted(decimals: 0), mean("no_shows").formatted(decimals: 0),
-                (mean("balked") + mean("reneged")).formatted(decimals: 0),
-                wait.map {
-                    $0.mean.formatted(decimals: 1)
-                        + ($0.hasInterval ? " ±\($0.halfWidth95.formatted(decimals: 1))" : "")
-                } ?? "–",
-                mean("wait_minutes.p90").formatted(decimals: 1),
-            ] + extra.map { mean("wait_minutes.\(WaitQuantile.key($0))").formatted(decimals: 1) } + [
-                (100 * mean("wait_within_target")).formatted(decimals: 0),
-                mean("booking_lead_days").formatted(decimals: 1),
-                (100 * mean("slot_utilization")).formatted(decimals: 0),
-                (100 * mean("counter_utilization")).formatted(decimals: 0),
-                (100 * mean("counter_minutes.sold") / mean("counter_minutes.available")).formatted(decimals: 0),
-                mean("overtime_minutes").formatted(decimals: 0),
+                label, language.text("city.kind." + kind), number(mean("counters"), 0),
+                number(mean("arrivals_per_open_day"), 1),
+                arrivals > 0 ? number(100 * mean("arrivals.booked") / arrivals, 0) : "–",
+                number(mean("served"), 0), number(mean("no_shows"), 0),
+                number(mean("balked") + mean("reneged"), 0),
+                wait.map { number($0.mean, 1) + ($0.hasInterval ? " ±\(number($0.halfWidth95, 1))" : "") } ?? "–",
+                number(mean("wait_minutes.p90"), 1),
+            ] + extra.map { number(mean("wait_minutes.\(WaitQuantile.key($0))"), 1) } + [
+                number(100 * mean("wait_within_target"), 0),
+                number(mean("booking_lead_days"), 1),
+                number(100 * mean("slot_utilization"), 0),
+                number(100 * mean("counter_utilization"), 0),
+                number(100 * mean("counter_minutes.sold") / mean("counter_minutes.available"), 0),
+                number(mean("overtime_minutes"), 0),
             ]
         }
+        func header(_ name: String) -> String { language.text("city.header." + name) }
         let headers =
-            [
-                "office", "kind", "ctrs", "arr/day", "booked%", "served", "no-show", "left", "wait (min)", "p90",
-            ] + extra.map(WaitQuantile.label) + [
-                "≤\(target.formatted(decimals: 0))m%", "lead d", "slot%", "util%", "sold%", "overtime",
-            ]
+            ["office", "kind", "counters", "arrivals_per_day", "booked", "served", "no_shows", "left", "wait"].map(
+                header)
+            + ["p90"] + extra.map(WaitQuantile.label)
+            + [language.text("city.header.within_target", ["target": number(target, 0)])]
+            + ["lead_days", "slot_utilization", "counter_utilization", "sold", "overtime"].map(header)
         func p90(_ prefix: String) -> Double {
             let value = metrics["\(prefix).wait_minutes.p90"]?.mean ?? -1
             return value.isFinite ? value : -1
@@ -85,20 +88,25 @@ extension SummaryReport {
         for kecamatan in model.kecamatan {
             areas.append(row(label: kecamatan.name, kind: "kecamatan", prefix: "kecamatan.\(kecamatan.id)"))
         }
-        areas.append(row(label: "All offices", kind: "city", prefix: "overall"))
+        areas.append(row(label: language.text("city.all_offices"), kind: "city", prefix: "overall"))
         let shown = limit.map { min($0, ranked.count) } ?? ranked.count
         var text =
-            "\(title) — \(replications) replication(s) of \(Int(days)) days (\(Int(openDays)) open), seed \(seed)\n"
+            language.text(
+                "city.title",
+                [
+                    "title": title, "replications": language.integer(replications), "days": language.integer(Int(days)),
+                    "open": language.integer(Int(openDays)), "seed": String(seed),
+                ]) + "\n"
         text +=
-            replications > 1
-            ? "Counts are totals over the measured days (mean over replications); wait ± is the 95% CI half-width;\n"
-            : "Counts are totals over the measured days. \(Self.singleReplicationNote)\n"
+            (replications > 1
+                ? language.text("city.note.counts_many")
+                : language.text("city.note.counts_one", ["note": Self.singleReplicationNote(in: language)])) + "\n"
+        text += language.text("city.note.legend") + "\n\n"
         text +=
-            "left = balked + reneged; lead d = days from booking to slot; util% = counter time serving within opening\n"
-        text +=
-            "hours; sold% = counter time the slot plan sells ÷ counter time available; overtime = minutes open after closing.\n\n"
-        text += "Offices, worst p90 wait first (\(shown) of \(ranked.count)):\n" + offices.render()
-        text += "\nBy kecamatan (kelurahan and kecamatan offices in it) and for the city:\n" + areas.render()
+            language.text(
+                "city.offices_heading", ["shown": language.integer(shown), "total": language.integer(ranked.count)])
+            + "\n" + offices.render()
+        text += "\n" + language.text("city.areas_heading") + "\n" + areas.render()
         return text
     }
 }

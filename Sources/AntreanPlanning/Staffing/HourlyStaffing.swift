@@ -1,3 +1,4 @@
+public import AntreanLocalization
 import Foundation
 
 /// Analytic staffing hour by hour for units with a daily arrival profile: SIPP and the modified
@@ -43,17 +44,22 @@ public struct HourlyStaffing: Sendable {
         self.rows = rows
     }
 
-    public func tableText(title: String) -> String {
-        var table = TextTable(headers: ["unit", "hour", "arrivals/h", "offered load", "SIPP", "MOL"])
+    /// The hour-by-hour table in `language` (unit ids stay ids).
+    public func tableText(title: String, language: Language = .en) -> String {
+        func header(_ name: String) -> String { language.text("hourly.header." + name) }
+        var table = TextTable(headers: [
+            header("unit"), header("hour"), header("arrivals_per_hour"), header("offered_load"), "SIPP", "MOL",
+        ])
         for row in rows {
             table.append([
-                row.unit, String(format: "%02d:00", row.hour), row.arrivalsPerHour.formatted(decimals: 1),
-                row.offeredLoad.formatted(decimals: 2), row.sipp.map(String.init) ?? "∞",
-                row.modifiedOfferedLoad.map(String.init) ?? "∞",
+                row.unit, language.time(hour: row.hour, minute: 0, zone: "") ?? "–",
+                language.number(row.arrivalsPerHour, decimals: 1), language.number(row.offeredLoad, decimals: 2),
+                row.sipp.map { language.integer($0) } ?? "∞",
+                row.modifiedOfferedLoad.map { language.integer($0) } ?? "∞",
             ])
         }
-        return "\(title): counters hour by hour for \"\(target)\" (analytic: Erlang C per hour; SIPP uses the hour's "
-            + "rate, MOL the lagged offered load)\n\n" + table.render()
+        return language.text("hourly.title", ["title": title, "target": target.description]) + "\n\n"
+            + table.render()
     }
 
     /// `{"counters": {"<unit>": {"08": n, …}}, "rows": […]}` with the MOL counts as `counters`.

@@ -1,4 +1,5 @@
 public import AntreanEngine
+public import AntreanLocalization
 
 /// A waiting-time service level, parsed from text such as `"p90 wait <= 15m"`, `"mean wait <= 10m"`
 /// or `"within 15m >= 80%"`.
@@ -45,11 +46,14 @@ public struct ServiceTarget: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A column heading for the metric: `p90 wait (min)`, `mean wait (min)`, `share within 15s`.
-    public var metricLabel: String {
+    public var metricLabel: String { metricLabel(.en) }
+
+    /// The column heading in `language`, e.g. `p90 tunggu (mnt)`.
+    public func metricLabel(_ language: Language) -> String {
         switch kind {
-        case .quantile(let level): "\(WaitQuantile.label(level)) wait (min)"
-        case .mean: "mean wait (min)"
-        case .shareWithin: "share within \(limitText)"
+        case .quantile(let level): language.text("plan.metric.quantile_wait", ["quantile": WaitQuantile.label(level)])
+        case .mean: language.text("plan.metric.mean_wait")
+        case .shareWithin: language.text("plan.metric.share_within", ["limit": limitText])
         }
     }
 

@@ -1,4 +1,5 @@
 public import AntreanEngine
+public import AntreanLocalization
 
 /// The result of a run of replications: every metric's mean and 95% confidence interval, with what
 /// was run. JSON, CSV and the text table are views of it. Nothing in it depends on the number of
@@ -45,6 +46,10 @@ public struct SummaryReport: Sendable {
     public subscript(key: String) -> MetricSummary? { metrics[key] }
 
     /// Said under a table from one replication, whose figures have no confidence interval.
-    public static let singleReplicationNote =
-        "One replication: no confidence interval can be computed (run --replications 2 or more for one)."
+    public static let singleReplicationNote = singleReplicationNote(in: .en)
+
+    /// The same note in `language`.
+    public static func singleReplicationNote(in language: Language) -> String {
+        language.text("common.single_replication_note")
+    }
 }
