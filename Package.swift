@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
         .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
+        .library(name: "AntreanFit", targets: ["AntreanFit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -98,11 +99,15 @@ let package = Package(
             dependencies: ["AntreanEngine", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict
         ),
+        // Queue logs → scenario fragments: arrival rates, service-time MLEs, no-shows, patience.
+        .target(
+            name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strict),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
-                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule", "AntreanFit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -141,5 +146,8 @@ let package = Package(
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
+        .testTarget(
+            name: "AntreanFitTests",
+            dependencies: ["AntreanFit", "AntreanCity", "AntreanScenario", "AntreanEngine", "AntreanPlanning"]),
     ]
 )
