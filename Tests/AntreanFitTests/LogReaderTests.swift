@@ -1,3 +1,4 @@
+import AntreanCity
 import Foundation
 import Testing
 
@@ -77,5 +78,14 @@ struct LogReaderTests {
         #expect(fit.arrivalRates.map(\.hour) == [9])
         #expect(throws: FitError.self) { try mapping.read(mappingFile: "offfice: Kantor", name: "map.txt") }
         #expect(throws: FitError.self) { try LogFit.fit(path: try Self.write("a,b\n1,2\n")) }
+    }
+}
+
+@Suite("log fields")
+struct LogFieldTests {
+    /// The reader indexes columns by `ordinal`; it must be each field's place in `allCases`.
+    @Test func ordinalsAreThePlacesInAllCases() {
+        #expect(LogField.allCases.map(\.ordinal) == Array(LogField.allCases.indices))
+        #expect(LogField.allCases.map(\.rawValue) == TraceColumns.names)
     }
 }

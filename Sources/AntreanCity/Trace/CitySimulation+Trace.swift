@@ -15,15 +15,16 @@ public struct TraceRequest: Sendable {
 extension CitySimulation {
     /// Replication `replication` as `run(days:seed:replication:)` runs it (the same figures), writing a
     /// row per measured citizen to `path` (no header) as their visits end.
-    func run(days: Int, seed: UInt64, replication: Int, tracingTo path: String, format: TraceFormat)
-        -> (sample: MetricSample, rows: Int, failure: String?)
-    {
+    func run(
+        days: Int, seed: UInt64, replication: Int, tracingTo path: String, appending: Bool = false,
+        format: TraceFormat
+    ) -> (sample: MetricSample, rows: Int, failure: String?) {
         var run = CityRun(plans: plans, model: model, days: days, seed: seed, replication: replication)
         do {
             run.trace = CityTraceRecorder(
                 writer: try TraceWriter(
-                    path: path, format: format, replication: replication, offices: model.offices.map(\.id),
-                    services: model.services.map(\.id), baseDate: run.baseDate))
+                    path: path, appending: appending, format: format, replication: replication,
+                    offices: model.offices.map(\.id), services: model.services.map(\.id), baseDate: run.baseDate))
         } catch {
             return (MetricSample(), 0, error.message)
         }
@@ -31,27 +32,35 @@ extension CitySimulation {
         return (run.metrics(), run.trace?.writer.rows ?? 0, run.trace?.writer.failure)
     }
 
-    /// `summarizeReplications` with a trace: each replication writes its rows to a part file of its
-    /// own beside `trace.path`, and the parts are appended to the trace in replication order as the
-    /// summary takes them, then removed. The trace is byte for byte the same for any thread count;
-    /// memory holds one write buffer per thread. Returns the summary and the rows written.
+    /// `summarizeReplications` with a trace: on several threads each replication writes its rows to a
+    /// part file of its own beside `trace.path`, and the parts are appended to the trace in replication
+    /// order as the summary takes them, then removed; on one thread the replications, run in order,
+    /// append to the trace directly. The trace is byte for byte the same for any thread count; memory
+    /// holds one write buffer per thread. Returns the summary and the rows written.
     public func summarizeReplications(
         _ n: Int, days: Int, seed: UInt64, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         trace: TraceRequest, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(TraceError) -> (summary: MetricAccumulator, rows: Int) {
         let assembler = try TraceAssembler(path: trace.path, header: trace.format.header)
+        let direct = min(threads, n) <= 1
+        if direct { try assembler.closeForDirectWriting() }
         var accumulator = MetricAccumulator()
         Replications.fold(
             n, threads: threads, progress: progress, into: &accumulator,
             { replication in
-                let part = "\(trace.path).part-\(replication)"
+                let part = direct ? trace.path : "\(trace.path).part-\(replication)"
                 let result = run(
-                    days: days, seed: seed, replication: replication, tracingTo: part, format: trace.format)
+                    days: days, seed: seed, replication: replication, tracingTo: part, appending: direct,
+                    format: trace.format)
                 return (result.sample, part, result.rows, result.failure)
             },
             combine: { accumulator, result in
                 accumulator.add(result.0)
-                assembler.append(part: result.1, rows: result.2, failure: result.3)
+                if direct {
+                    assembler.count(rows: result.2, failure: result.3)
+                } else {
+                    assembler.append(part: result.1, rows: result.2, failure: result.3)
+                }
             })
         try assembler.finish()
         return (accumulator, assembler.rows)
@@ -65,6 +74,7 @@ final class TraceAssembler: @unchecked Sendable {
     private let path: String
     private let handle: FileHandle
     private var failure: String?
+    private var isClosed = false
     private(set) var rows = 0
 
     init(path: String, header: [UInt8]) throws(TraceError) {
@@ -74,6 +84,22 @@ final class TraceAssembler: @unchecked Sendable {
         self.path = path
         self.handle = handle
         do { try handle.seekToEnd() } catch { throw TraceError("cannot write the trace file \(path): \(error)") }
+    }
+
+    /// On one thread the replications write to the trace themselves: the header is written, and the
+    /// assembler only counts.
+    func closeForDirectWriting() throws(TraceError) {
+        lock.lock()
+        defer { lock.unlock() }
+        isClosed = true
+        do { try handle.close() } catch { throw TraceError("cannot write the trace file \(path): \(error)") }
+    }
+
+    func count(rows: Int, failure partFailure: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil, let partFailure { failure = partFailure }
+        self.rows += rows
     }
 
     /// Appends the part file at `part` (then removes it), in 4 MiB blocks.
@@ -101,7 +127,9 @@ final class TraceAssembler: @unchecked Sendable {
     func finish() throws(TraceError) {
         lock.lock()
         defer { lock.unlock() }
-        do { try handle.close() } catch { if failure == nil { failure = "cannot close \(path): \(error)" } }
+        if !isClosed {
+            do { try handle.close() } catch { if failure == nil { failure = "cannot close \(path): \(error)" } }
+        }
         if let failure { throw TraceError(failure) }
     }
 }

@@ -43,14 +43,18 @@ struct TraceWriter {
     private(set) var failure: String?
     private(set) var rows = 0
 
-    /// Opens (creating or truncating) `path`; throws its error text when it cannot.
+    /// Opens `path`, creating or truncating it, or with `appending` adding to its end; throws its
+    /// error text when it cannot.
     init(
-        path: String, format: TraceFormat, replication: Int, offices: [String], services: [String],
-        baseDate: LocalDate
+        path: String, appending: Bool = false, format: TraceFormat, replication: Int, offices: [String],
+        services: [String], baseDate: LocalDate
     ) throws(TraceError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
+        guard appending || FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw TraceError("cannot create the trace file \(path)") }
+        if appending {
+            do { try handle.seekToEnd() } catch { throw TraceError("cannot write the trace file \(path): \(error)") }
+        }
         self.handle = handle
         self.format = format
         self.replication = Array(String(replication).utf8)

@@ -15,6 +15,27 @@ public enum LogField: String, Sendable, CaseIterable {
     /// Fields every log needs (a column must exist; an arrival or check-in time column too).
     public static let required: [LogField] = [.office, .service, .outcome]
 
+    /// The field's place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .replication: 0
+        case .office: 1
+        case .service: 2
+        case .channel: 3
+        case .priority: 4
+        case .bookingTime: 5
+        case .appointmentTime: 6
+        case .arrivalTime: 7
+        case .checkInTime: 8
+        case .serviceStart: 9
+        case .serviceEnd: 10
+        case .counter: 11
+        case .leftTime: 12
+        case .outcome: 13
+        }
+    }
+    static let timeFields = allCases.filter(\.isTime)
+
     public var isTime: Bool {
         switch self {
         case .bookingTime, .appointmentTime, .arrivalTime, .checkInTime, .serviceStart, .serviceEnd, .leftTime: true

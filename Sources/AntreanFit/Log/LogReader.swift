@@ -17,6 +17,9 @@ struct LogReader {
     let mapping: LogMapping
     /// Field → column position, from the header.
     private var positions: [LogField: Int] = [:]
+    /// The same, by the field's place in `LogField.allCases` (−1 when absent): read for every field of
+    /// every row, where a dictionary lookup showed.
+    private var positionByOrdinal = [Int](repeating: -1, count: LogField.allCases.count)
     private var columnCount = 0
     private var fields: [Range<Int>] = []
 
@@ -79,7 +82,10 @@ struct LogReader {
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         columnCount = names.count
         for field in LogField.allCases {
-            if let position = names.firstIndex(of: mapping.column(field)) { positions[field] = position }
+            if let position = names.firstIndex(of: mapping.column(field)) {
+                positions[field] = position
+                positionByOrdinal[field.ordinal] = position
+            }
         }
         let missing = LogField.required.filter { positions[$0] == nil }.map { mapping.column($0) }
         guard missing.isEmpty else {
@@ -145,7 +151,8 @@ struct LogReader {
         }
         var record = LogRecord()
         func range(_ field: LogField) -> Range<Int>? {
-            guard let position = positions[field] else { return nil }
+            let position = positionByOrdinal[field.ordinal]
+            guard position >= 0 else { return nil }
             let range = fields[position]
             return range.isEmpty ? nil : range
         }
@@ -155,11 +162,11 @@ struct LogReader {
         guard let office = range(.office) else { return reject(number, "\(mapping.column(.office)) is empty") }
         guard let service = range(.service) else { return reject(number, "\(mapping.column(.service)) is empty") }
         guard let outcome = range(.outcome) else { return reject(number, "\(mapping.column(.outcome)) is empty") }
-        guard let decoded = LogOutcome.spellings[word(outcome)] else {
+        guard let decoded = LogOutcome.match(buffer, outcome) ?? LogOutcome.spellings[word(outcome)] else {
             return reject(number, "\(mapping.column(.outcome)) is not a known outcome (served, no_show, cancelled, …)")
         }
         record.outcome = decoded
-        for field in LogField.allCases where field.isTime {
+        for field in LogField.timeFields {
             guard let text = range(field) else { continue }
             guard
                 let seconds = Timestamp.parse(buffer, text, defaultOffsetSeconds: mapping.defaultOffsetSeconds)
@@ -175,7 +182,7 @@ struct LogReader {
             }
         }
         if let text = range(.channel) {
-            guard let channel = LogChannel.spellings[word(text)] else {
+            guard let channel = LogChannel.match(buffer, text) ?? LogChannel.spellings[word(text)] else {
                 return reject(
                     number, "\(mapping.column(.channel)) is not a known channel (online, 112, walk-in, converted)")
             }
@@ -184,7 +191,7 @@ struct LogReader {
             record.channel = record.appointmentTime.isNaN ? .walkIn : .online
         }
         if let text = range(.priority) {
-            switch word(text) {
+            switch Self.isTrue(buffer, text) ?? word(text) {
             case "true", "1", "yes", "ya", "y": record.isPriority = true
             case "false", "0", "no", "tidak", "n": record.isPriority = false
             default: return reject(number, "\(mapping.column(.priority)) is not true or false")
@@ -216,4 +223,40 @@ struct LogReader {
         record.service = services.index(buffer, service)
         body(record)
     }
+}
+
+extension LogReader {
+    /// `true`/`false` as written by the trace, checked on the bytes ("true"/"false" as a word, else nil).
+    static func isTrue(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        if equals(buffer, range, trueBytes) { return "true" }
+        if equals(buffer, range, falseBytes) { return "false" }
+        return nil
+    }
+
+    static let trueBytes = Array("true".utf8)
+    static let falseBytes = Array("false".utf8)
+
+    static func equals(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        for (offset, index) in range.enumerated() where buffer[index] != word[offset] { return false }
+        return true
+    }
+}
+
+extension LogOutcome {
+    /// The outcome written exactly as the trace writes it (lower case), found on the bytes without a
+    /// `String`; other spellings go through `spellings`.
+    static func match(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> LogOutcome? {
+        allCases.first { LogReader.equals(buffer, range, labelBytes[$0.rawValue]) }
+    }
+
+    static let labelBytes = allCases.map { Array($0.label.utf8) }
+}
+
+extension LogChannel {
+    static func match(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> LogChannel? {
+        allCases.first { LogReader.equals(buffer, range, labelBytes[$0.rawValue]) }
+    }
+
+    static let labelBytes = allCases.map { Array($0.label.utf8) }
 }

@@ -41,7 +41,8 @@ public enum ScenarioFragment {
         var lines: [String] = []
         let f = Formatting.fixed
         lines.append(
-            "# \(model.sample.count) served (\(model.nonPositive) of 0s left out of the fits); mean "
+            "# \(model.sample.count) served"
+                + (model.nonPositive > 0 ? " (\(model.nonPositive) of 0 s left out of the fits)" : "") + "; mean "
                 + "\(Formatting.minutes(model.mean)) ± \(Formatting.minutes(model.meanHalfWidth)) (95% CI), sd "
                 + Formatting.minutes(model.sample.standardDeviation))
         if !model.candidates.isEmpty {
