@@ -178,10 +178,16 @@ struct TraceWriter {
         let seconds = Int((minutes * 60).rounded(.down))
         let day = seconds / 86_400
         let second = seconds % 86_400
-        while dates.count <= day {
-            dates.append(Array(baseDate.adding(days: dates.count).description.utf8))
+        // Days are cached as a run reaches them; one far beyond (none a validated run reaches) is
+        // formatted on its own rather than growing the cache to it.
+        if day >= dates.count + 4096 {
+            buffer.append(contentsOf: baseDate.adding(days: day).description.utf8)
+        } else {
+            while dates.count <= day {
+                dates.append(Array(baseDate.adding(days: dates.count).description.utf8))
+            }
+            buffer.append(contentsOf: dates[day])
         }
-        buffer.append(contentsOf: dates[day])
         buffer.append(UInt8(ascii: "T"))
         appendTwoDigits(second / 3600)
         buffer.append(UInt8(ascii: ":"))

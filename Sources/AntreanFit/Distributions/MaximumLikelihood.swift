@@ -57,7 +57,9 @@ public enum MaximumLikelihood {
     /// shape's asymptotic variance is 6k² / (π² n).
     public static func weibull(_ sample: GroupedSample) -> FittedDistribution {
         let n = Double(sample.count)
-        let largest = sample.values[sample.values.count - 1]
+        guard let largest = sample.values.last, largest > 0 else {
+            return FittedDistribution(family: .weibull, first: .nan, second: .nan, logLikelihood: .nan)
+        }
         let meanLogScaled = sample.sum { log($0 / largest) } / n
         func moments(_ k: Double) -> (b: Double, a: Double, c: Double) {
             var b = 0.0
