@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
         .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
         .library(name: "AntreanLocalization", targets: ["AntreanLocalization"]),
+        .library(name: "AntreanFit", targets: ["AntreanFit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -105,11 +106,16 @@ let package = Package(
             dependencies: ["AntreanEngine", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict
         ),
+        // Queue logs → scenario fragments: arrival rates, service-time MLEs, no-shows, patience.
+        .target(
+            name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strict),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
                 "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule", "AntreanLocalization",
+                "AntreanFit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -149,5 +155,8 @@ let package = Package(
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
         .testTarget(name: "AntreanLocalizationTests", dependencies: ["AntreanLocalization", "AntreanAllocator"]),
+        .testTarget(
+            name: "AntreanFitTests",
+            dependencies: ["AntreanFit", "AntreanCity", "AntreanScenario", "AntreanEngine", "AntreanPlanning"]),
     ]
 )

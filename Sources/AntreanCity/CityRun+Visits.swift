@@ -16,6 +16,7 @@ extension CityRun {
     mutating func requestBooking(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let home = Int(visitor.home)
+        trace?.notes[Int(id)].bookedAt = now
         let request = PlacementRequest(
             service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(&visitor),
             notBefore: instant(max(now, visitor.wishedMinute)))
@@ -24,6 +25,7 @@ extension CityRun {
             if isMeasured(day: dayIndex(visitor.wishedMinute)) {
                 tallies[home].generated += 1
                 tallies[home].bookingRefused += 1
+                traceWrite(traceRow(id, visitor, .refused))
             }
             visitors.remove(id)
         case .success(let booking):
@@ -52,9 +54,11 @@ extension CityRun {
                 + (1 - model.citizens.cancelShare) * model.citizens.noShowProbability(leadDays: leadDays)
             {
                 // Never comes: the allocator releases the place after the grace period.
+                traceAwaitRelease(id, visitor)
                 visitors.remove(id)
             } else {
                 visitors[id] = visitor
+                if visitor.measured { trace?.expected[booking.id.rawValue] = id }
                 _ = simulation.schedule(.bookedArrival(id), at: max(now, visitor.slotStart + punctuality))
             }
         }
@@ -67,6 +71,11 @@ extension CityRun {
             tallies[Int(visitor.office)].cancelled += 1
             // The place was freed: it no longer counts as booked.
             tallies[Int(visitor.office)].bookings -= 1
+            if trace != nil {
+                var row = traceRow(id, visitor, .cancelled)
+                row.leftAt = now
+                traceWrite(row)
+            }
         }
         visitors.remove(id)
     }
@@ -78,6 +87,7 @@ extension CityRun {
         var visitor = visitors[id]
         let office = Int(visitor.office)
         guard let booking = visitor.booking else { preconditionFailure("a booked arrival without a booking") }
+        if trace?.notes[Int(id)].arrival.isNaN == true { trace?.notes[Int(id)].arrival = now }
         // Released by the no-show sweep (and counted as a no-show) but checked in later that day: served instead.
         let released = allocator.state(of: booking) == .noShow
         let checkIn =
@@ -90,6 +100,11 @@ extension CityRun {
         switch checkIn {
         case .success(let timing):
             if released && visitor.measured { tallies[office].noShows -= 1 }
+            if trace != nil {
+                trace?.expected[booking.rawValue] = nil
+                trace?.released[booking.rawValue] = nil
+                trace?.notes[Int(id)].isPresent = true
+            }
             countArrival(visitor, booked: true)
             if visitor.measured {
                 tallies[office].inSystemAtEnd += 1
@@ -116,6 +131,10 @@ extension CityRun {
             _ = simulation.schedule(.bookedArrival(id), at: max(opens, now + 1))
         case .failure:
             // Too late: the no-show sweep released (or will release) the place and counts it.
+            if trace != nil {
+                trace?.expected[booking.rawValue] = nil
+                traceAwaitRelease(id, visitor)
+            }
             visitors.remove(id)
         }
     }
@@ -144,6 +163,7 @@ extension CityRun {
         if isDigitalDay, demandStreams[office].nextUniform() < model.citizens.digitalDayConversion {
             // Digital day: books in the app (or at the door's kiosk) instead of queueing.
             if isMeasured(day: dayIndex(now)) { tallies[office].convertedWalkIns += 1 }
+            trace?.notes[Int(id)].channel = .converted
             visitor.wishedMinute = now
             visitors[id] = visitor
             requestBooking(id, at: now)
@@ -151,9 +171,17 @@ extension CityRun {
         }
         visitor.measured = isMeasured(day: dayIndex(now))
         if visitor.measured { tallies[office].generated += 1 }
+        trace?.notes[Int(id)].arrival = now
         countArrival(visitor, booked: false)
         guard desks[office].waiting < model.citizens.balkQueueLength, registerWalkIn(&visitor, at: now) else {
-            if visitor.measured { tallies[office].balked += 1 }
+            if visitor.measured {
+                tallies[office].balked += 1
+                if trace != nil {
+                    var row = traceRow(id, visitor, .balked)
+                    row.leftAt = now
+                    traceWrite(row)
+                }
+            }
             visitors.remove(id)
             return
         }
@@ -163,6 +191,7 @@ extension CityRun {
         serial += 1
         visitor.ticket = UInt32(truncatingIfNeeded: serial)
         visitors[id] = visitor
+        trace?.notes[Int(id)].isPresent = true
         desks[office].waiting += 1
         if visitor.measured {
             tallies[office].inSystemAtEnd += 1
@@ -218,7 +247,13 @@ extension CityRun {
             tallies[office].lineMinutes += waited
             tallies[office].systemMinutes += waited
             changePresence(office, line: -1, present: -1, at: now)
+            if trace != nil {
+                var row = traceRow(id, visitor, .reneged)
+                row.leftAt = now
+                traceWrite(row)
+            }
         }
+        trace?.notes[Int(id)].isPresent = false
     }
 
     /// Starts service at every free counter that is not on break, priority line first.
@@ -232,6 +267,7 @@ extension CityRun {
             visitors[id] = visitor
             desks[index].waiting -= 1
             desks[index].busy[counter] = true
+            trace?.notes[Int(id)].serviceStart = now
             let duration = max(0, plans.serviceTimes[Int(visitor.service)].sample(&serviceStreams[index]))
             if visitor.measured {
                 let wait = now - visitor.waitStart
@@ -272,6 +308,12 @@ extension CityRun {
         desks[index].busy[Int(counter)] = false
         let visitor = visitors[id]
         if visitor.measured {
+            if trace != nil {
+                var row = traceRow(id, visitor, .served)
+                row.serviceEnd = now
+                row.counter = counter
+                traceWrite(row)
+            }
             tallies[index].served += 1
             tallies[index].inSystemAtEnd -= 1
             tallies[index].systemMinutes += now - visitor.joinedMinute
@@ -281,6 +323,7 @@ extension CityRun {
                 desks[index].overtimeMark = now
             }
         }
+        trace?.notes[Int(id)].isPresent = false
         visitors.remove(id)
         dispatch(office, at: now)
     }

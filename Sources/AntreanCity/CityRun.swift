@@ -128,6 +128,8 @@ struct CityRun {
     let profileWeightByDay: [Double]
     let digitalDayByDay: [Bool]
     var serial: UInt64 = 0
+    /// The per-citizen trace, when one is written (`simulate --trace`).
+    var trace: CityTraceRecorder?
 
     var demandStreams: [RandomStream]
     var bookingStreams: [RandomStream]
@@ -215,6 +217,7 @@ struct CityRun {
         while let (time, event) = simulation.next(until: Double(totalDays) * 1440) {
             handle(event, at: time)
         }
+        traceFinish()
     }
 
     mutating func handle(_ event: CityEvent, at now: Double) {
@@ -225,12 +228,15 @@ struct CityRun {
                 office: Int32(office), home: Int32(office), service: Int32(service), isPriority: isPriority)
             visitor.isAssisted = isAssisted
             visitor.wishedMinute = wishedMinute
-            requestBooking(visitors.insert(visitor), at: now)
+            let id = visitors.insert(visitor)
+            trace?.begin(id, channel: isAssisted ? .assisted : .online)
+            requestBooking(id, at: now)
         case .cancel(let visitor): cancel(visitor, at: now)
         case .bookedArrival(let visitor): arriveBooked(visitor, at: now)
         case .walkInArrival(let office, let service, let isPriority):
             let visitor = visitors.insert(
                 Visitor(office: office, home: office, service: service, isPriority: isPriority))
+            trace?.begin(visitor, channel: .walkIn)
             arriveWalkIn(visitor, at: now)
         case .renege(let visitor, let ticket): renege(visitor, ticket: ticket, at: now)
         case .serviceEnd(let office, let counter, let visitor): endService(office, counter, visitor, at: now)
@@ -242,7 +248,10 @@ struct CityRun {
         case .releaseNoShows:
             for id in allocator.releaseNoShows(now: instant(now)) {
                 let office = bookingOffice[Int(id.rawValue) - 1]
-                if office >= 0 { tallies[Int(office)].noShows += 1 }
+                if office >= 0 {
+                    tallies[Int(office)].noShows += 1
+                    traceReleased(id)
+                }
             }
         }
     }

@@ -24,6 +24,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 --replications 20
               antrean simulate Simulations/validation/mm5.yaml --quantiles 80,95
               antrean simulate Simulations/samarinda.yaml --days 20 --top 15
+              antrean simulate Simulations/samarinda.yaml --days 5 --replications 1 \\
+                --trace trace.csv
             """
     )
 
@@ -51,7 +53,16 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "City scenarios: show only the N worst offices in the table (JSON/CSV keep all).")
     var top: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "City scenarios: write one row per citizen and replication to this file (.csv or .jsonl).",
+            discussion: "The columns antrean fit reads; see docs/fit.md."))
+    var trace: String?
+
     func validate() throws {
+        if let trace, TraceFormat(path: trace) == nil {
+            throw ValidationError("--trace needs a file ending in .csv or .jsonl (got \"\(trace)\")")
+        }
         if let days, !(1...36_500).contains(days) { throw ValidationError("--days must lie in 1…36500") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if arrivals != nil && duration != nil { throw ValidationError("give --arrivals or --duration, not both") }
@@ -65,6 +76,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         switch try loadScenario(file, overrides: report.overrides) {
         case .queues(var scenario):
+            if trace != nil { throw ValidationError("--trace is written for city scenarios (with offices:) only") }
             if let arrivals { scenario.spec.runLength = .arrivals(arrivals) }
             if let duration, let minutes = Quantities.minutes(duration) { scenario.spec.runLength = .minutes(minutes) }
             let extraQuantiles = try report.quantileLevels()
@@ -102,11 +114,16 @@ struct SimulateCommand: AsyncParsableCommand {
             let replications = report.replications ?? scenario.run.replications
             try checkWorkload(.city(scenario), file: file, replications: replications, days: days)
             let progress = ProgressReporter(total: replications, label: "simulate")
-            let summary = try scenarioValue {
-                try CityScenarioRun.run(
-                    scenario, file: file, days: days ?? scenario.days, replications: replications,
-                    seed: report.seed ?? scenario.run.seed, threads: report.threadCount,
-                    progress: { _, _ in progress.advance() })
+            let traceRequest = trace.flatMap { path in
+                TraceFormat(path: path).map { TraceRequest(path: path, format: $0) }
+            }
+            let summary = try traceValue {
+                try scenarioValue {
+                    try CityScenarioRun.run(
+                        scenario, file: file, days: days ?? scenario.days, replications: replications,
+                        seed: report.seed ?? scenario.run.seed, threads: report.threadCount, trace: traceRequest,
+                        progress: { _, _ in progress.advance() })
+                }
             }
             progress.finish()
             switch report.format {
@@ -126,5 +143,15 @@ struct SimulateCommand: AsyncParsableCommand {
                     to: htmlReport)
             }
         }
+    }
+}
+
+/// `body`'s value; a trace that cannot be written ends the command (73: cannot create output).
+private func traceValue<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TraceError {
+        printToStandardError("error: \(error)")
+        throw ExitStatus.cannotCreateOutput
     }
 }

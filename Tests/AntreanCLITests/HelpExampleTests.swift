@@ -6,7 +6,7 @@ import Testing
 /// scenarios, in a scratch folder that sees the repository's `Simulations/`.
 @Suite("examples in help texts and the README")
 struct HelpExampleTests {
-    static let commands = ["simulate", "validate", "plan", "compare", "sweep", "merge", "replay"]
+    static let commands = ["simulate", "validate", "plan", "compare", "sweep", "merge", "replay", "fit"]
 
     /// Commands that take --replications get a small count, so the examples run in seconds.
     static let replicated: Set<String> = ["simulate", "plan", "compare", "sweep"]

@@ -8,13 +8,22 @@ public enum CityScenarioRun {
     /// - Parameters:
     ///   - days: measured calendar days per replication (weekends and holidays count but are closed).
     ///   - threads: parallelism only; the numbers do not depend on it.
+    ///   - trace: where to write one row per measured citizen (`simulate --trace`); throws its
+    ///     ``TraceError`` when the file cannot be written, as it throws ``CityModelError`` for the model.
     public static func run(
         _ scenario: CityScenario, file: String, days: Int, replications: Int, seed: UInt64, threads: Int,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(CityModelError) -> SummaryReport {
+        trace: TraceRequest? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> SummaryReport {
         let simulation = try CitySimulation(scenario.model)
-        let summary = simulation.summarizeReplications(
-            replications, days: days, seed: seed, threads: threads, progress: progress)
+        let summary =
+            if let trace {
+                try simulation.summarizeReplications(
+                    replications, days: days, seed: seed, threads: threads, trace: trace, progress: progress
+                ).summary
+            } else {
+                simulation.summarizeReplications(
+                    replications, days: days, seed: seed, threads: threads, progress: progress)
+            }
         let settings = [
             "days": "\(days)", "warm_up_days": "\(scenario.model.calendar.warmUpDays)",
             "start": "\(scenario.model.calendar.startDate)", "policy": scenario.model.policy,

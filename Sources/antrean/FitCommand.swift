@@ -1,0 +1,111 @@
+import AntreanFit
+import ArgumentParser
+import Foundation
+
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a scenario fragment to a queue log: arrival rates, service times, no-shows, patience.",
+        discussion: """
+            Reads a CSV export of the queue machines (one row per ticket) — or a trace written by \
+            `antrean simulate --trace` — and writes a scenario fragment (YAML) that a city or queue \
+            scenario includes, plus the arrival rates by office × weekday × hour as CSV beside it. \
+            Columns default to the trace's names (docs/fit.md); map others with --column or --mapping. \
+            Timestamps are ISO 8601; those without a zone are read in --zone (WITA, +08:00). Lines \
+            that cannot be read are listed with their numbers on standard error and skipped.
+
+            Examples:
+              antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml
+              antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
+                --report /tmp/fit.html --column office=office
+            """
+    )
+
+    @Argument(help: "The log (CSV with a header line).")
+    var log: String
+
+    @Option(help: "Write the scenario fragment (YAML) here.")
+    var out: String
+
+    @Option(help: "Write the arrival rates by office × weekday × hour here (default: beside --out, .arrivals.csv).")
+    var arrivals: String?
+
+    @Option(help: "Also write an HTML page of observed against fitted distributions here.")
+    var report: String?
+
+    @Option(
+        name: .customLong("column"),
+        help: ArgumentHelp("Read FIELD from the column named COLUMN (repeatable).", valueName: "FIELD=COLUMN"))
+    var columns: [String] = []
+
+    @Option(help: "A mapping file: one 'field: column' per line, and optionally 'zone: +08:00'.")
+    var mapping: String?
+
+    @Option(help: "Zone of timestamps written without one: +08:00 (WITA), +07:00 (WIB), Z …")
+    var zone: String?
+
+    func run() throws {
+        var logMapping = LogMapping()
+        if let mapping {
+            guard let data = FileManager.default.contents(atPath: mapping) else {
+                printToStandardError("error: cannot read the mapping file \(mapping)")
+                throw ExitStatus.missingInput
+            }
+            try fitValue { try logMapping.read(mappingFile: String(decoding: data, as: UTF8.self), name: mapping) }
+        }
+        for column in columns { try fitValue(status: ExitStatus.usage) { try logMapping.assign(column) } }
+        if let zone {
+            guard let offset = AntreanFit.Timestamp.offsetSeconds(zone) else {
+                throw ValidationError("--zone must be like +08:00, Z or WITA, got \"\(zone)\"")
+            }
+            logMapping.defaultOffsetSeconds = offset
+        }
+        guard FileManager.default.isReadableFile(atPath: log) else {
+            printToStandardError("error: cannot read the log \(log)")
+            throw ExitStatus.missingInput
+        }
+        let fit = try fitValue { try LogFit.fit(path: log, mapping: logMapping) }
+        for row in fit.badRows.prefix(50) { printToStandardError("\(log):\(row.line): skipped: \(row.reason)") }
+        if fit.badRowCount > 50 {
+            printToStandardError("… \(fit.badRowCount - 50) more skipped lines (all listed in --report when given)")
+        }
+        let arrivalsPath = arrivals ?? Self.arrivalsPath(besides: out)
+        try write(ScenarioFragment.text(fit, arrivalsFile: arrivalsPath), to: out)
+        try write(ArrivalTable.text(fit), to: arrivalsPath)
+        if let report { try write(FitReportPage.html(fit), to: report) }
+        print(
+            "\(fit.rowsRead) rows read, \(fit.rowsUsed) used, \(fit.badRowCount) skipped; wrote \(out) and "
+                + arrivalsPath + (report.map { " and \($0)" } ?? ""))
+        for (service, model) in fit.serviceTimes {
+            let chosen =
+                model.fits ? model.chosen.map(ScenarioFragment.written) ?? "empirical" : "empirical (no family fits)"
+            print("  \(service): \(model.sample.count) served, \(chosen)")
+        }
+    }
+
+    /// `fitted.yaml` → `fitted.arrivals.csv`.
+    static func arrivalsPath(besides path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.pathExtension.isEmpty ? path : String(path.dropLast(url.pathExtension.count + 1))
+        return stem + ".arrivals.csv"
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            printToStandardError("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitStatus.cannotCreateOutput
+        }
+    }
+
+    /// `body`'s value; a ``FitError`` is printed and ends the command with `status`.
+    private func fitValue<T>(status: ExitCode = ExitStatus.badInput, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as FitError {
+            printToStandardError("error: \(error)")
+            throw status
+        }
+    }
+}
