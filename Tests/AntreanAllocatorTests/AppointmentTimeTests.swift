@@ -179,4 +179,42 @@ import Testing
             try AllocatorCore(configuration: templated, tokenSigner: Fixture.signer, restoring: bad)
         }
     }
+
+    /// Random books, holds, confirmations, cancellations, moves, walk-ins, lapses and no-show sweeps:
+    /// after each, the allocator's invariants hold (places distinct and below the slot's count) and the
+    /// occupying bookings of every interval have distinct minutes (n ≤ interval here, so distinct
+    /// places mean distinct minutes).
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func randomOperationsKeepEveryPlaceDistinct(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        var core = try F.core(
+            F.configuration(
+                [F.explicit([5, 3, 4, 1, 5, 2, 3, 5], interval: 15, overbook: [1, 0, 0, 0, 1, 0, 0, 0])],
+                walkIn: 0.2, priority: 0.2))
+        var now = F.sunday
+        var ids: [BookingID] = []
+        for step in 0..<600 {
+            now = now.adding(seconds: Int64.random(in: 0...40, using: &random))
+            let slot = F.slot(480 + 15 * Int.random(in: 0..<8, using: &random))
+            let citizen = Fixture.citizen(Int.random(in: 0..<40, using: &random), priority: random.next() % 5 == 0)
+            switch random.next() % 7 {
+            case 0, 1: if let made = core.book(slot, for: citizen, now: now).value { ids.append(made.booking.id) }
+            case 2: if let made = core.hold(slot, for: citizen, now: now).value { ids.append(made.booking.id) }
+            case 3: if let id = ids.randomElement(using: &random) { _ = core.cancel(id, now: now) }
+            case 4: if let id = ids.randomElement(using: &random) { _ = core.reschedule(id, to: slot, now: now) }
+            case 5: if let id = ids.randomElement(using: &random) { _ = core.confirm(id, now: now) }
+            default:
+                let late = F.at(480 + Int.random(in: 0..<120, using: &random))
+                _ = core.registerWalkIn(office: F.office, service: F.service, citizen: citizen, now: late)
+            }
+            let violations = core.invariantViolations()
+            #expect(violations.isEmpty, "step \(step): \(violations.prefix(3))")
+            var minutes: [Instant: Set<Instant>] = [:]
+            for booking in core.allBookings where booking.state.occupiesCapacity && booking.office == F.office {
+                #expect(minutes[booking.slotStart, default: []].insert(booking.appointment).inserted, "step \(step)")
+            }
+            if !violations.isEmpty { break }
+        }
+        #expect(ids.count > 50)
+    }
 }
