@@ -109,6 +109,14 @@ import Testing
         #expect(
             F.configuration([dated, both]).dayPlan(office: F.office, service: F.service, date: F.tuesday)?.slotMinutes
                 == 60)
+        // A date entry applies on its dates even where the weekdays it also lists say otherwise, and
+        // its fit is checked on them: 2 entries do not fit a Tuesday of 20-minute intervals.
+        let datedMonday = AppointmentTemplate(
+            weekdays: [.monday], dates: [F.tuesday], intervalMinutes: 60, places: .explicit([3, 3]))
+        #expect(try lengths([datedMonday]) == [15, 60, 15, 60])
+        var misfit = datedMonday
+        misfit.intervalMinutes = 20
+        #expect(throws: ConfigurationError.self) { try F.configuration([misfit]).validate() }
         // Equal specificity: the later entry wins.
         let later = AppointmentTemplate(office: F.office, intervalMinutes: 40, places: .rule(.uniform))
         #expect(try lengths([office, later]).first == 40)

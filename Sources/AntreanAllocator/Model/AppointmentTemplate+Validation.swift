@@ -36,10 +36,7 @@ extension AllocatorConfiguration {
         {
             throw TemplateFitError(field: "service", message: "office '\(office)' does not give service '\(service)'")
         }
-        let weekdays =
-            template.dates.map { Set($0.map(\.weekday)) }.map { dated in
-                template.weekdays.map { dated.intersection($0) } ?? dated
-            } ?? template.weekdays ?? Set(Weekday.allCases)
+        let weekdays = template.dates.map { Set($0.map(\.weekday)) } ?? template.weekdays ?? Set(Weekday.allCases)
         for office in offices where template.office.map({ $0 == office.id }) ?? true {
             for offered in office.services where template.service.map({ $0 == offered.service }) ?? true {
                 guard let service = services.first(where: { $0.id == offered.service }) else { continue }

@@ -38,7 +38,8 @@ public struct AppointmentTemplate: Hashable, Sendable {
     public var service: ServiceID?
     /// Nil: every open weekday.
     public var weekdays: Set<Weekday>?
-    /// Only these dates (nil: any date of the weekdays). A date entry beats a weekday entry.
+    /// Only these dates (nil: any date of the weekdays); `weekdays` is then not consulted. A date
+    /// entry beats a weekday entry.
     public var dates: Set<LocalDate>?
     /// Length of one appointment interval; must divide the office's opening hours of each day it covers.
     public var intervalMinutes: Int
@@ -72,9 +73,9 @@ public struct AppointmentTemplate: Hashable, Sendable {
     func matches(office: OfficeID, service: ServiceID, date: LocalDate, weekday: Weekday) -> Bool {
         if let own = self.office, own != office { return false }
         if let own = self.service, own != service { return false }
-        if let weekdays, !weekdays.contains(weekday) { return false }
+        // "Only these dates": a date entry applies on its dates whatever weekdays it also lists.
         if let dates { return dates.contains(date) }
-        return true
+        return weekdays?.contains(weekday) ?? true
     }
 
     /// Whether this template applies to `office`/`service` on every `weekday` (date entries never do).
