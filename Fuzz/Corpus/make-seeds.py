@@ -54,8 +54,9 @@ seeds["not-a-token"] = b"AQ3.fuzz1.AAAA"
 
 
 
-def row(slot_index, nik_byte, state, pool=0, hold=None, checked_in=None):
-    """One row: plausible columns (selector 4) but for the optional times (selector 0: NULL)."""
+def row(slot_index, nik_byte, state, pool=0, hold=None, checked_in=None, appointment=None):
+    """One row: plausible columns (selector 4) but for the optional times (selector 0: NULL); the
+    appointment is minutes after the slot start (NULL: the slot start, as rows before templates)."""
     out = bytes([slot_index])
     out += bytes([4])  # id = row number
     out += bytes([4, 0])  # office kel-sidodadi
@@ -71,6 +72,7 @@ def row(slot_index, nik_byte, state, pool=0, hold=None, checked_in=None):
     out += bytes([4, 0])  # reschedules
     out += bytes([0])  # idempotency key NULL
     out += bytes([4, checked_in]) if checked_in is not None else bytes([0])
+    out += bytes([4, appointment]) if appointment is not None else bytes([0])
     return out
 
 
@@ -78,6 +80,8 @@ store = {
     "three-booked": row(0, 1, "booked") + row(1, 2, "booked") + row(2, 3, "booked"),
     "held-and-checked-in": row(4, 5, "held", hold=200) + row(5, 6, "checked_in", checked_in=50),
     "short-nik-hash": row(0, 1, "booked")[:7] + bytes([3, 8]) + b"12345678" + row(0, 1, "booked")[40:],
+    "own-minutes": row(0, 1, "booked", appointment=5) + row(0, 2, "booked", appointment=10)
+    + row(1, 3, "booked", appointment=20),
 }
 times = {
     "offset": b"2026-11-22T12:00:00+08:00",

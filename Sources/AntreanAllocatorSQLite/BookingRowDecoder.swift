@@ -3,7 +3,7 @@ import Foundation
 import GRDBSQLite
 
 /// Decodes the current row of `SELECT id, office, service, slotStart, nikHash, account, pool, state,
-/// createdAt, updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt FROM booking` into a
+/// createdAt, updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt, appointment FROM booking` into a
 /// record, checking every column first: its storage class (SQLite converts silently, e.g. text to 0),
 /// the id ≥ 1 (a booking id is unsigned; converting a negative one would trap), a 32-byte NIK hash and
 /// known pool and state names. What the columns mean together (capacity, limits, ranges) is checked by
@@ -70,7 +70,8 @@ struct BookingRowDecoder {
         }
         return BookingRecord(
             id: BookingID(UInt64(rowID.magnitude)), office: lastOffice, service: lastService,
-            slotStart: try instant(3, "slotStart"), nikHash: nikHash,
+            slotStart: try instant(3, "slotStart"), appointment: try optionalInstant(14, "appointment"),
+            nikHash: nikHash,
             account: try text(5, "account", optional: true).map(AccountID.init), pool: pool, state: state,
             createdAt: try instant(8, "createdAt"), updatedAt: try instant(9, "updatedAt"),
             holdExpiresAt: try optionalInstant(10, "holdExpiresAt"), reschedules: reschedules,

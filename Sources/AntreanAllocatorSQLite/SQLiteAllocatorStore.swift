@@ -129,6 +129,10 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         migrator.registerMigration("v3-drop-booking-slot-index") { db in
             try db.drop(index: "booking_by_slot")
         }
+        // Individual appointment times: NULL (every row written before) means the slot's start.
+        migrator.registerMigration("v4-booking-appointment") { db in
+            try db.alter(table: "booking") { table in table.add(column: "appointment", .integer) }
+        }
         return migrator
     }
 
@@ -145,8 +149,8 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO booking (id, office, service, slotStart, nikHash, account, pool, state,
-                    createdAt, updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    createdAt, updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt, appointment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for record in records {
                 try statement.execute(arguments: [
@@ -155,6 +159,8 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
                     record.pool.rawValue, record.state.rawValue, record.createdAt.secondsSinceEpoch,
                     record.updatedAt.secondsSinceEpoch, record.holdExpiresAt?.secondsSinceEpoch, record.reschedules,
                     record.idempotencyKey, record.checkedInAt?.secondsSinceEpoch,
+                    // NULL when it is the slot's start, as in rows written before individual times.
+                    record.appointment == record.slotStart ? nil : record.appointment.secondsSinceEpoch,
                 ])
             }
         }
@@ -172,7 +178,7 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
             let statement = try db.makeStatement(
                 sql: """
                     SELECT id, office, service, slotStart, nikHash, account, pool, state, createdAt, updatedAt,
-                    holdExpiresAt, reschedules, idempotencyKey, checkedInAt FROM booking ORDER BY id
+                    holdExpiresAt, reschedules, idempotencyKey, checkedInAt, appointment FROM booking ORDER BY id
                     """)
             var decoder = BookingRowDecoder(statement: statement.sqliteStatement)
             while true {

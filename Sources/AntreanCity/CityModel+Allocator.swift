@@ -25,7 +25,8 @@ extension CityModel {
     /// The allocator the simulated citizens book through: the same configuration types the portal
     /// uses. Each office's counters are shared by its services in proportion to their demand, slot by
     /// slot (``CounterApportionment``): the places of all its services together never need more
-    /// counter-minutes than its counters have (breaks excluded).
+    /// counter-minutes than its counters have (breaks excluded). The appointment templates go with it:
+    /// a template's rule sizes its intervals from these places (re-binned to its interval length).
     public func allocatorConfiguration() -> AllocatorConfiguration {
         var rules = AllocatorRules()
         rules.holidays = calendar.holidays
@@ -64,7 +65,8 @@ extension CityModel {
         let serviceConfigs = services.map {
             ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)
         }
-        return AllocatorConfiguration(offices: offices, services: serviceConfigs, rules: rules)
+        return AllocatorConfiguration(
+            offices: offices, services: serviceConfigs, rules: rules, appointmentTemplates: appointmentTemplates)
     }
 
     /// Counter-minutes of each slot of an open `weekday` at `office`: its counters × the slot's length,

@@ -25,6 +25,9 @@ public struct CityModel: Sendable {
     /// default) sells no more than the counters can serve; above 1 overbooks on purpose (reported as
     /// `counter_minutes.overbooked`).
     public var counterTimeSold: Double = 1
+    /// Appointment templates the allocator applies (interval lengths, places per interval, each booked
+    /// citizen's own minute); none: the 15-minute slot grid with every place at the slot's start.
+    public var appointmentTemplates: [AppointmentTemplate] = []
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],

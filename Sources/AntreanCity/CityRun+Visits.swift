@@ -33,7 +33,7 @@ extension CityRun {
             let office = booking.office == officeIDs[home] ? visitor.home : officeIndex[booking.office] ?? visitor.home
             visitor.office = office
             visitor.booking = booking.id
-            visitor.slotStart = minute(booking.slotStart)
+            visitor.slotStart = minute(booking.appointment)
             visitor.measured = isMeasured(day: dayIndex(visitor.slotStart))
             bookingOffice.append(visitor.measured ? office : -1)
             let leadDays = (visitor.slotStart - now) / 1440

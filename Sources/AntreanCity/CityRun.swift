@@ -38,6 +38,8 @@ struct Visitor {
     /// in line and in the office, which Little's law pairs with the time-average numbers present.
     var joinedMinute = 0.0
     var wishedMinute = 0.0
+    /// The booking's appointment minute: its slot's start, or its own minute inside the slot where an
+    /// appointment template gives one (punctuality, lateness and the counted wait start from it).
     var slotStart = 0.0
     var booking: BookingID?
     /// The citizen's number (their synthetic NIK is derived from it), shown at a desk check-in.

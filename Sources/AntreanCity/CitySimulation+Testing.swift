@@ -76,12 +76,15 @@ extension CitySimulation {
                 let used = slots[key]!.compactMap { run.allocator.booking($0) }
                     .filter { $0.state.occupiesCapacity && $0.pool == booking.pool }.count
                 var capacity = plan.slots[index][booking.pool]
+                // An appointment template's extra places are online ones, beyond the policy's.
+                let extra = booking.pool == .online && index < plan.overbook.count ? plan.overbook[index] : 0
                 if booking.pool == .online, let policy {
                     capacity = max(
                         capacity,
                         policy.bookableOnlineCapacity(
                             capacity, office: key.office, weekday: zone.localDate(of: key.start).weekday))
                 }
+                capacity += extra
                 if used > capacity {
                     audit.overflows.append(.init(slot: label, pool: booking.pool, used: used, capacity: capacity))
                 } else if used == capacity {

@@ -11,6 +11,9 @@ struct ReplayConfiguration: Decodable {
     var offices: [OfficeConfig]
     var services: [ServiceConfig]
     var rules: AllocatorRules?
+    /// Appointment templates (interval lengths, places per interval, individual appointment minutes);
+    /// absent: every day keeps the rules' slot grid.
+    var appointmentTemplates: [AppointmentTemplate]?
     /// The NIK pepper itself (base64 or hex); prefer `nikPepperFile` or the environment.
     var nikPepper: String?
     /// A file holding the NIK pepper, relative to the configuration's folder, readable by its owner only.
@@ -32,7 +35,9 @@ struct ReplayConfiguration: Decodable {
     }
 
     var allocatorConfiguration: AllocatorConfiguration {
-        AllocatorConfiguration(offices: offices, services: services, rules: rules ?? AllocatorRules())
+        AllocatorConfiguration(
+            offices: offices, services: services, rules: rules ?? AllocatorRules(),
+            appointmentTemplates: appointmentTemplates ?? [])
     }
 
     /// The configuration at `path` with its secrets resolved and checked.

@@ -18,6 +18,9 @@ struct ReplayDecision: Encodable {
     var office: String?
     var service: String?
     var slot: String?
+    /// The citizen's own minute inside the slot, where an appointment template gives one (absent
+    /// when it is the slot's start, as every booking's was before templates).
+    var appointment: String?
     var pool: String?
     var repeatRequest: Bool?
     var token: String?
@@ -33,9 +36,8 @@ struct ReplayDecision: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, id, op, ok, reason, message, text, booking, state, office, service, slot, pool, token, timing,
-            released,
-            slots
+        case line, id, op, ok, reason, message, text, booking, state, office, service, slot, appointment, pool, token,
+            timing, released, slots
         case repeatRequest = "repeat"
         case requeueAfter = "requeue_after"
     }
@@ -60,6 +62,7 @@ struct ReplayDecision: Encodable {
         office = booking.office.rawValue
         service = booking.service.rawValue
         slot = booking.slotStart.description
+        appointment = booking.appointment == booking.slotStart ? nil : booking.appointment.description
         pool = booking.pool.rawValue
     }
 

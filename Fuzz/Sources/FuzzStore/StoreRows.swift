@@ -10,8 +10,8 @@ import GRDB
 enum StoreRows {
     static let insert = """
         INSERT OR REPLACE INTO booking (id, office, service, slotStart, nikHash, account, pool, state, createdAt,
-        updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-        ?, ?, ?)
+        updatedAt, holdExpiresAt, reschedules, idempotencyKey, checkedInAt, appointment) VALUES (?, ?, ?, ?, ?, ?, ?,
+        ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// Thirty-two slots of the fixture's first day at kel-sidodadi, 08:00 to 16:00 WITA.
@@ -55,6 +55,8 @@ enum StoreRows {
             column { Int64(reader.byte() % 4).databaseValue },
             column { "key-\(reader.byte())".databaseValue },
             column { (slot + Int64(reader.byte()) * 60 - 3600).databaseValue },
+            // The appointment: mostly a minute inside a 15- or 20-minute slot, sometimes past it.
+            column { (slot + Int64(reader.byte() % 24) * 60).databaseValue },
         ]
     }
 }

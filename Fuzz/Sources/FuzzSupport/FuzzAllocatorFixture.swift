@@ -3,12 +3,15 @@ import Foundation
 
 /// The allocator the replay and store targets run on: the offices, services and rules of
 /// Simulations/replay/config.json (kept in step by hand; the seed corpus uses its ids), with fixed random
-/// secrets instead of its placeholders.
+/// secrets instead of its placeholders, and two appointment templates (kel-air-hitam's ktp in 10-minute
+/// Bailey–Welch intervals, kel-sidodadi's kk on Mondays in 20-minute dome intervals) so that individual
+/// appointment minutes are fuzzed too.
 public enum FuzzAllocatorFixture {
     private struct Document: Decodable {
         var offices: [OfficeConfig]
         var services: [ServiceConfig]
         var rules: AllocatorRules
+        var appointmentTemplates: [AppointmentTemplate]
     }
 
     private static let json = """
@@ -44,7 +47,11 @@ public enum FuzzAllocatorFixture {
             "maxBookingsPerAccountPerWindow": 5, "accountWindowSeconds": 86400, "maxReschedules": 2,
             "checkInOpensMinutesBefore": 30, "graceMinutesAfter": 15, "requeueAfterOthers": 5,
             "holidays": ["2026-12-25"], "utcOffsetHours": 8
-          }
+          },
+          "appointmentTemplates": [
+            {"office": "kel-air-hitam", "service": "ktp", "intervalMinutes": 10, "rule": "bailey_welch"},
+            {"office": "kel-sidodadi", "service": "kk", "weekdays": ["monday"], "intervalMinutes": 20, "rule": "dome"}
+          ]
         }
         """
 
@@ -52,7 +59,9 @@ public enum FuzzAllocatorFixture {
     public static let configuration: AllocatorConfiguration = {
         do {
             let document = try JSONDecoder().decode(Document.self, from: Data(json.utf8))
-            return AllocatorConfiguration(offices: document.offices, services: document.services, rules: document.rules)
+            return AllocatorConfiguration(
+                offices: document.offices, services: document.services, rules: document.rules,
+                appointmentTemplates: document.appointmentTemplates)
         } catch {
             fatalError("FuzzAllocatorFixture: \(error)")
         }

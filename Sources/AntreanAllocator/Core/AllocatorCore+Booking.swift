@@ -61,20 +61,28 @@ extension AllocatorCore {
         }
         if let refusal = bookingWindowRefusal(slot.start, now: now) { return .failure(refusal) }
         let oldPool = bookings[index].pool
+        let oldPlace = Int(bookings[index].place)
+        let oldMinutes = Int(bookings[index].appointmentMinutes)
         // Free the old place first so a move within the same full day or slot is judged fairly; undo on refusal.
         vacate(old, pool: oldPool)
-        guard let pool = pickPool(at: target, isPriority: oldPool == .priority, walkIn: false) else {
+        releasePlace(bookingAt: index)
+        func undo() {
+            takePlace(bookingAt: index, preferredPlace: oldPlace, storedMinutes: oldMinutes)
             occupy(old, pool: oldPool)
+        }
+        guard let pool = pickPool(at: target, isPriority: oldPool == .priority, walkIn: false) else {
+            undo()
             return .failure(.slotFull)
         }
         if let refusal = quotaRefusal(target) {
-            occupy(old, pool: oldPool)
+            undo()
             return .failure(refusal)
         }
-        occupy(target, pool: pool)
         // Office and slot start follow from the new ledger and slot.
         bookings[index].ledger = target.ledger
         bookings[index].slot = UInt16(target.slot)
+        takePlace(bookingAt: index)
+        occupy(target, pool: pool)
         bookings[index].pool = pool
         bookings[index].reschedules += 1
         bookings[index].updatedAt = now.secondsSinceEpoch
@@ -99,7 +107,8 @@ extension AllocatorCore {
             PlacedBooking(
                 id: BookingID(UInt64(reservation.index + 1)),
                 office: officeIDs[Int(position(ofBookingAt: reservation.index).key.office)],
-                slotStart: slotStart(ofBookingAt: reservation.index))
+                slotStart: slotStart(ofBookingAt: reservation.index),
+                appointment: appointment(ofBookingAt: reservation.index))
         }
     }
 
@@ -219,7 +228,7 @@ extension AllocatorCore {
     }
 
     mutating func scheduleNoShowCheck(_ id: BookingID) {
-        let start = slotStart(ofBookingAt: Int(id.rawValue - 1))
+        let start = appointment(ofBookingAt: Int(id.rawValue - 1))
         noShowDeadlines.insert(Deadline(at: start.adding(minutes: rules.graceMinutesAfter), booking: id))
     }
 

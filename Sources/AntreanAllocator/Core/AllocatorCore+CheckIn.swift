@@ -10,7 +10,7 @@ extension AllocatorCore {
         let office = position(ofBookingAt: index).key.office
         let claims = QRTokenClaims(
             keyID: tokenSigner.currentKeyID, booking: id, office: officeIDs[Int(office)],
-            slotStart: slotStart(ofBookingAt: index), nikHashPrefix: niks.hashes[Int(bookings[index].nik)].word0,
+            slotStart: appointment(ofBookingAt: index), nikHashPrefix: niks.hashes[Int(bookings[index].nik)].word0,
             expiresAt: dayClose(of: id))
         let token: String
         do { token = try tokenSigner.sign(claims) } catch { return .failure(.instantOutOfRange) }
@@ -24,7 +24,9 @@ extension AllocatorCore {
 
     /// Checks a citizen in by QR token at `office`.
     ///
-    /// On time within [slot − `checkInOpensMinutesBefore`, slot + `graceMinutesAfter`]; later the same day the
+    /// On time within [appointment − `checkInOpensMinutesBefore`, appointment + `graceMinutesAfter`] (the
+    /// appointment is the slot's start unless an appointment template gives the booking its own minute);
+    /// later the same day the
     /// citizen is re-queued after `requeueAfterOthers` others. Refusals (`.token(…)`): malformed, forged, altered,
     /// revoked (cancelled or moved), replayed (single use), wrongOffice, expired, outsideWindow (too early).
     public mutating func checkIn(
@@ -102,7 +104,7 @@ extension AllocatorCore {
         guard officeIDs[Int(position(ofBookingAt: index).key.office)] == office else { return .failure(.wrongOffice) }
         // The same bounds a token carries: its expiry is the office's closing time that day.
         guard now <= dayClose(of: id) else { return .failure(.checkInClosed) }
-        let slotStart = slotStart(ofBookingAt: index)
+        let slotStart = appointment(ofBookingAt: index)
         guard now >= slotStart.adding(minutes: -rules.checkInOpensMinutesBefore) else {
             return .failure(.tooEarlyToCheckIn)
         }
@@ -140,7 +142,7 @@ extension AllocatorCore {
         case .cancelled, .expired, .held: return .failure(.token(.revoked))
         case .booked, .noShow: break
         }
-        let slotStart = slotStart(ofBookingAt: index)
+        let slotStart = appointment(ofBookingAt: index)
         guard officeIDs[Int(position(ofBookingAt: index).key.office)] == claims.otherOffice ?? office,
             slotStart.secondsSinceEpoch == claims.slotStart
         else { return .failure(.token(.revoked)) }
@@ -167,7 +169,7 @@ extension AllocatorCore {
             // Fields read in place: a record copy per sweep entry showed in profiles.
             // Stale entries (rescheduled, cancelled, served, retired) are skipped.
             guard let index = storedIndex(next.booking), bookings[index].state == .booked,
-                slotStart(ofBookingAt: index).adding(minutes: rules.graceMinutesAfter) == next.at
+                appointment(ofBookingAt: index).adding(minutes: rules.graceMinutesAfter) == next.at
             else { continue }
             transition(next.booking, to: .noShow, now: now)
             released.append(next.booking)

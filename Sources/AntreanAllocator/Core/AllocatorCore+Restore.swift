@@ -57,15 +57,16 @@ extension AllocatorCore {
                 throw .invalidStoredBooking(
                     Self.violation(record, "its citizen's idempotency key is also used by booking \(other)"))
             }
+            let minutes = try appointmentMinutes(of: record, at: position)
             index(
                 bookingAt: stored, nikHash: record.nikHash, account: record.account,
-                idempotencyKey: record.idempotencyKey, scheduleDeadlines: false)
+                idempotencyKey: record.idempotencyKey, scheduleDeadlines: false, storedMinutes: minutes)
             if record.state == .held, let expiry = record.holdExpiresAt {
                 holds.append(Deadline(at: expiry, booking: record.id))
             }
             if record.state == .booked {
                 noShows.append(
-                    Deadline(at: record.slotStart.adding(minutes: rules.graceMinutesAfter), booking: record.id))
+                    Deadline(at: record.appointment.adding(minutes: rules.graceMinutesAfter), booking: record.id))
             }
         }
         // O(n): every entry is appended to its bucket.
@@ -82,6 +83,7 @@ extension AllocatorCore {
                 violation(record, "\(field) \(instant.secondsSinceEpoch) lies outside 1970-01-01…9999-12-31 (UTC)"))
         }
         try check("slotStart", record.slotStart)
+        try check("appointment", record.appointment)
         try check("createdAt", record.createdAt)
         try check("updatedAt", record.updatedAt)
         try check("holdExpiresAt", record.holdExpiresAt)
@@ -109,6 +111,20 @@ extension AllocatorCore {
                 record,
                 "slot \(record.office)/\(record.service)/\(record.slotStart) already holds its \(places)"
                     + " \(record.pool.rawValue) place(s) (capacity per slot)"))
+    }
+
+    /// Whole minutes from the record's slot start to its appointment, which must lie inside the slot.
+    /// The booking keeps them even where the configuration no longer gives individual times (its
+    /// citizen was told that minute).
+    private func appointmentMinutes(of record: BookingRecord, at position: LedgerPosition) throws(RestoreError) -> Int {
+        let offset = record.appointment.secondsSinceEpoch - record.slotStart.secondsSinceEpoch
+        guard offset >= 0, offset < ledgers[Int(position.ledger)].slotSeconds, offset % 60 == 0 else {
+            throw .invalidStoredBooking(
+                Self.violation(
+                    record,
+                    "appointment \(record.appointment) is not a whole minute inside its slot \(record.slotStart)"))
+        }
+        return Int(offset / 60)
     }
 
     private static func violation(_ record: BookingRecord, _ rule: String) -> StoredBookingViolation {

@@ -70,5 +70,6 @@ extension AllocatorCore {
         }
         ledgers.dropPositions(below: end)
         rows.dropUsage(below: firstRow)
+        if !freedPlaces.isEmpty { freedPlaces = freedPlaces.filter { $0.key >= firstRow } }
     }
 }

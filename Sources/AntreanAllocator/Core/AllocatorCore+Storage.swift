@@ -5,7 +5,8 @@ extension AllocatorCore {
         let key = ledgers[Int(stored.ledger)].key
         return BookingRecord(
             id: BookingID(UInt64(index + 1)), office: officeIDs[Int(key.office)], service: serviceIDs[Int(key.service)],
-            slotStart: slotStart(ofBookingAt: index), nikHash: niks.hashes[Int(stored.nik)],
+            slotStart: slotStart(ofBookingAt: index), appointment: appointment(ofBookingAt: index),
+            nikHash: niks.hashes[Int(stored.nik)],
             account: stored.account >= 0 ? accountIDs[Int(stored.account)] : nil, pool: stored.pool,
             state: stored.state, createdAt: Instant(secondsSinceEpoch: stored.createdAt),
             updatedAt: Instant(secondsSinceEpoch: stored.updatedAt),
@@ -78,13 +79,21 @@ extension AllocatorCore {
 
     /// Adds a stored (new or restored) booking to ledgers, counts, account windows, idempotency and
     /// (unless restoring, which builds the heaps at once) the deadline heaps.
+    ///
+    /// `storedMinutes`: a restored booking's minutes from its slot's start to its appointment, which
+    /// it keeps (a new booking is given the lowest free place of its slot, see `takePlace`).
     mutating func index(
         bookingAt index: Int, nikHash: NIKHash, account: AccountID?, idempotencyKey: String?,
-        scheduleDeadlines: Bool = true
+        scheduleDeadlines: Bool = true, storedMinutes: Int? = nil
     ) {
-        let stored = bookings[index]
         let id = BookingID(UInt64(index + 1))
-        if stored.state.occupiesCapacity { occupy(position(ofBookingAt: index), pool: stored.pool) }
+        if bookings[index].state.occupiesCapacity {
+            takePlace(bookingAt: index, storedMinutes: storedMinutes)
+            occupy(position(ofBookingAt: index), pool: bookings[index].pool)
+        } else if let storedMinutes {
+            bookings[index].appointmentMinutes = UInt16(clamping: storedMinutes)
+        }
+        let stored = bookings[index]
         if stored.state.isActive { activeCounts[Int(stored.nik)] += 1 }
         if let account {
             accountHistory[account, default: []].append(Instant(secondsSinceEpoch: stored.createdAt))

@@ -72,6 +72,11 @@ public struct AllocatorCore: Sendable {
     var holdDeadlines = DeadlineQueue()
     var noShowDeadlines = DeadlineQueue()
     var changed: [BookingID] = []
+    /// Free places below the highest taken one, by usage row position (``SlotRows``), ascending, for
+    /// the slots of days with individual appointment times; a slot with none free is absent.
+    var freedPlaces: [Int: [UInt16]] = [:]
+    /// Local days some date template names (their ledgers look for one before the weekday's grid).
+    let datedTemplateDays: Set<Int>
 
     /// A fresh allocator. Throws when the configuration is inconsistent.
     public init(
@@ -103,6 +108,7 @@ public struct AllocatorCore: Sendable {
                 office.closedDates.filter { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) == $0 }.map(\.daysSinceEpoch))
         }
         dailyQuotas = configuration.services.map(\.dailyQuota)
+        datedTemplateDays = configuration.datedTemplateDays
         resetCandidateMemo()
     }
 
@@ -206,7 +212,11 @@ public struct AllocatorCore: Sendable {
         // A day's plan depends on its date only through closures, its weekday and its first instant: a
         // city of 70 offices creates ~80,000 ledgers a year, and building a plan for each showed in profiles.
         let isClosed = day < retiredDaysBefore || (!closed.isEmpty && closed.contains(day))
-        let template = isClosed ? -1 : templateNumber(key, weekday: weekdayIndex(day))
+        let template =
+            isClosed
+            ? -1
+            : !datedTemplateDays.isEmpty && datedTemplateDays.contains(day)
+                ? datedTemplateNumber(key) : templateNumber(key, weekday: weekdayIndex(day))
         let ledger: DayLedger
         if template >= 0 {
             let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
@@ -236,15 +246,37 @@ public struct AllocatorCore: Sendable {
         if let grid = configuration.weekdayGrid(
             office: office, service: configuration.services[Int(key.service)], weekday: day)
         {
-            let bookable = grid.slots.map {
-                Int32(max($0.online, policy.bookableOnlineCapacity($0.online, office: office.id, weekday: day)))
-            }
-            number = Int32(slotTemplates.count)
-            var template = SlotTemplate(grid: grid, bookable: bookable)
-            template.limitsStart = rows.appendLimits(template.limits)
-            slotTemplates.append(template)
+            number = addSlotTemplate(grid, office: office.id, weekday: day)
         }
         weekdayTemplates[slot] = number
+        return number
+    }
+
+    /// The template of a day some date template names (its own, not shared with the weekday's); -1
+    /// when the office is closed or does not give the service that day.
+    mutating func datedTemplateNumber(_ key: DayKey) -> Int32 {
+        let office = configuration.offices[Int(key.office)]
+        let date = LocalDate(daysSinceEpoch: Int(key.day))
+        guard
+            let grid = configuration.dayGrid(
+                office: office, service: configuration.services[Int(key.service)], date: date)
+        else { return Self.closedWeekday }
+        return addSlotTemplate(grid, office: office.id, weekday: date.weekday)
+    }
+
+    /// Adds the slot template of `grid` (online places as the policy allows, plus the appointment
+    /// template's extra places) and returns its number.
+    private mutating func addSlotTemplate(_ grid: WeekdayGrid, office: OfficeID, weekday: Weekday) -> Int32 {
+        let bookable = grid.slots.indices.map { index in
+            let online = grid.slots[index].online
+            let extra = index < grid.overbook.count ? grid.overbook[index] : 0
+            return Int32(
+                clamping: max(online, policy.bookableOnlineCapacity(online, office: office, weekday: weekday)) + extra)
+        }
+        let number = Int32(slotTemplates.count)
+        var template = SlotTemplate(grid: grid, bookable: bookable)
+        template.limitsStart = rows.appendLimits(template.limits)
+        slotTemplates.append(template)
         return number
     }
 
@@ -257,7 +289,7 @@ public struct AllocatorCore: Sendable {
             office: officeIDs[Int(ledger.key.office)], service: serviceIDs[Int(ledger.key.service)],
             date: LocalDate(daysSinceEpoch: Int(ledger.key.day)), firstSlotMinute: template.firstSlotMinute,
             slotMinutes: template.slotMinutes, firstSlotStart: Instant(secondsSinceEpoch: ledger.firstSlotStart),
-            slots: template.slots)
+            slots: template.slots, overbook: template.overbook, individualTimes: template.individualTimes)
     }
 
     /// Resolves a slot to its ledger position, or the reason it does not exist.
@@ -289,8 +321,14 @@ public struct AllocatorCore: Sendable {
         let previous = bookings[index].state
         let position = position(ofBookingAt: index)
         let pool = bookings[index].pool
-        if previous.occupiesCapacity && !state.occupiesCapacity { vacate(position, pool: pool) }
-        if !previous.occupiesCapacity && state.occupiesCapacity { occupy(position, pool: pool) }
+        if previous.occupiesCapacity && !state.occupiesCapacity {
+            vacate(position, pool: pool)
+            releasePlace(bookingAt: index)
+        }
+        if !previous.occupiesCapacity && state.occupiesCapacity {
+            takePlace(bookingAt: index)
+            occupy(position, pool: pool)
+        }
         let nik = Int(bookings[index].nik)
         if previous.isActive && !state.isActive {
             activeCounts[nik] -= 1

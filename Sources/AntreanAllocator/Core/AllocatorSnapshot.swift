@@ -147,6 +147,34 @@ extension AllocatorCore {
             violations.append("NIK \(niks.hashes[firstNumber + offset]) has \(count) active bookings")
         }
         if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
+        violations += placeViolations()
+        return violations
+    }
+
+    /// On days with individual appointment times: every occupying booking holds its own place below
+    /// the slot's place count, no free place (`freedPlaces`) is held, and every appointment lies
+    /// inside its slot. O(n).
+    func placeViolations() -> [String] {
+        var violations: [String] = []
+        var held: [Int: Set<UInt16>] = [:]
+        for index in bookings.indices {
+            let booking = bookings[index]
+            let ledger = Int(booking.ledger)
+            if Int64(booking.appointmentMinutes) * 60 >= max(60, ledgers[ledger].slotSeconds) {
+                violations.append("booking \(index + 1)'s appointment lies outside its slot")
+            }
+            guard booking.state.occupiesCapacity, ledgers[ledger].individualTimes else { continue }
+            let row = Int(ledgers[ledger].usageStart) + Int(booking.slot)
+            if Int(booking.place) >= placeCount(ledger: ledger, slot: Int(booking.slot)) {
+                violations.append("booking \(index + 1) holds place \(booking.place) beyond its slot's places")
+            }
+            if !held[row, default: []].insert(booking.place).inserted {
+                violations.append("place \(booking.place) of a slot is held twice (booking \(index + 1))")
+            }
+            if freedPlaces[row]?.contains(booking.place) == true {
+                violations.append("booking \(index + 1) holds place \(booking.place), which is listed as free")
+            }
+        }
         return violations
     }
 }

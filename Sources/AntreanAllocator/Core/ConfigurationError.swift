@@ -90,5 +90,6 @@ extension AllocatorConfiguration {
                 }
             }
         }
+        try validateAppointmentTemplates()
     }
 }

@@ -62,6 +62,8 @@ struct DayLedger: Sendable {
     /// Where the day's per-slot limits (its template's) and usage start in ``SlotRows``.
     let limitsStart: Int32
     let usageStart: Int32
+    /// Whether its places have their own appointment minutes (an appointment template governs the day).
+    let individualTimes: Bool
 
     /// An open day on `template`'s grid, its first slot starting at `firstSlotStart` (seconds since
     /// the epoch), with a fresh usage row at `usageStart`.
@@ -76,6 +78,7 @@ struct DayLedger: Sendable {
         self.openPriority = template.openPriority
         self.limitsStart = template.limitsStart
         self.usageStart = usageStart
+        self.individualTimes = template.individualTimes
     }
 
     /// A closed day: no slots.
@@ -87,6 +90,7 @@ struct DayLedger: Sendable {
         self.slotSeconds = 0
         self.limitsStart = 0
         self.usageStart = 0
+        self.individualTimes = false
     }
 
     /// Start of slot `index` in seconds since the epoch.
@@ -139,11 +143,17 @@ struct SlotTemplate: Sendable {
     var sellable: Int
     var openOnline: Int32
     var openPriority: Int32
+    /// Whether places get their own appointment minutes (see ``DayPlan/individualTimes``).
+    var individualTimes: Bool
+    /// The appointment template's extra online places per slot (empty: none), for the public plan.
+    var overbook: [Int]
 
-    /// `bookable[i]`: online places slot `i` may sell under the policy.
+    /// `bookable[i]`: online places slot `i` may sell under the policy (and the template's extra places).
     init(grid: WeekdayGrid, bookable: [Int32]) {
         firstSlotMinute = grid.firstSlotMinute
         slotMinutes = grid.slotMinutes
+        individualTimes = grid.individualTimes
+        overbook = grid.overbook
         slots = grid.slots
         slotCount = Int32(grid.slots.count)
         limits = zip(bookable, grid.slots).map { SlotLimits(online: $0, walkIn: $1.walkIn, priority: $1.priority) }

@@ -20,10 +20,18 @@ struct StoredBooking: Sendable {
     var account: Int32
     /// Slot index within the ledger's day (a day has at most 1,440 slots).
     var slot: UInt16
+    /// The booking's place in its slot (``StoredBooking/noPlace`` when its day gives no individual
+    /// times or it holds no place): the lowest free one when it took it.
+    var place: UInt16 = StoredBooking.noPlace
+    /// Minutes from its slot's start to its appointment (0 when its day gives no individual times).
+    var appointmentMinutes: UInt16 = 0
     var pool: CapacityPool
     var state: BookingState
     /// Whether `AllocatorCore.idempotencyKeys` holds a key for this booking (saves a lookup otherwise).
     var hasIdempotencyKey: Bool
+
+    /// The "no place" marker of `place`.
+    static let noPlace = UInt16.max
 
     /// The "no instant" marker for optional instants (no real instant is this far in the past).
     static let absent = Int64.min

@@ -71,15 +71,46 @@ public struct AllocatorRules: Hashable, Sendable, Codable {
     }
 }
 
-/// Everything the allocator needs to know about the city: offices, services and rules.
+/// Everything the allocator needs to know about the city: offices, services, rules and the
+/// appointment templates that replace the rules' slot grid where they apply.
 public struct AllocatorConfiguration: Hashable, Sendable, Codable {
     public var offices: [OfficeConfig]
     public var services: [ServiceConfig]
     public var rules: AllocatorRules
+    /// Interval lengths and places per interval by office, service, weekday and date (none: every day
+    /// keeps the rules' slot grid, every place at its slot's start).
+    public var appointmentTemplates: [AppointmentTemplate]
 
-    public init(offices: [OfficeConfig], services: [ServiceConfig], rules: AllocatorRules = AllocatorRules()) {
+    public init(
+        offices: [OfficeConfig], services: [ServiceConfig], rules: AllocatorRules = AllocatorRules(),
+        appointmentTemplates: [AppointmentTemplate] = []
+    ) {
         self.offices = offices
         self.services = services
         self.rules = rules
+        self.appointmentTemplates = appointmentTemplates
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case offices, services, rules, appointmentTemplates
+    }
+
+    /// Configurations written before templates existed have no `appointmentTemplates` key.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        offices = try container.decode([OfficeConfig].self, forKey: .offices)
+        services = try container.decode([ServiceConfig].self, forKey: .services)
+        rules = try container.decode(AllocatorRules.self, forKey: .rules)
+        appointmentTemplates =
+            try container.decodeIfPresent([AppointmentTemplate].self, forKey: .appointmentTemplates) ?? []
+    }
+
+    /// Leaves `appointmentTemplates` out when there are none, as configurations before them read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(offices, forKey: .offices)
+        try container.encode(services, forKey: .services)
+        try container.encode(rules, forKey: .rules)
+        if !appointmentTemplates.isEmpty { try container.encode(appointmentTemplates, forKey: .appointmentTemplates) }
     }
 }

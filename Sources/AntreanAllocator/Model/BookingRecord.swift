@@ -25,6 +25,9 @@ public struct BookingRecord: Hashable, Sendable, Codable {
     public var office: OfficeID
     public var service: ServiceID
     public var slotStart: Instant
+    /// When the citizen is to come: the slot's start, or their own minute inside it where an
+    /// appointment template governs the day. Check-in window, lateness and no-show release count from it.
+    public var appointment: Instant
     public var nikHash: NIKHash
     public var account: AccountID?
     public var pool: CapacityPool
@@ -36,8 +39,10 @@ public struct BookingRecord: Hashable, Sendable, Codable {
     public var idempotencyKey: String?
     public var checkedInAt: Instant?
 
+    /// `appointment` nil: the slot's start.
     public init(
-        id: BookingID, office: OfficeID, service: ServiceID, slotStart: Instant, nikHash: NIKHash,
+        id: BookingID, office: OfficeID, service: ServiceID, slotStart: Instant, appointment: Instant? = nil,
+        nikHash: NIKHash,
         account: AccountID?, pool: CapacityPool, state: BookingState, createdAt: Instant, updatedAt: Instant,
         holdExpiresAt: Instant?, reschedules: Int, idempotencyKey: String?, checkedInAt: Instant?
     ) {
@@ -45,6 +50,7 @@ public struct BookingRecord: Hashable, Sendable, Codable {
         self.office = office
         self.service = service
         self.slotStart = slotStart
+        self.appointment = appointment ?? slotStart
         self.nikHash = nikHash
         self.account = account
         self.pool = pool
@@ -55,5 +61,33 @@ public struct BookingRecord: Hashable, Sendable, Codable {
         self.reschedules = reschedules
         self.idempotencyKey = idempotencyKey
         self.checkedInAt = checkedInAt
+    }
+}
+
+extension BookingRecord {
+    enum CodingKeys: String, CodingKey {
+        case id, office, service, slotStart, appointment, nikHash, account, pool, state, createdAt, updatedAt
+        case holdExpiresAt, reschedules, idempotencyKey, checkedInAt
+    }
+
+    /// Records written before individual appointment times have no `appointment`: the slot's start.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let slotStart = try container.decode(Instant.self, forKey: .slotStart)
+        self.init(
+            id: try container.decode(BookingID.self, forKey: .id),
+            office: try container.decode(OfficeID.self, forKey: .office),
+            service: try container.decode(ServiceID.self, forKey: .service), slotStart: slotStart,
+            appointment: try container.decodeIfPresent(Instant.self, forKey: .appointment),
+            nikHash: try container.decode(NIKHash.self, forKey: .nikHash),
+            account: try container.decodeIfPresent(AccountID.self, forKey: .account),
+            pool: try container.decode(CapacityPool.self, forKey: .pool),
+            state: try container.decode(BookingState.self, forKey: .state),
+            createdAt: try container.decode(Instant.self, forKey: .createdAt),
+            updatedAt: try container.decode(Instant.self, forKey: .updatedAt),
+            holdExpiresAt: try container.decodeIfPresent(Instant.self, forKey: .holdExpiresAt),
+            reschedules: try container.decode(Int.self, forKey: .reschedules),
+            idempotencyKey: try container.decodeIfPresent(String.self, forKey: .idempotencyKey),
+            checkedInAt: try container.decodeIfPresent(Instant.self, forKey: .checkedInAt))
     }
 }

@@ -50,6 +50,11 @@ public struct DayPlan: Hashable, Sendable {
     /// UTC instant of the first slot's start.
     public var firstSlotStart: Instant
     public var slots: [SlotCapacity]
+    /// Extra online places per slot from the appointment template (empty: none).
+    public var overbook: [Int] = []
+    /// Whether each place has its own appointment minute (an appointment template governs the day);
+    /// otherwise every place starts at its slot's start.
+    public var individualTimes = false
 
     /// UTC start of slot `index`.
     public func slotStart(_ index: Int) -> Instant { firstSlotStart.adding(minutes: index * slotMinutes) }
@@ -80,19 +85,34 @@ extension AllocatorConfiguration {
 
     func dayPlan(office: OfficeConfig, service: ServiceConfig, date: LocalDate) -> DayPlan? {
         guard !rules.holidays.contains(date), !office.closedDates.contains(date),
-            let grid = weekdayGrid(office: office, service: service, weekday: date.weekday)
+            let grid = dayGrid(office: office, service: service, date: date)
         else { return nil }
         return DayPlan(
             office: office.id, service: service.id, date: date, firstSlotMinute: grid.firstSlotMinute,
             slotMinutes: grid.slotMinutes,
             firstSlotStart: rules.timeZone.instant(on: date, minuteOfDay: grid.firstSlotMinute),
-            slots: grid.slots)
+            slots: grid.slots, overbook: grid.overbook, individualTimes: grid.individualTimes)
+    }
+
+    /// The grid of `date` (closures aside): a date template's when one names the date, else the weekday's.
+    func dayGrid(office: OfficeConfig, service: ServiceConfig, date: LocalDate) -> WeekdayGrid? {
+        if let template = appointmentTemplate(office: office.id, service: service.id, date: date),
+            template.dates != nil
+        {
+            return templateGrid(template, office: office, service: service, weekday: date.weekday)
+        }
+        return weekdayGrid(office: office, service: service, weekday: date.weekday)
     }
 
     /// The grid every open `weekday` of `office`/`service` gets (holidays and closures aside: the
     /// caller checks those), or nil when there is none. A day's plan depends on its date only through
     /// those, its weekday and its first instant, so the allocator derives this once per weekday. O(slots).
     func weekdayGrid(office: OfficeConfig, service: ServiceConfig, weekday: Weekday) -> WeekdayGrid? {
+        if !appointmentTemplates.isEmpty,
+            let template = appointmentTemplate(office: office.id, service: service.id, weekday: weekday)
+        {
+            return templateGrid(template, office: office, service: service, weekday: weekday)
+        }
         guard let hours = office.openingHours[weekday],
             let offered = office.services.first(where: { $0.service == service.id })
         else { return nil }
@@ -124,4 +144,8 @@ struct WeekdayGrid: Sendable {
     var firstSlotMinute: Int
     var slotMinutes: Int
     var slots: [SlotCapacity]
+    /// Extra online places per slot (empty: none).
+    var overbook: [Int] = []
+    /// Whether places get their own minutes (see ``DayPlan/individualTimes``).
+    var individualTimes = false
 }

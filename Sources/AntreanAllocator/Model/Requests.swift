@@ -82,11 +82,14 @@ public struct PlacedBooking: Hashable, Sendable {
     public var id: BookingID
     public var office: OfficeID
     public var slotStart: Instant
+    /// The citizen's own minute (the slot's start unless an appointment template governs the day).
+    public var appointment: Instant
 
-    public init(id: BookingID, office: OfficeID, slotStart: Instant) {
+    public init(id: BookingID, office: OfficeID, slotStart: Instant, appointment: Instant? = nil) {
         self.id = id
         self.office = office
         self.slotStart = slotStart
+        self.appointment = appointment ?? slotStart
     }
 }
 

@@ -10,7 +10,7 @@ extension CityScenario {
 
     static let topLevelFields = [
         "model", "name", "description", "run", "policy", "booked_before_walk_ins", "check_in", "calendar", "services",
-        "citizens", "office_defaults", "kecamatan", "offices", "counter_time_sold",
+        "citizens", "office_defaults", "kecamatan", "offices", "counter_time_sold", "appointment_templates",
     ]
 
     /// Decodes a `model: city` document; every field is checked and errors name file, line and field.
@@ -131,11 +131,16 @@ extension CityScenario {
             }
             model.counterTimeSold = share
         }
+        let templates = try Self.appointmentTemplates(
+            fields.optional("appointment_templates"), offices: offices, services: services)
         do {
             try model.validate()
         } catch {
             throw fields.node.error(error.message)
         }
+        // After the rest is valid (the templates are sized from it), so a misfit names its template's line.
+        model.appointmentTemplates = templates.map(\.template)
+        try Self.checkTemplates(templates, model: model)
         self.init(model: model, days: days, run: run)
     }
 
