@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "AntreanScenario", targets: ["AntreanScenario"]),
         .library(name: "AntreanPlanning", targets: ["AntreanPlanning"]),
         .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
+        .library(name: "AntreanOutbox", targets: ["AntreanOutbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Generic discrete-event simulation: clock, event set, random streams, distributions,
@@ -67,6 +69,24 @@ let package = Package(
                 "AntreanAllocator", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
+            swiftSettings: strict
+        ),
+        // The notification outbox's delivery: signed webhooks, retried with backoff, state in the store.
+        .target(
+            name: "AntreanOutbox",
+            dependencies: [
+                "AntreanAllocator", "AntreanAllocatorSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        // A process the outbox tests kill with SIGKILL in the middle of a webhook delivery.
+        .executableTarget(
+            name: "antrean-outbox-probe",
+            dependencies: ["AntreanOutbox", "AntreanAllocator", "AntreanAllocatorSQLite"],
+            path: "Tests/OutboxProbe",
             swiftSettings: strict
         ),
         // Samarinda's offices, services, citizens and KPIs, on the engine and the allocator.
@@ -139,6 +159,13 @@ let package = Package(
         ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
+        .testTarget(
+            name: "AntreanOutboxTests",
+            dependencies: [
+                "AntreanOutbox", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean-outbox-probe",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
     ]

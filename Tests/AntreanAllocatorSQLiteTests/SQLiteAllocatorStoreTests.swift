@@ -43,13 +43,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteAllocatorStore(path: path)
         #expect(
-            try store.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
+            try store.appliedMigrations() == [
+                "v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index", "v4-notification-outbox",
+            ])
         #expect(!store.defersSync)
         store.close()
         #expect(try SQLiteAllocatorStore(path: path, syncMode: .pipelined).defersSync)
         let again = try SQLiteAllocatorStore(path: path, syncMode: .normal)
         #expect(
-            try again.appliedMigrations() == ["v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index"])
+            try again.appliedMigrations() == [
+                "v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index", "v4-notification-outbox",
+            ])
     }
 
     @Test func recordsRoundTripWithUpserts() throws {
