@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "AntreanSchedule", targets: ["AntreanSchedule"]),
         .library(name: "AntreanLocalization", targets: ["AntreanLocalization"]),
         .library(name: "AntreanFit", targets: ["AntreanFit"]),
+        .library(name: "AntreanOutbox", targets: ["AntreanOutbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Generic discrete-event simulation: clock, event set, random streams, distributions,
@@ -73,6 +75,24 @@ let package = Package(
                 "AntreanAllocator", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
+            swiftSettings: strict
+        ),
+        // The notification outbox's delivery: signed webhooks, retried with backoff, state in the store.
+        .target(
+            name: "AntreanOutbox",
+            dependencies: [
+                "AntreanAllocator", "AntreanAllocatorSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        // A process the outbox tests kill with SIGKILL in the middle of a webhook delivery.
+        .executableTarget(
+            name: "antrean-outbox-probe",
+            dependencies: ["AntreanOutbox", "AntreanAllocator", "AntreanAllocatorSQLite"],
+            path: "Tests/OutboxProbe",
             swiftSettings: strict
         ),
         // Samarinda's offices, services, citizens and KPIs, on the engine and the allocator.
@@ -152,6 +172,13 @@ let package = Package(
         ),
         .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean", "AntreanLocalization"]),
+        .testTarget(
+            name: "AntreanOutboxTests",
+            dependencies: [
+                "AntreanOutbox", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean-outbox-probe",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
         .testTarget(name: "AntreanLocalizationTests", dependencies: ["AntreanLocalization", "AntreanAllocator"]),

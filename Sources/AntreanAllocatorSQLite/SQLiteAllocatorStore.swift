@@ -31,10 +31,12 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
     }
 
     private let lock: StoreLock
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     private let checkpointer: Checkpointer
     private let walSyncer: WALSyncer?
     private let isClosed = Atomic<Bool>(false)
+    /// Writes each commit's notifications in its transaction; nil when the outbox is off.
+    private let outbox: OutboxRecorder?
     public let path: String
 
     /// Settings shared by the writer and the checkpoint connection. The writer switches the file to
@@ -61,8 +63,10 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
 
     /// Opens (creating if needed) the store at `path` as its only writer and runs pending migrations
     /// under the writer lock. Throws `StoreNotWritableError` when the file or its directory is read-only,
-    /// `StoreLockError.held` when another open store (in any process) is the writer.
-    public init(path: String, syncMode: SyncMode = .full) throws {
+    /// `StoreLockError.held` when another open store (in any process) is the writer. With `outbox`,
+    /// every commit also writes the notifications its changes cause (`BookingEvents`) in the same
+    /// transaction; the outbox tables exist either way.
+    public init(path: String, syncMode: SyncMode = .full, outbox: OutboxSettings? = nil) throws {
         try StoreAccess.checkWritable(databasePath: path)
         lock = try StoreLock(databasePath: path)
         database = try DatabaseQueue(
@@ -71,6 +75,12 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
                 label: "antrean.allocator", syncMode: syncMode, enablesWAL: true))
         self.path = path
         try Self.migrator.migrate(database)
+        if let outbox {
+            let storeID = try database.read { db in try OutboxSchema.storeID(db) }
+            self.outbox = OutboxRecorder(settings: outbox, storeID: storeID)
+        } else {
+            self.outbox = nil
+        }
         checkpointer = try Checkpointer(path: path, syncMode: syncMode)
         if syncMode == .pipelined {
             // The pipelined sync's argument holds only for a WAL journal (see `WALSyncer`).
@@ -94,6 +104,8 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
     }
 
     deinit { close() }
+
+    var isClosedForOutbox: Bool { isClosed.load(ordering: .acquiring) }
 
     public var defersSync: Bool { walSyncer != nil }
 
@@ -133,6 +145,7 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         migrator.registerMigration("v4-booking-appointment") { db in
             try db.alter(table: "booking") { table in table.add(column: "appointment", .integer) }
         }
+        migrator.registerMigration("v5-notification-outbox") { db in try OutboxSchema.migrate(db) }
         return migrator
     }
 
@@ -153,6 +166,7 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for record in records {
+                try outbox?.record(record, in: db)
                 try statement.execute(arguments: [
                     Int64(record.id.rawValue), record.office.rawValue, record.service.rawValue,
                     record.slotStart.secondsSinceEpoch, Data(record.nikHash.bytes), record.account?.rawValue,

@@ -45,6 +45,7 @@ import Testing
         #expect(
             try store.appliedMigrations() == [
                 "v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index", "v4-booking-appointment",
+                "v5-notification-outbox",
             ])
         #expect(!store.defersSync)
         store.close()
@@ -53,6 +54,7 @@ import Testing
         #expect(
             try again.appliedMigrations() == [
                 "v1-bookings", "v2-booking-slot-index", "v3-drop-booking-slot-index", "v4-booking-appointment",
+                "v5-notification-outbox",
             ])
     }
 

@@ -7,7 +7,8 @@ import GRDB
 /// Fuzzes reopening a store: the input becomes rows of the booking table (`StoreRows`), written with
 /// plain SQL into a new database whose schema `SQLiteAllocatorStore` created, which is then reopened as
 /// `antrean replay` does (`loadBookings`, `Allocator.init` rebuilding its state) and, when that succeeds,
-/// used once (no-shows released, availability read). A stored row may hold anything SQLite can hold;
+/// used once (no-shows released, availability read) with the notification outbox on, whose events are
+/// then read back as the deliverer reads them. A stored row may hold anything SQLite can hold;
 /// every outcome must be an opened allocator or a thrown error, never a trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStore(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -32,7 +33,8 @@ public func fuzzStore(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     } catch {
         fuzzFailure("cannot write the fuzz rows: \(error)")
     }
-    guard let store = try? SQLiteAllocatorStore(path: path),
+    guard let store = try? SQLiteAllocatorStore(path: path, outbox: OutboxSettings()),
+        (try? store.registerSubscribers(["fuzz"], at: Instant(secondsSinceEpoch: 0))) != nil,
         let allocator = try? FuzzAllocatorFixture.allocator(store: store)
     else { return 0 }
     let now = StoreRows.slotStarts[Int(size % StoreRows.slotStarts.count)]
@@ -44,6 +46,8 @@ public func fuzzStore(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         ).count
     }
     _ = try? allocator.flush()
+    _ = try? store.dueDeliveries(for: ["fuzz"], at: now, limit: 10)
+    _ = try? store.outboxEvents()
     return 0
 }
 

@@ -1,0 +1,46 @@
+/// When to try a failed delivery again: exponential backoff with full jitter (Brooker, "Exponential
+/// Backoff and Jitter", AWS Architecture Blog, 2015). After the n-th failed attempt the wait is drawn
+/// uniformly from 1…min(cap, base · 2ⁿ⁻¹) seconds, so receivers that failed together (an outage of the
+/// portal) are not retried together, and the expected wait still doubles per attempt. There is no
+/// last attempt: delivery is at least once, so a receiver that is down keeps its events until it
+/// answers 2xx (the backlog is visible through `SQLiteAllocatorStore.outboxBacklog`).
+public struct RetryPolicy: Hashable, Sendable {
+    /// The ceiling of the first wait, in seconds.
+    public var baseSeconds: Int64
+    /// The largest ceiling, in seconds.
+    public var capSeconds: Int64
+
+    public init(baseSeconds: Int64 = 10, capSeconds: Int64 = 3600) {
+        self.baseSeconds = max(1, baseSeconds)
+        self.capSeconds = max(self.baseSeconds, capSeconds)
+    }
+
+    /// The ceiling of the wait after `attempts` failed attempts (≥ 1): min(cap, base · 2^(attempts−1)),
+    /// computed without overflow. O(1).
+    public func ceiling(afterAttempts attempts: Int) -> Int64 {
+        let doublings = max(0, attempts - 1)
+        guard doublings < 62, baseSeconds <= capSeconds >> Int64(doublings) else { return capSeconds }
+        return baseSeconds << Int64(doublings)
+    }
+
+    /// A wait drawn uniformly from 1…ceiling(afterAttempts:) with `generator`. O(1).
+    public func delay(afterAttempts attempts: Int, using generator: inout some RandomNumberGenerator) -> Int64 {
+        Int64.random(in: 1...ceiling(afterAttempts: attempts), using: &generator)
+    }
+}
+
+/// The deliverer's seeded generator (SplitMix64; Steele, Lea & Flood, "Fast splittable pseudorandom
+/// number generators", OOPSLA 2014): the same seed gives the same jitter, so a test can predict it.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
