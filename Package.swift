@@ -170,7 +170,9 @@ let package = Package(
             dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario", "AntreanPlanning"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
+        .testTarget(
+            name: "AntreanPlanningTests",
+            dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity", "AntreanLocalization"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean", "AntreanLocalization"]),
         .testTarget(
             name: "AntreanOutboxTests",

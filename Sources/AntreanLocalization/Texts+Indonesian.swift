@@ -2,7 +2,11 @@ extension Texts {
     /// Bahasa Indonesia. The terms follow Indonesian public-service documents (antrean, loket, kuota,
     /// pemohon, layanan, waktu tunggu, tidak hadir); docs/i18n.md cites where each is taken from.
     /// Numbers in these texts are filled in with the Indonesian decimal comma and dot thousands.
-    public static let indonesian: [String: String] = [
+    public static let indonesian: [String: String] = generalIndonesian.merging(reportIndonesian) { general, _ in general
+    }
+
+    /// The texts of the tables and messages; the HTML report's texts are in ``reportIndonesian``.
+    static let generalIndonesian: [String: String] = [
         // Shared
         // The comma is the Indonesian decimal mark, so an interval's ends are split by a semicolon.
         "common.interval": "[{low}; {high}]",
@@ -140,53 +144,6 @@ extension Texts {
         "csv.column.overtime_minutes": "lembur (mnt)",
         "csv.column.makespan_minutes": "rentang (mnt)",
         "csv.column.objective": "nilai sasaran",
-
-        // HTML reports: terms prepared for the report branch's ReportVocabulary (keys to be matched
-        // at the merge; not used by any output yet)
-        "report.overview": "Ringkasan",
-        "report.staffing_plan": "Rencana kebutuhan petugas loket",
-        "report.comparison": "Perbandingan",
-        "report.comparison_title": "Perbandingan: A = {a}, B = {b}",
-        "report.city_by_kecamatan": "Gambaran kota per kecamatan",
-        "report.wait_per_office": "Waktu tunggu per kantor (menit): p50, p90, p99",
-        "report.wait_by_kecamatan": "Waktu tunggu per kecamatan (menit): rata-rata dan p90",
-        "report.wait_distribution": "Sebaran waktu tunggu per kantor",
-        "report.utilisation_per_office": "Tingkat kesibukan loket per kantor (%)",
-        "report.p90_by_office_and_hour": "p90 waktu tunggu (menit) per kantor dan jam kedatangan",
-        "report.counters_current_and_proposed": "Loket: rencana saat ini dan usulan",
-        "report.mean_wait": "rata-rata waktu tunggu",
-        "report.meets_target": "memenuhi sasaran",
-        "report.not_met": "tidak terpenuhi di setiap unit dalam batas jumlah loketnya.",
-        "report.no_data": "tidak ada data",
-        "report.wait_target_line": "Garis putus-putus menandai sasaran waktu tunggu {minutes} menit.",
-        "report.means_note": "Rata-rata antarreplikasi dengan selang kepercayaan 95%.",
-        "report.generated": "Dibuat oleh antrean. Tabel juga ditulis sebagai berkas CSV di samping berkas ini.",
-        "report.breakdowns_in_csv": "Rincian per jam, per hari, dan per jenis layanan ada di berkas CSV.",
-        "report.no_kecamatan": "Model ini tidak memuat keterangan kecamatan.",
-        "report.no_hourly": "Model ini tidak melaporkan metrik per jam.",
-        "report.busy_share": "porsi waktu loket yang dipakai melayani",
-        "report.utilisation_percent": "kesibukan %",
-        "report.colour_scale": "warna: 0 (pucat) sampai {largest} {unit} (merah tua)",
-        "report.seed": "benih acak {seed}",
-        "report.replications": "{count} replikasi",
-        "report.paired_replications": "{count} replikasi berpasangan",
-        "report.target": "sasaran {target}",
-        "report.served": "dilayani",
-        "report.no_shows": "tidak hadir",
-        "report.walk_ins": "datang langsung",
-        "report.booked": "dengan pemesanan",
-        "report.balked": "pulang sebelum antre",
-        "report.reneged": "keluar dari antrean",
-        "report.waiting_time": "waktu tunggu",
-        "report.counters": "loket",
-        "report.office": "kantor",
-        "report.service": "layanan",
-        "report.citizens": "pemohon",
-        "report.quota": "kuota",
-        "report.hour": "jam",
-        "report.weekday": "hari",
-        "report.overtime": "lembur (menit setelah jam tutup)",
-        "report.within_target": "porsi dalam sasaran waktu tunggu",
 
         // CSV header names
         "csv.column.metric": "metrik",

@@ -138,7 +138,8 @@ struct CompareCommand: ParsableCommand {
                     .comparison(
                         comparison, title: runs[0].title, file: file, seed: seedUsed,
                         metricsOfB: MetricSample.summarize(last.samples), scopePrefix: last.prefix, offices: offices,
-                        waitTargetMinutes: waitTargetMinutes),
+                        waitTargetMinutes: waitTargetMinutes,
+                        vocabulary: ReportVocabulary(language: try report.language.language())),
                     to: htmlReport)
             }
         }

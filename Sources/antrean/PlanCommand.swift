@@ -104,7 +104,10 @@ struct PlanCommand: ParsableCommand {
             }
             if let htmlReport {
                 try writeReport(
-                    .roster(hourly, title: loaded.title, file: file, offices: loaded.offices), to: htmlReport)
+                    .roster(
+                        hourly, title: loaded.title, file: file, offices: loaded.offices,
+                        vocabulary: ReportVocabulary(language: try report.language.language())),
+                    to: htmlReport)
             }
             return
         }
@@ -125,7 +128,9 @@ struct PlanCommand: ParsableCommand {
         }
         if let htmlReport {
             try writeReport(
-                .plan(plan, title: loaded.title, file: file, scopePrefix: loaded.scopePrefix, offices: loaded.offices),
+                .plan(
+                    plan, title: loaded.title, file: file, scopePrefix: loaded.scopePrefix, offices: loaded.offices,
+                    vocabulary: ReportVocabulary(language: try report.language.language())),
                 to: htmlReport)
         }
     }

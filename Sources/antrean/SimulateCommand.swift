@@ -102,7 +102,8 @@ struct SimulateCommand: AsyncParsableCommand {
             if let htmlReport {
                 try writeReport(
                     summary.reportContent(
-                        scopePrefix: "queues", offices: [], waitTargetMinutes: scenario.run.waitTargetMinutes),
+                        scopePrefix: "queues", offices: [], waitTargetMinutes: scenario.run.waitTargetMinutes,
+                        vocabulary: ReportVocabulary(language: try report.language.language())),
                     to: htmlReport)
             }
         case .city(var scenario):
@@ -139,7 +140,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 try writeReport(
                     summary.reportContent(
                         scopePrefix: "offices", offices: OfficeInfo.offices(of: scenario.model),
-                        waitTargetMinutes: scenario.model.waitTargetMinutes),
+                        waitTargetMinutes: scenario.model.waitTargetMinutes,
+                        vocabulary: ReportVocabulary(language: try report.language.language())),
                     to: htmlReport)
             }
         }

@@ -1,4 +1,5 @@
 import AntreanEngine
+import AntreanLocalization
 import Foundation
 import Testing
 
@@ -57,6 +58,27 @@ import Testing
             #expect(ReportVocabulary.englishTexts[phrase] != nil, "\(phrase.rawValue) has no English text")
         }
         #expect(Set(ReportPhrase.allCases.map(\.rawValue)).count == ReportPhrase.allCases.count)
+    }
+
+    /// Every phrase has its text in every language's table, with the same placeholders as in English.
+    @Test func everyPhraseHasItsTextInEveryLanguage() {
+        for phrase in ReportPhrase.allCases {
+            let english = Texts.table(.en)[ReportVocabulary.key(phrase)]
+            for language in Language.allCases {
+                let text = Texts.table(language)[ReportVocabulary.key(phrase)]
+                #expect(text != nil, "\(phrase.rawValue) has no text in \(language)")
+                #expect(text.map(Texts.placeholders) == english.map(Texts.placeholders), "\(phrase.rawValue)")
+            }
+        }
+    }
+
+    /// Indonesian numbers: decimal comma, dot thousands (computed by hand: 40249.5 → "40.249,50").
+    @Test func indonesianNumbers() {
+        let words = ReportVocabulary(language: .id)
+        #expect(words.number(40249.5) == "40.249,50")
+        #expect(words.number(6.4) == "6,40")
+        #expect(words.number(-0.001) == "0,00")
+        #expect(words.text(.headlineTitle) == "Sekilas")
     }
 
     @Test func numbersHaveTwoDecimalsAndGroupedThousands() {

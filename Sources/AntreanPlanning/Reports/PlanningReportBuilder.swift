@@ -11,6 +11,7 @@ public enum PlanningReportBuilder {
     public static func build(_ content: ReportContent) -> HTMLReport {
         var report = HTMLReport(title: content.title, subtitle: content.subtitle)
         report.footer = content.vocabulary.text(.footer)
+        report.languageTag = content.vocabulary.languageTag
         if let plan = content.staffing { addStaffing(plan, content, to: &report) }
         if let roster = content.roster { ReportRoster.add(roster, content, to: &report) }
         // An analytic roster has no simulated figures to show beside it.
