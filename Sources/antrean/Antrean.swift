@@ -24,7 +24,8 @@ struct Antrean: AsyncParsableCommand {
             """,
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, PlanCommand.self, CompareCommand.self, SweepCommand.self,
-            MergeCommand.self, ReplayCommand.self, ScheduleCommand.self, SecretsCommand.self,
+            MergeCommand.self, ReplayCommand.self, ScheduleCommand.self, SecretsCommand.self, ServeCommand.self,
+            KeysCommand.self,
         ]
     )
 
