@@ -40,7 +40,9 @@ struct ServeCrashTests {
 
     /// Books for `nik` with idempotency key `key`; the booking code on 2xx, nil on any other answer or a
     /// broken connection (the kill).
-    static func book(_ client: HTTPClient, port: Int, apiKey: String, nik: Int, key: String) async -> String? {
+    static func book(
+        _ client: HTTPClient, port: Int, apiKey: String, nik: Int, key: String, timeout: Int64 = 60
+    ) async -> String? {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/bookings")
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
@@ -48,7 +50,7 @@ struct ServeCrashTests {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(
             ByteBuffer(string: #"{"nik":"\#(TestServer.nik(nik))","service":"ktp","homeOffice":"kel-sidodadi"}"#))
-        guard let response = try? await client.execute(request, timeout: .seconds(60)),
+        guard let response = try? await client.execute(request, timeout: .seconds(timeout)),
             (200...201).contains(response.status.code),
             let body = try? await response.body.collect(upTo: 1 << 20),
             let json = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
@@ -68,12 +70,19 @@ struct ServeCrashTests {
         await withTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    for round in 0..<perWorker {
+                    // After the kill nothing new is sent (a refused connection would be retried by the
+                    // client until its deadline); the requests in flight at the kill are what matters.
+                    for round in 0..<perWorker where !answered.killed {
                         let nik = worker * perWorker + round + 1
                         let key = "crash-\(nik)"
                         answered.sent(key, nik: nik)
-                        if let code = await Self.book(client, port: server.port, apiKey: apiKey, nik: nik, key: key) {
-                            if answered.record(key, code: code) == 200 { server.kill(SIGKILL) }
+                        if let code = await Self.book(
+                            client, port: server.port, apiKey: apiKey, nik: nik, key: key, timeout: 10)
+                        {
+                            if answered.record(key, code: code) == 200 {
+                                server.kill(SIGKILL)
+                                answered.markKilled()
+                            }
                         }
                     }
                 }
@@ -119,7 +128,13 @@ struct ServeCrashTests {
         private var codes: [String: String] = [:]
         private var sentKeys: [String: Int] = [:]
 
+        private var wasKilled = false
+
         func sent(_ key: String, nik: Int) { lock.withLock { sentKeys[key] = nik } }
+
+        var killed: Bool { lock.withLock { wasKilled } }
+
+        func markKilled() { lock.withLock { wasKilled = true } }
 
         /// Records an answered booking; returns how many are answered now.
         func record(_ key: String, code: String) -> Int {
