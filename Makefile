@@ -8,9 +8,12 @@
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
 #   make city-bench  the city model's year-long runs (1 and 100 replications), wall time and memory
 #   make peers   Antrean vs SimPy, Ciw and salabim on the same M/M/5 model, in one run
+#   make openapi-check  regenerates the server's OpenAPI code in a temporary folder and fails when the
+#                committed Sources/AntreanServer/Generated differs (not in `make test`: see docs/server.md)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev
+# curl, jq: the README's `antrean serve` session (run by a test); php-cli, php-curl: the PHP client example's test.
+DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev curl jq php-cli php-curl
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 # Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
@@ -22,7 +25,7 @@ FUZZ_TARGETS ?=
 REPLAY_SECRETS := Simulations/replay/secrets
 
 .PHONY: deps build release run replay-secrets test lint warnings format fuzz fuzz-smoke bench city-bench peers \
-  clean clean-modules
+  clean clean-modules openapi-check openapi-generate
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -89,6 +92,16 @@ city-bench: deps
 
 peers: deps
 	Benchmarks/compare-peers.sh
+
+# The server's generated OpenAPI code (scripts/openapi-generate.sh): the pinned generator is built once
+# into .build-openapi (about 15 min on the shared 2-core machine, then seconds), so this is not part of
+# `make test`; ServerContractTests there checks, in milliseconds, that the committed code was generated
+# from the committed openapi.yaml and configuration.
+openapi-check:
+	scripts/openapi-generate.sh --check
+
+openapi-generate:
+	scripts/openapi-generate.sh
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build

@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "AntreanLocalization", targets: ["AntreanLocalization"]),
         .library(name: "AntreanFit", targets: ["AntreanFit"]),
         .library(name: "AntreanOutbox", targets: ["AntreanOutbox"]),
+        .library(name: "AntreanServer", targets: ["AntreanServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -36,6 +37,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // `antrean serve` (AntreanServer): HTTP, the OpenAPI runtime, lifecycle and metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
@@ -130,12 +137,30 @@ let package = Package(
         .target(
             name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict),
+        // `antrean serve`: the allocator over HTTP (OpenAPI contract in openapi.yaml; generated code committed
+        // under Generated/, see docs/server.md). Depends on the allocator and its store only.
+        .target(
+            name: "AntreanServer",
+            dependencies: [
+                "AntreanAllocator", "AntreanAllocatorSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "antrean",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanScenario", "AntreanCity", "AntreanPlanning",
                 "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanReplay", "AntreanSchedule", "AntreanLocalization",
-                "AntreanFit",
+                "AntreanFit", "AntreanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -187,5 +212,14 @@ let package = Package(
         .testTarget(
             name: "AntreanFitTests",
             dependencies: ["AntreanFit", "AntreanCity", "AntreanScenario", "AntreanEngine", "AntreanPlanning"]),
+        .testTarget(
+            name: "AntreanServerTests",
+            dependencies: [
+                // antrean: the kill -9 test runs the built `antrean serve`.
+                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
     ]
 )

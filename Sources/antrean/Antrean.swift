@@ -25,6 +25,7 @@ struct Antrean: AsyncParsableCommand {
         subcommands: [
             SimulateCommand.self, ValidateCommand.self, PlanCommand.self, CompareCommand.self, SweepCommand.self,
             MergeCommand.self, ReplayCommand.self, ScheduleCommand.self, SecretsCommand.self, FitCommand.self,
+            ServeCommand.self, KeysCommand.self,
         ]
     )
 

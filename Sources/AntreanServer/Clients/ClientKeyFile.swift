@@ -1,0 +1,95 @@
+import Foundation
+
+/// The keys file of `antrean serve` and `antrean keys`: JSON, one record per client key (hashes only),
+/// written whole to a temporary file then renamed, mode 600.
+///
+/// A file rather than a table of the SQLite store: the running server holds the store's lock, and
+/// `antrean keys create|revoke` must work while it runs; the server rereads the file when it changes.
+public struct ClientKeyFile: Codable, Sendable, Equatable {
+    public var version: Int = 1
+    public var keys: [ClientKey] = []
+
+    public init(keys: [ClientKey] = []) { self.keys = keys }
+
+    /// Reads the file at `path`. A missing file is `.missing` (the caller decides whether that is empty).
+    public static func load(path: String) throws(ClientKeyFileError) -> ClientKeyFile {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            if !FileManager.default.fileExists(atPath: path) { throw .missing(path) }
+            throw .unreadable(path, error.localizedDescription)
+        }
+        let file: ClientKeyFile
+        do { file = try JSONDecoder().decode(ClientKeyFile.self, from: data) } catch {
+            throw .malformed(path, Self.describe(error))
+        }
+        guard file.version == 1 else { throw .malformed(path, "version: expected 1, got \(file.version)") }
+        var seen: Set<String> = []
+        for (index, key) in file.keys.enumerated() {
+            guard seen.insert(key.id).inserted else { throw .malformed(path, "keys[\(index)].id: '\(key.id)' repeats") }
+            guard key.sha256.count == 64, key.sha256.allSatisfy(\.isHexDigit) else {
+                throw .malformed(path, "keys[\(index)].sha256: expected 64 hex digits")
+            }
+        }
+        return file
+    }
+
+    /// Writes the file at `path` atomically with mode 600.
+    public func save(path: String) throws(ClientKeyFileError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            let data = try encoder.encode(self)
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+            else { throw ClientKeyFileError.unwritable(path, "cannot create \(temporary)") }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw ClientKeyFileError.unwritable(path, reason)
+            }
+        } catch let error as ClientKeyFileError {
+            throw error
+        } catch {
+            throw .unwritable(path, error.localizedDescription)
+        }
+    }
+
+    /// The keys that are not revoked.
+    public var activeKeys: [ClientKey] { keys.filter { !$0.isRevoked } }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return Self.path(context.codingPath + [key]) + ": missing"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return Self.path(context.codingPath) + ": " + context.debugDescription
+        case .dataCorrupted(let context)?:
+            return (context.codingPath.isEmpty ? "" : Self.path(context.codingPath) + ": ")
+                + "not valid JSON or a bad value"
+        default: return "not a keys file"
+        }
+    }
+
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+    }
+}
+
+/// Why the keys file cannot be used; each names the file.
+public enum ClientKeyFileError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case unreadable(String, String)
+    case malformed(String, String)
+    case unwritable(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "\(path): no keys file (create a key with `antrean keys create --keys \(path) …`)"
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .malformed(let path, let reason): "\(path): \(reason)"
+        case .unwritable(let path, let reason): "\(path): cannot write: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Checks the client key of every operation except the open operational ones: 401 for a missing,
+/// unknown or revoked key, 429 (with `Retry-After`) when the key's token bucket is empty, 403 for an
+/// operation outside the key's role. The accepted client goes into the request's scope for the handlers.
+struct AccessMiddleware: ServerMiddleware {
+    let keys: ClientKeyRegistry
+    let limiter: TokenBucketLimiter
+    let monotonicSeconds: @Sendable () -> Double
+
+    static let openOperations: Set<String> = ["health", "ready", "metrics", "openAPIDocument"]
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        if Self.openOperations.contains(operationID) { return try await next(request, body, metadata) }
+        guard let header = request.headerFields[.authorization], header.hasPrefix("Bearer ") else {
+            throw Problem.unauthenticated
+        }
+        let presented = header.dropFirst("Bearer ".count).drop { $0 == " " }
+        guard case .valid(let client) = keys.lookup(presented: presented) else { throw Problem.unauthenticated }
+        RequestScope.current?.client = client
+        // The bucket first: calls outside the role cost a token too, so probing is throttled as well.
+        if let wait = limiter.take("key:" + client.id, now: monotonicSeconds()) {
+            throw Problem.rateLimited(retryAfter: wait, scope: "client key")
+        }
+        guard client.role.operations.contains(operationID) else {
+            throw Problem.forbidden(role: client.role, operation: operationID)
+        }
+        return try await next(request, body, metadata)
+    }
+}

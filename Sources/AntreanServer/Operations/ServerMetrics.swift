@@ -1,0 +1,73 @@
+import Prometheus
+
+/// The server's Prometheus metrics (its own registry, so several servers in one test process do not
+/// mix): requests by operation and status, request latency, bookings made, refusals by reason, no-shows
+/// released and the store's group-commit batches. Label values are the operation ids and stable codes
+/// only (never a path with a booking code, a NIK or a key), so the number of series stays bounded.
+final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private static let latencyBuckets: [Duration] = [
+        .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2.5),
+    ]
+
+    func request(operation: String, status: Int, duration: Duration) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "antrean", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests by operation and status."),
+            labels: [("operation", operation), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "antrean", metricName: "http_request_duration", unitName: "seconds",
+                helpText: "HTTP request latency by operation, from the request head to the response."),
+            labels: [("operation", operation)], buckets: Self.latencyBuckets
+        ).record(duration)
+    }
+
+    /// A hold, booking or walk-in the allocator made (repeats of an Idempotency-Key not counted).
+    func booking(kind: String) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "antrean", metricName: "bookings", unitName: "total",
+                helpText: "Holds, bookings and walk-ins made, by kind."),
+            labels: [("kind", kind)]
+        ).increment()
+    }
+
+    /// A refusal or client error answered as a problem, by its stable code.
+    func refusal(code: String) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "antrean", metricName: "refusals", unitName: "total",
+                helpText: "Problems answered, by reason (the problem type's code)."),
+            labels: [("reason", code)]
+        ).increment()
+    }
+
+    func noShowsReleased(_ count: Int) {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "antrean", metricName: "no_shows_released", unitName: "total",
+                helpText: "Bookings released as no-shows by the timer.")
+        ).increment(by: Int64(count))
+    }
+
+    /// The group committer's totals so far (store transactions and the operations they carried).
+    func commits(transactions: Int, operations: Int) {
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "antrean", metricName: "store_commits", unitName: "total",
+                helpText: "Store transactions since start (operations / transactions = mean batch size).")
+        ).set(Double(transactions))
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "antrean", metricName: "store_committed_operations", unitName: "total",
+                helpText: "Allocator operations committed since start.")
+        ).set(Double(operations))
+    }
+
+    func exposition() -> String { registry.emitToString() }
+}
