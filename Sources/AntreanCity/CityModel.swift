@@ -25,6 +25,10 @@ public struct CityModel: Sendable {
     /// default) sells no more than the counters can serve; above 1 overbooks on purpose (reported as
     /// `counter_minutes.overbooked`).
     public var counterTimeSold: Double = 1
+    /// Also measure waits and counter utilization by office × weekday × hour of the day
+    /// (`offices.<id>.block.mon.08.…`), as hour-block rosters are checked; off by default (the
+    /// figures are many and the waits are kept to find exact quantiles).
+    public var measuresBlocks = false
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],
@@ -135,6 +139,9 @@ public struct Office: Sendable, Hashable {
     public var counters: Int
     /// Counters that pause during `breakWindow` (lunch; Friday prayers), by weekday.
     public var breaks: [Weekday: CounterBreak]
+    /// Counters by weekday and time block (``RosterBlock``), sorted by start and not overlapping;
+    /// minutes no block covers keep `counters`. Breaks take counters away within a block.
+    public var roster: [Weekday: [RosterBlock]] = [:]
 
     public init(
         id: String, name: String, kind: OfficeKind, kecamatanId: String, population: Int,

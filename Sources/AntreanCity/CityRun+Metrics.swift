@@ -18,6 +18,10 @@ extension CityRun {
             tally.write(
                 into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed,
                 quantiles: model.waitQuantiles)
+            if !blocks.isEmpty {
+                blocks[index].write(
+                    into: &sample, prefix: "offices.\(office.id).block", quantiles: model.waitQuantiles)
+            }
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }

@@ -33,6 +33,9 @@ struct PlanCommand: ParsableCommand {
                 --report plan.html
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
                 --by office,weekday,hour-block
+              antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
+                --by office,weekday,hour-block --offices mpp --set run.days=7 \\
+                --replications 3 --roster-out /tmp/antrean-roster.yaml
             """
     )
 
@@ -57,6 +60,15 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("report"), help: "Also write a self-contained HTML report (and CSV per table) here.")
     var htmlReport: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --by office,weekday,hour-block: search the hour-block roster by simulation and write it here.",
+            valueName: "FILE"))
+    var rosterOut: String?
+
+    @Option(help: "With --roster-out: plan only these offices (comma-separated ids); the others keep theirs.")
+    var offices: String?
+
     @Option(help: "Simulator: auto (fifo when the scenario fits), fifo (exact FIFO evaluator) or simulation (engine).")
     var evaluator: Evaluator = .auto
 
@@ -73,6 +85,9 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let serviceTarget = try cliValue(status: ExitStatus.usage) { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
+        if let rosterOut {
+            return try planRoster(loaded, target: serviceTarget, rosterOut: rosterOut)
+        }
         if by != "office" {
             // Counters are constant through a simulated day: time blocks are staffed analytically.
             guard by.contains("hour-block") else {

@@ -80,6 +80,7 @@ extension CityScenario {
         for (id, node) in try fields.required("offices").namedEntries() {
             let office = try node.fields([
                 "name", "kind", "kecamatan", "population", "population_estimated", "digital", "counters", "breaks",
+                "roster",
             ])
             let kindNode = try office.required("kind")
             guard let kind = OfficeKind(rawValue: try kindNode.text()) else {
@@ -105,6 +106,9 @@ extension CityScenario {
                         ?? fallback.counters,
                     breaks: try office.optional("breaks").map { node throws(ScenarioError) in try Self.breaks(node) }
                         ?? fallback.breaks))
+            if let rosterNode = office.optional("roster") {
+                offices[offices.count - 1].roster = try Self.roster(rosterNode, hours: hours)
+            }
         }
 
         let citizens = try Self.citizens(fields.required("citizens"))
