@@ -37,7 +37,8 @@ extension PlanCommand {
             "Run it: antrean simulate \(rosterOut)",
         ]
         if !report.overrides.isEmpty {
-            comment.append("Planned with --set \(report.overrides.joined(separator: " ")); pass them to simulate too.")
+            let given = report.overrides.map { "--param \($0)" }.joined(separator: " ")
+            comment.append("Planned with \(given); pass them to simulate too.")
         }
         let text = RosterFile.yamlText(
             rosters: staffed.rosters, include: RosterFile.relativePath(of: file, from: folder), comment: comment)

@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
                 --by office,weekday,hour-block
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
-                --by office,weekday,hour-block --offices mpp --set run.days=7 \\
+                --by office,weekday,hour-block --offices mpp --param run.days=7 \\
                 --replications 3 --roster-out /tmp/antrean-roster.yaml
             """
     )

@@ -46,7 +46,7 @@ public struct CityRosterModel: StaffableModel {
         "\(office).\(weekday.rawValue.prefix(3)).\(hour < 10 ? "0" : "")\(hour)"
     }
 
-    /// One unit per planned office, open weekday and hour of its opening hours.
+    /// One unit per planned office, weekday open among the measured days, and hour of its opening.
     public var staffingUnits: [StaffingUnit] {
         let analytic = (try? CityScenarioModel(scenario: scenario, days: days))?.blockUnits(byWeekday: true) ?? []
         let weekdays = openWeekdays
@@ -65,6 +65,8 @@ public struct CityRosterModel: StaffableModel {
                 let loads = TimeVaryingStaffing.peakOfferedLoads(
                     ratesPerPeriod: rates, periodMinutes: 60, meanService: meanService)
                 let daysOfWeekday = Double(openDays.count { $0.weekday == weekday })
+                // A weekday the measured days never open on has no figures to plan by.
+                guard daysOfWeekday > 0 else { continue }
                 for hour in (hours.lowerBound / 60)...((hours.upperBound - 1) / 60) {
                     let from = max(hour * 60, hours.lowerBound)
                     let to = min(hour * 60 + 60, hours.upperBound)
@@ -87,8 +89,8 @@ public struct CityRosterModel: StaffableModel {
     }
 
     /// The same model with `counters[unit id]` counters in each of those hour blocks; blocks absent
-    /// keep their counters. Each planned office's roster is rewritten hour by hour, equal neighbours
-    /// merged into one block. O(offices × weekdays × hours).
+    /// keep their counters. Each planned office's roster is rewritten hour by hour on the weekdays
+    /// with a block set, equal neighbours merged into one block. O(offices × weekdays × (hours + units)).
     public func staffed(_ counters: [String: Int]) throws -> CityRosterModel {
         var copy = scenario
         for index in copy.model.offices.indices where plannedOffices.contains(copy.model.offices[index].id) {
@@ -96,6 +98,12 @@ public struct CityRosterModel: StaffableModel {
             var roster: [Weekday: [RosterBlock]] = [:]
             for weekday in openWeekdays {
                 guard let hours = copy.model.calendar.hours[weekday] else { continue }
+                let prefix = Self.unitID(office: office.id, weekday: weekday, hour: 0).dropLast(2)
+                // A weekday none of whose blocks is set keeps its roster (or its all-day counters).
+                guard counters.keys.contains(where: { $0.hasPrefix(prefix) }) else {
+                    roster[weekday] = office.roster[weekday]
+                    continue
+                }
                 var blocks: [RosterBlock] = []
                 for hour in (hours.lowerBound / 60)...((hours.upperBound - 1) / 60) {
                     let from = max(hour * 60, hours.lowerBound)
