@@ -18,6 +18,12 @@ struct PlanCommand: ParsableCommand {
             Any percentile from p1 to p99.9 works (p80, p95, p99.9). A time limit needs its unit (s, m \
             or h). A "within" target measures the share waiting at most its own limit.
 
+            With --by office,weekday,hour-block and --roster-out FILE, a city's hour blocks are \
+            searched by simulation (each block starts at its modified-offered-load count) until every \
+            block meets the target at the 95% bound, and the roster is written to FILE, which \
+            `antrean simulate FILE` runs (it includes the scenario). Without --roster-out the hour \
+            blocks are analytic only.
+
             The search never caps a unit below its current counters or its Erlang C count \
             (--max-counters only limits how far beyond them it may go); a target that is still missed \
             is reported as "not met within N counters", never as a saving.
@@ -89,7 +95,7 @@ struct PlanCommand: ParsableCommand {
             return try planRoster(loaded, target: serviceTarget, rosterOut: rosterOut)
         }
         if by != "office" {
-            // Counters are constant through a simulated day: time blocks are staffed analytically.
+            // Without --roster-out, time blocks are staffed analytically.
             guard by.contains("hour-block") else {
                 throw CLIError("--by \(by): add hour-block (office,hour-block or office,weekday,hour-block)")
             }
