@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
                 --by office,weekday,hour-block
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
-                --by office,weekday,hour-block --offices mpp --param run.days=7 \\
+                --by office,weekday,hour-block --offices kec_sambutan --param run.days=7 \\
                 --replications 3 --roster-out /tmp/antrean-roster.yaml
             """
     )
@@ -82,6 +82,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if maxCounters < 1 { throw ValidationError("--max-counters must be at least 1") }
+        if offices != nil && rosterOut == nil { throw ValidationError("--offices goes with --roster-out") }
         let units = by.split(separator: ",").map(String.init)
         if let unknown = units.first(where: { !["office", "weekday", "hour-block"].contains($0) }) {
             throw ValidationError("--by: unknown unit \"\(unknown)\"; use office or office,weekday,hour-block")

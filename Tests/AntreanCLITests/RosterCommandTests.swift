@@ -34,16 +34,16 @@ struct RosterCommandTests {
         let roster = folder.appendingPathComponent("plans/roster.yaml").path
         let plan = try AntreanProcess.run([
             "plan", "\(Self.fixtures)/small-city.yaml", "--target", "p90 wait <= 15m", "--by",
-            "office,weekday,hour-block", "--offices", "bukit,pantai", "--replications", "3", "--roster-out", roster,
-            "--format", "json",
+            "office,weekday,hour-block", "--offices", "bukit", "--param", "run.days=5", "--replications", "2",
+            "--roster-out", roster, "--format", "json",
         ])
         try #require(plan.status == 0, "\(plan.standardError)")
         #expect(plan.standardError.contains("wrote \(roster)"))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any])
         let counters = try #require(json["counters"] as? [String: Any])
-        // Two offices × (4 weekdays of 8 hours + Friday's 6), one unit per hour block.
-        #expect(counters.count == 2 * (4 * 8 + 6))
+        // One office × (4 weekdays of 8 hours + Friday's 6), one unit per hour block.
+        #expect(counters.count == 4 * 8 + 6)
         #expect(counters["bukit.mon.08"] is Int)
         let text = try String(contentsOfFile: roster, encoding: .utf8)
         #expect(text.contains("include: "))
@@ -65,5 +65,10 @@ struct RosterCommandTests {
         ])
         #expect(unknown.status == 65)
         #expect(unknown.standardError.contains("unknown office \"nowhere\""))
+        let alone = try AntreanProcess.run([
+            "plan", "\(Self.fixtures)/small-city.yaml", "--target", "p90 wait <= 15m", "--offices", "bukit",
+        ])
+        #expect(alone.status == 64)
+        #expect(alone.standardError.contains("--offices goes with --roster-out"))
     }
 }
