@@ -69,20 +69,15 @@ extension CityModel {
             offices: offices, services: serviceConfigs, rules: rules, appointmentTemplates: appointmentTemplates)
     }
 
-    /// Counter-minutes of each slot of an open `weekday` at `office`: its counters × the slot's length,
-    /// less the minutes of the slot its counters on break miss.
+    /// Counter-minutes of each slot of an open `weekday` at `office`: its rostered counters × the
+    /// slot's length, less the minutes of the slot its counters on break miss (``Office/counterMinutes``).
     func counterMinutesBySlot(_ office: Office, weekday: Weekday, hours: ClosedRange<Int>, slotMinutes: Int)
         -> [Double]
     {
         let count = max(0, (hours.upperBound - hours.lowerBound) / slotMinutes)
         return (0..<count).map { slot in
             let start = hours.lowerBound + slot * slotMinutes
-            var minutes = Double(office.counters) * Double(slotMinutes)
-            if let pause = office.breaks[weekday] {
-                let overlap = min(start + slotMinutes, pause.window.upperBound) - max(start, pause.window.lowerBound)
-                minutes -= Double(pause.counters) * Double(max(0, overlap))
-            }
-            return minutes
+            return Double(office.counterMinutes(on: weekday, from: start, to: start + slotMinutes))
         }
     }
 
@@ -129,6 +124,7 @@ extension CityModel {
                     pause.counters <= office.counters,
                     "offices.\(office.id).breaks.\(day.rawValue): more counters on break than the office has")
             }
+            try validateRoster(of: office)
         }
         for service in services {
             try require(

@@ -28,6 +28,10 @@ public struct CityModel: Sendable {
     /// Appointment templates the allocator applies (interval lengths, places per interval, each booked
     /// citizen's own minute); none: the 15-minute slot grid with every place at the slot's start.
     public var appointmentTemplates: [AppointmentTemplate] = []
+    /// Also measure waits and counter utilization by office × weekday × hour of the day
+    /// (`offices.<id>.block.mon.08.…`), as hour-block rosters are checked; off by default (the
+    /// figures are many and the waits are kept to find exact quantiles).
+    public var measuresBlocks = false
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],
@@ -140,6 +144,9 @@ public struct Office: Sendable, Hashable {
     public var breaks: [Weekday: CounterBreak]
     /// Where the office stands, when the scenario says (`lat`, `lon`); reports draw it on a map.
     public var position: GeoPosition?
+    /// Counters by weekday and time block (``RosterBlock``), sorted by start and not overlapping;
+    /// minutes no block covers keep `counters`. Breaks take counters away within a block.
+    public var roster: [Weekday: [RosterBlock]] = [:]
 
     public init(
         id: String, name: String, kind: OfficeKind, kecamatanId: String, population: Int,

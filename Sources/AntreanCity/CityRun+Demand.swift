@@ -42,9 +42,13 @@ extension CityRun {
             }
             desks[office].overtimeMark = desks[office].closeMinute
             if measured {
-                let counters = Double(model.offices[office].counters)
-                tallies[office].staffedMinutes += counters * Double(hours.upperBound - hours.lowerBound)
-                tallies[office].counterDays += counters
+                // Rostered counters × opening minutes (counters × minutes without a roster).
+                let staffed = Double(
+                    model.offices[office].counterMinutes(
+                        on: weekday, from: hours.lowerBound, to: hours.upperBound, includingBreaks: true))
+                tallies[office].staffedMinutes += staffed
+                tallies[office].counterDays += staffed / Double(hours.upperBound - hours.lowerBound)
+                if !blocks.isEmpty { recordStaffedBlocks(office: office, day: day, hours: hours) }
                 tallies[office].openDays += 1
                 let offer = dayOffer(office: office, date: date, hours: hours)
                 tallies[office].onlinePlaces += offer.onlinePlaces
@@ -64,6 +68,7 @@ extension CityRun {
                     .walkInArrival(office: visitor.office, service: visitor.service, isPriority: visitor.isPriority),
                     at: at)
             }
+            scheduleRoster(office: office, day: day, hours: hours)
             if let pause = model.offices[office].breaks[weekday] {
                 _ = simulation.schedule(
                     .breakStart(office: Int32(office), counters: Int32(pause.counters)),
@@ -103,13 +108,8 @@ extension CityRun {
                 offer.overbookedCounterMinutes += Double(bookable - slot.online) * minutes
             }
         }
-        let counters = Double(model.offices[office].counters)
-        offer.availableCounterMinutes = counters * Double(hours.upperBound - hours.lowerBound)
-        if let pause = model.offices[office].breaks[date.weekday] {
-            let overlap =
-                min(hours.upperBound, pause.window.upperBound) - max(hours.lowerBound, pause.window.lowerBound)
-            offer.availableCounterMinutes -= Double(pause.counters) * Double(max(0, overlap))
-        }
+        offer.availableCounterMinutes = Double(
+            model.offices[office].counterMinutes(on: date.weekday, from: hours.lowerBound, to: hours.upperBound))
         // Counter-time sold beyond what the counters have is overbooking on purpose (`counter_time_sold`).
         // (The apportionment's rounding epsilon is not overbooking.)
         if offer.soldCounterMinutes > offer.availableCounterMinutes * (1 + 1e-9) {
@@ -129,6 +129,19 @@ extension CityRun {
         return Visitor(
             office: Int32(office), home: Int32(office), service: Int32(plans.offices[office].services[pick]),
             isPriority: demandStreams[office].nextUniform() < model.citizens.priorityShare)
+    }
+
+    /// The roster's counter changes through an open day, for an office with a roster on any weekday
+    /// (one without keeps all its counters rostered all the time). The first change, at opening,
+    /// resets what the last day's roster left. O(blocks²).
+    mutating func scheduleRoster(office: Int, day: Int, hours: ClosedRange<Int>) {
+        let staff = model.offices[office]
+        guard !staff.roster.isEmpty else { return }
+        for step in staff.counterSteps(on: baseDate.adding(days: day).weekday, hours: hours) {
+            _ = simulation.schedule(
+                .rosterChange(office: Int32(office), offDuty: Int32(desks[office].busy.count - step.counters)),
+                at: Double(day * 1440 + step.start))
+        }
     }
 
     /// The hours a day's visits are drawn over: its opening hours, or on a closed day the usual

@@ -20,6 +20,10 @@ extension CityRun {
                 into: &sample, prefix: "offices.\(office.id)", detailed: true, observedMinutes: observed,
                 quantiles: model.waitQuantiles)
             writeReportFigures(tally, prefix: "offices.\(office.id)", into: &sample)
+            if !blocks.isEmpty {
+                blocks[index].write(
+                    into: &sample, prefix: "offices.\(office.id).block", quantiles: model.waitQuantiles)
+            }
             byKecamatan[plans.offices[index].kecamatan].merge(tally)
             city.merge(tally)
         }

@@ -282,15 +282,20 @@ extension CityRun {
                     0, min(now + duration, desks[index].openUntil) - max(now, desks[index].openMinute))
                 tallies[index].busyMinutes += withinHours
                 tallies[index].overtimeBusyMinutes += duration - withinHours
+                if !blocks.isEmpty {
+                    recordBlock(
+                        office: index, wait: max(0, wait), waitStart: visitor.waitStart,
+                        busyFrom: max(now, desks[index].openMinute), to: min(now + duration, desks[index].openUntil))
+                }
             }
             _ = simulation.schedule(
                 .serviceEnd(office: office, counter: Int32(counter), visitor: id), at: now + duration)
         }
     }
 
-    /// The first counter not on break and not busy.
+    /// The first counter rostered, not on break and not busy.
     func freeCounter(_ office: Int) -> Int? {
-        desks[office].busy.firstFree(from: desks[office].paused)
+        desks[office].busy.firstFree(from: desks[office].paused + desks[office].offDuty)
     }
 
     mutating func nextWaiting(_ office: Int) -> Int32? {

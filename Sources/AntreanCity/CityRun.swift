@@ -19,6 +19,8 @@ enum CityEvent {
     case serviceEnd(office: Int32, counter: Int32, visitor: Int32)
     case breakStart(office: Int32, counters: Int32)
     case breakEnd(Int32)
+    /// The roster changes the office's counters: `offDuty` of its desk's counters are not rostered.
+    case rosterChange(office: Int32, offDuty: Int32)
     case releaseNoShows
 }
 
@@ -58,6 +60,8 @@ struct CityRun {
         var lines = Lines()
         var busy: BusyCounters
         var paused = 0
+        /// Counters of the desk (sized for the most the roster ever has) not rostered now.
+        var offDuty = 0
         var waiting = 0
         var openMinute = 0.0
         var closeMinute = 0.0
@@ -116,6 +120,8 @@ struct CityRun {
     var visitors = Slab<Visitor>()
     var desks: [Desk]
     var tallies: [CityTally]
+    /// By office, when the model measures hour blocks (``CityModel/measuresBlocks``); else empty.
+    var blocks: [BlockTally]
     /// Office of each booking (by booking number − 1) when its visit day is measured, else −1.
     var bookingOffice: [Int32] = []
     /// Cache of ``dayOffer(office:date:)`` by office × 7 + weekday.
@@ -161,8 +167,9 @@ struct CityRun {
         }
         weekdayNumberByDay = (0..<totalDays).map { Int8(Self.weekdayNumber(of: baseDate.adding(days: $0))) }
         digitalDayByDay = (0..<totalDays).map { model.citizens.digitalDays.contains(baseDate.adding(days: $0).weekday) }
-        desks = model.offices.map { Desk(busy: BusyCounters(count: $0.counters)) }
+        desks = model.offices.map { Desk(busy: BusyCounters(count: $0.maximumCounters)) }
         tallies = Array(repeating: CityTally(), count: model.offices.count)
+        blocks = model.measuresBlocks ? Array(repeating: BlockTally(), count: model.offices.count) : []
         func streams(_ purpose: String) -> [RandomStream] {
             model.offices.map { RandomStream(seed: seed, replication: replication, purpose: "\(purpose)/\($0.id)") }
         }
@@ -247,6 +254,11 @@ struct CityRun {
         case .breakEnd(let office):
             desks[Int(office)].paused = 0
             dispatch(office, at: now)
+        case .rosterChange(let office, let offDuty):
+            let moreCounters = Int(offDuty) < desks[Int(office)].offDuty
+            desks[Int(office)].offDuty = Int(offDuty)
+            // Fewer counters: those serving finish their citizen first (as a break does).
+            if moreCounters { dispatch(office, at: now) }
         case .releaseNoShows:
             for id in allocator.releaseNoShows(now: instant(now)) {
                 let office = bookingOffice[Int(id.rawValue) - 1]

@@ -18,6 +18,12 @@ struct PlanCommand: ParsableCommand {
             Any percentile from p1 to p99.9 works (p80, p95, p99.9). A time limit needs its unit (s, m \
             or h). A "within" target measures the share waiting at most its own limit.
 
+            With --by office,weekday,hour-block and --roster-out FILE, a city's hour blocks are \
+            searched by simulation (each block starts at its modified-offered-load count) until every \
+            block meets the target at the 95% bound, and the roster is written to FILE, which \
+            `antrean simulate FILE` runs (it includes the scenario). Without --roster-out the hour \
+            blocks are analytic only.
+
             The search never caps a unit below its current counters or its Erlang C count \
             (--max-counters only limits how far beyond them it may go); a target that is still missed \
             is reported as "not met within N counters", never as a saving.
@@ -33,6 +39,9 @@ struct PlanCommand: ParsableCommand {
                 --report plan.html
               antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
                 --by office,weekday,hour-block
+              antrean plan Simulations/samarinda.yaml --target "p90 wait <= 15m" \\
+                --by office,weekday,hour-block --offices kec_sambutan --param run.days=7 \\
+                --replications 3 --roster-out /tmp/antrean-roster.yaml
             """
     )
 
@@ -61,6 +70,15 @@ struct PlanCommand: ParsableCommand {
     )
     var htmlReport: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --by office,weekday,hour-block: search the hour-block roster by simulation and write it here.",
+            valueName: "FILE"))
+    var rosterOut: String?
+
+    @Option(help: "With --roster-out: plan only these offices (comma-separated ids); the others keep theirs.")
+    var offices: String?
+
     @Option(help: "Simulator: auto (fifo when the scenario fits), fifo (exact FIFO evaluator) or simulation (engine).")
     var evaluator: Evaluator = .auto
 
@@ -68,6 +86,7 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if maxCounters < 1 { throw ValidationError("--max-counters must be at least 1") }
+        if offices != nil && rosterOut == nil { throw ValidationError("--offices goes with --roster-out") }
         let units = by.split(separator: ",").map(String.init)
         if let unknown = units.first(where: { !["office", "weekday", "hour-block"].contains($0) }) {
             throw ValidationError("--by: unknown unit \"\(unknown)\"; use office or office,weekday,hour-block")
@@ -77,8 +96,11 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let serviceTarget = try cliValue(status: ExitStatus.usage) { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
+        if let rosterOut {
+            return try planRoster(loaded, target: serviceTarget, rosterOut: rosterOut)
+        }
         if by != "office" {
-            // Counters are constant through a simulated day: time blocks are staffed analytically.
+            // Without --roster-out, time blocks are staffed analytically.
             guard by.contains("hour-block") else {
                 throw CLIError("--by \(by): add hour-block (office,hour-block or office,weekday,hour-block)")
             }

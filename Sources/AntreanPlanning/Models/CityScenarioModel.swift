@@ -41,6 +41,8 @@ public struct CityScenarioModel: StaffableModel {
             guard let count = counters[copy.model.offices[index].id] else { continue }
             guard count >= 1 else { throw PlanningError.invalid("an office needs at least one counter (got \(count))") }
             copy.model.offices[index].counters = count
+            // Whole-day counters replace any roster the office had.
+            copy.model.offices[index].roster = [:]
             // Breaks cannot take more counters than the office has.
             for (day, pause) in copy.model.offices[index].breaks where pause.counters > count {
                 copy.model.offices[index].breaks[day]?.counters = count

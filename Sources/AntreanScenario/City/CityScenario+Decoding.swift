@@ -80,7 +80,7 @@ extension CityScenario {
         for (id, node) in try fields.required("offices").namedEntries() {
             let office = try node.fields([
                 "name", "kind", "kecamatan", "population", "population_estimated", "digital", "counters", "breaks",
-                "lat", "lon",
+                "lat", "lon", "roster",
             ])
             let kindNode = try office.required("kind")
             guard let kind = OfficeKind(rawValue: try kindNode.text()) else {
@@ -107,6 +107,9 @@ extension CityScenario {
                     breaks: try office.optional("breaks").map { node throws(ScenarioError) in try Self.breaks(node) }
                         ?? fallback.breaks,
                     position: try Self.position(office, of: node)))
+            if let rosterNode = office.optional("roster") {
+                offices[offices.count - 1].roster = try Self.roster(rosterNode, hours: hours)
+            }
         }
 
         let citizens = try Self.citizens(fields.required("citizens"))
