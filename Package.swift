@@ -87,7 +87,7 @@ let package = Package(
         // Staffing search, paired comparison, sharded sweeps, reports.
         .target(
             name: "AntreanPlanning",
-            dependencies: ["AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario"],
+            dependencies: ["AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario", "AntreanSchedule"],
             swiftSettings: strict
         ),
         // The request lines of `antrean replay`, read as bytes: pure parsers (fuzzed on their own).
@@ -137,7 +137,9 @@ let package = Package(
             dependencies: ["AntreanCity", "AntreanEngine", "AntreanAllocator", "AntreanScenario", "AntreanPlanning"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AntreanPlanningTests", dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity"]),
+        .testTarget(
+            name: "AntreanPlanningTests",
+            dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity", "AntreanSchedule", "AntreanAllocator"]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean"]),
         .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),

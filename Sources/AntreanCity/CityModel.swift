@@ -25,6 +25,8 @@ public struct CityModel: Sendable {
     /// default) sells no more than the counters can serve; above 1 overbooks on purpose (reported as
     /// `counter_minutes.overbooked`).
     public var counterTimeSold: Double = 1
+    /// Places per slot that replace the apportioned ones (``PlacesOverrideKey``); empty by default.
+    public var placesOverride: [PlacesOverrideKey: [Int]] = [:]
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],
