@@ -46,16 +46,6 @@ import Testing
         for (key, places) in result.current { #expect(result.optimized[key]?.reduce(0, +) == places.reduce(0, +)) }
     }
 
-    /// On a day whose walk-ins crowd the morning, the search finds a significant improvement.
-    @Test func searchImprovesABusyOffice() throws {
-        let scope = try TemplateScope(
-            model: try Self.city(["offices.sungai.population=16000"]), office: "sungai", weekday: "monday")
-        let result = try TemplateSearch.optimize(
-            office: "sungai", scope: scope, settings: try Self.settings(evaluations: 30))
-        #expect(result.moves > 0)
-        #expect(result.optimizedObjective < result.currentObjective)
-    }
-
     /// One office per task, results in office order: the same for 1 and 2 threads.
     @Test func resultsDoNotDependOnTheThreadCount() throws {
         let scope = try TemplateScope(model: try Self.city(), weekday: "tuesday")
