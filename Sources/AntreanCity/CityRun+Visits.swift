@@ -239,7 +239,8 @@ extension CityRun {
                 tallies[index].recordWait(
                     max(0, wait), weekday: weekdayNumber(day: dayIndex(visitor.waitStart)),
                     hour: min(23, Int(minuteOfDay / 60)), target: model.waitTargetMinutes)
-                if visitor.booking != nil {
+                // Walk-ins are registered as bookings too; only a booked citizen has a slot start.
+                if visitor.slotStart > 0 {
                     tallies[index].bookedWaits.add(max(0, wait))
                 } else {
                     tallies[index].walkInWaits.add(max(0, wait))

@@ -55,8 +55,9 @@ struct ScheduleCommand: ParsableCommand {
 
             Examples:
               antrean schedule --citizens 12 --intervals 12 --report /tmp/schedule.html
-              antrean schedule Simulations/samarinda.yaml --office kec_sambutan --weekday monday
-              antrean schedule Simulations/samarinda.yaml --office bantuas --out /tmp/templates.yaml --format json
+              antrean schedule Simulations/samarinda.yaml --office kec_sambutan
+              antrean schedule Simulations/samarinda.yaml --office mpp --out t.yaml
+              antrean schedule Simulations/samarinda.yaml --office bantuas --format json
 
             Exit status 64 for a bad option (all-zero weights, negative values, a session too \
             large, an unknown office or weekday); 65 for a bad scenario; 73 for an unwritable file.

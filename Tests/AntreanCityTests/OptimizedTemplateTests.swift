@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// The waits split by how the citizen came: both kinds occur in the small city, and the mean wait
+    /// of all served citizens is a weighted mean of the two, so it lies between them.
+    @Test func bookedAndWalkInWaitsSplitTheWaits() throws {
+        let scenario = try CityFixtures.fixture("small-city.yaml")
+        let sample = try CitySimulation(scenario.model).run(days: 14, seed: 2, replication: 0)
+        for scope in ["overall", "offices.pasar"] {
+            let booked = try #require(sample["\(scope).wait_minutes.booked"])
+            let walkIn = try #require(sample["\(scope).wait_minutes.walk_in"])
+            let all = try #require(sample["\(scope).wait_minutes"])
+            #expect(booked.isFinite && walkIn.isFinite && walkIn > 0 && booked != walkIn)
+            #expect(min(booked, walkIn) - 1e-9 <= all && all <= max(booked, walkIn) + 1e-9)
+            #expect((sample["\(scope).wait_minutes.walk_in.p90"] ?? 0) >= walkIn)
+        }
+    }
+
     /// Under a policy that books across offices the model is not cut: the sub-model is the city.
     @Test func otherPoliciesKeepTheWholeCity() throws {
         let scenario = try CityFixtures.fixture("small-city.yaml", overrides: ["policy=least-loaded"])
