@@ -122,6 +122,7 @@ let package = Package(
             name: "AntreanPlanning",
             dependencies: [
                 "AntreanEngine", "AntreanQueueing", "AntreanCity", "AntreanScenario", "AntreanLocalization",
+                "AntreanSchedule",
             ],
             swiftSettings: strict
         ),
@@ -197,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AntreanPlanningTests",
-            dependencies: ["AntreanPlanning", "AntreanScenario", "AntreanCity", "AntreanLocalization"]),
+            dependencies: [
+                "AntreanPlanning", "AntreanScenario", "AntreanCity", "AntreanLocalization", "AntreanSchedule",
+                "AntreanAllocator",
+            ]),
         .testTarget(name: "AntreanCLITests", dependencies: ["antrean", "AntreanLocalization"]),
         .testTarget(
             name: "AntreanOutboxTests",

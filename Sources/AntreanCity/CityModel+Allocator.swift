@@ -7,6 +7,20 @@ public struct CityModelError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { message }
 }
 
+/// Which slot plan a ``CityModel/placesOverride`` vector replaces: one office's places for one service
+/// on one weekday, one entry per slot from opening (an optimised appointment template).
+public struct PlacesOverrideKey: Sendable, Hashable {
+    public var office: String
+    public var service: String
+    public var weekday: Weekday
+
+    public init(office: String, service: String, weekday: Weekday) {
+        self.office = office
+        self.service = service
+        self.weekday = weekday
+    }
+}
+
 extension CityModel {
     /// Services given at `office`, with their share of the office's demand (by visit rate).
     func servicesGiven(at office: Office) -> [(service: Int, weight: Double)] {
@@ -51,7 +65,11 @@ extension CityModel {
                 )
                 .map { $0 * counterTimeSold }
                 let places = CounterApportionment.places(counterMinutes: minutes, demands: demands)
-                for index in given.indices { byWeekday[index][weekday] = places[index] }
+                for index in given.indices {
+                    let key = PlacesOverrideKey(
+                        office: office.id, service: services[given[index].service].id, weekday: weekday)
+                    byWeekday[index][weekday] = placesOverride[key] ?? places[index]
+                }
             }
             let officeServices = given.indices.map { index in
                 OfficeServiceConfig(

@@ -32,6 +32,8 @@ public struct CityModel: Sendable {
     /// (`offices.<id>.block.mon.08.…`), as hour-block rosters are checked; off by default (the
     /// figures are many and the waits are kept to find exact quantiles).
     public var measuresBlocks = false
+    /// Places per slot that replace the apportioned ones (``PlacesOverrideKey``); empty by default.
+    public var placesOverride: [PlacesOverrideKey: [Int]] = [:]
 
     public init(
         name: String, calendar: CityCalendar, services: [CityService], kecamatan: [Kecamatan], offices: [Office],

@@ -55,6 +55,11 @@ extension CityRun {
                 tallies[office].availableCounterMinutes += offer.availableCounterMinutes
                 tallies[office].soldCounterMinutes += offer.soldCounterMinutes
                 tallies[office].overbookedCounterMinutes += offer.overbookedCounterMinutes
+                let weekdayIndex = weekdayNumber(day: day)
+                if weekdayIndex < 5 {
+                    tallies[office].weekdayAvailableMinutes[weekdayIndex] += offer.availableCounterMinutes
+                    tallies[office].weekdayOpenDays[weekdayIndex] += 1
+                }
             }
             let factor = plans.weekdayFactors[weekday] ?? 1
             for _ in 0..<Self.poisson(plan.visitsPerDay * (1 - plan.bookingShare) * factor, &demandStreams[office]) {

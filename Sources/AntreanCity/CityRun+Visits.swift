@@ -275,12 +275,20 @@ extension CityRun {
                 tallies[index].recordWait(
                     max(0, wait), weekday: weekdayNumber(day: dayIndex(visitor.waitStart)),
                     hour: min(23, Int(minuteOfDay / 60)), target: model.waitTargetMinutes)
+                // Walk-ins are registered as bookings too; only a booked citizen has a slot start.
+                if visitor.slotStart > 0 {
+                    tallies[index].bookedWaits.add(max(0, wait))
+                } else {
+                    tallies[index].walkInWaits.add(max(0, wait))
+                }
                 tallies[index].lineMinutes += now - visitor.joinedMinute
                 changePresence(index, line: -1, present: 0, at: now)
                 // Service outside opening hours is overtime, so utilization stays within [0, 1].
                 let withinHours = max(
                     0, min(now + duration, desks[index].openUntil) - max(now, desks[index].openMinute))
                 tallies[index].busyMinutes += withinHours
+                let weekdayIndex = weekdayNumber(day: dayIndex(desks[index].openMinute))
+                if weekdayIndex < 5 { tallies[index].weekdayBusyMinutes[weekdayIndex] += withinHours }
                 tallies[index].overtimeBusyMinutes += duration - withinHours
                 if !blocks.isEmpty {
                     recordBlock(
@@ -325,6 +333,10 @@ extension CityRun {
             changePresence(index, line: 0, present: -1, at: now)
             if now > desks[index].overtimeMark {
                 tallies[index].overtimeMinutes += now - desks[index].overtimeMark
+                let weekdayIndex = weekdayNumber(day: dayIndex(desks[index].closeMinute))
+                if weekdayIndex < 5 {
+                    tallies[index].weekdayOvertimeMinutes[weekdayIndex] += now - desks[index].overtimeMark
+                }
                 desks[index].overtimeMark = now
             }
         }

@@ -19,6 +19,9 @@ struct CityTally {
     var convertedWalkIns = 0.0
     var leadDaysSum = 0.0
     var waits = Tally()
+    /// The same waits split by how the citizen came: with a booking, or walking in.
+    var bookedWaits = Tally()
+    var walkInWaits = Tally()
     var withinTarget = 0.0
     /// Counter-minutes serving within opening hours, and outside them (after closing, or before
     /// opening for a booked citizen who checked in early).
@@ -50,6 +53,12 @@ struct CityTally {
     var hourWaits = [Tally](repeating: Tally(), count: 24)
     /// Line length and waits by weekday × hour (reports' average day).
     var profile = WeekdayHourProfile()
+    /// By weekday as above: counter-minutes available (breaks excluded) and serving within opening
+    /// hours, minutes past closing, and open days (for `antrean schedule`'s per-weekday objective).
+    var weekdayAvailableMinutes = [Double](repeating: 0, count: 5)
+    var weekdayBusyMinutes = [Double](repeating: 0, count: 5)
+    var weekdayOvertimeMinutes = [Double](repeating: 0, count: 5)
+    var weekdayOpenDays = [Double](repeating: 0, count: 5)
     /// Waits recorded but not yet added to `waits`, `weekdayWaits` and `hourWaits` (see `recordWait`).
     private var pendingWaits: [PendingWait] = []
 
@@ -103,6 +112,8 @@ struct CityTally {
         convertedWalkIns += other.convertedWalkIns
         leadDaysSum += other.leadDaysSum
         waits.merge(other.waits)
+        bookedWaits.merge(other.bookedWaits)
+        walkInWaits.merge(other.walkInWaits)
         withinTarget += other.withinTarget
         busyMinutes += other.busyMinutes
         overtimeBusyMinutes += other.overtimeBusyMinutes
@@ -119,7 +130,13 @@ struct CityTally {
         onlinePlaces += other.onlinePlaces
         counterDays += other.counterDays
         openDays = max(openDays, other.openDays)
-        for day in 0..<5 { weekdayWaits[day].merge(other.weekdayWaits[day]) }
+        for day in 0..<5 {
+            weekdayWaits[day].merge(other.weekdayWaits[day])
+            weekdayAvailableMinutes[day] += other.weekdayAvailableMinutes[day]
+            weekdayBusyMinutes[day] += other.weekdayBusyMinutes[day]
+            weekdayOvertimeMinutes[day] += other.weekdayOvertimeMinutes[day]
+            weekdayOpenDays[day] += other.weekdayOpenDays[day]
+        }
         for hour in 0..<24 {
             hourWaits[hour].merge(other.hourWaits[hour])
         }
@@ -156,6 +173,10 @@ struct CityTally {
         for level in quantiles {
             put("wait_minutes." + WaitQuantile.key(level), waits.count > 0 ? waits.quantile(level) : .nan)
         }
+        for (name, tally) in [("booked", bookedWaits), ("walk_in", walkInWaits)] {
+            put("wait_minutes.\(name)", tally.count > 0 ? tally.mean : .nan)
+            put("wait_minutes.\(name).p90", tally.count > 0 ? tally.quantile(0.9) : .nan)
+        }
         put("wait_within_target", waits.count > 0 ? withinTarget / Double(waits.count) : .nan)
         put("slot_utilization", onlinePlaces > 0 ? bookings / onlinePlaces : .nan)
         put("counter_utilization", staffedMinutes > 0 ? busyMinutes / staffedMinutes : .nan)
@@ -180,6 +201,11 @@ struct CityTally {
         for (day, name) in Self.weekdayNames.enumerated() where weekdayWaits[day].count > 0 {
             put("weekday.\(name).served", Double(weekdayWaits[day].count))
             put("weekday.\(name).wait_minutes", weekdayWaits[day].mean)
+        }
+        for (day, name) in Self.weekdayNames.enumerated() where weekdayOpenDays[day] > 0 {
+            let open = weekdayOpenDays[day]
+            put("weekday.\(name).idle_counter_minutes", (weekdayAvailableMinutes[day] - weekdayBusyMinutes[day]) / open)
+            put("weekday.\(name).overtime_minutes", weekdayOvertimeMinutes[day] / open)
         }
         for hour in 0..<24 {
             let tally = hourWaits[hour]

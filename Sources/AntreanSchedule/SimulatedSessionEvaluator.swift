@@ -1,4 +1,5 @@
 public import AntreanEngine
+import RealModule
 
 /// A session the exact recursion cannot handle: any service distribution, several counters,
 /// unpunctual citizens. Figures as in `ScheduleEvaluation`.
@@ -11,14 +12,17 @@ public struct SimulatedSession: Sendable, Hashable {
     public var service: Distribution
     /// Arrival minus appointment time, minutes (negative = early); nil for punctual citizens.
     public var lateness: Distribution?
+    /// Citizens without an appointment, arriving as a Poisson process over the session [0, I·d) at this
+    /// rate per hour, served first come first served with the booked ones; 0 for none.
+    public var walkInsPerHour: Double = 0
     public var replications: Int
     public var seed: UInt64
     public var weights: ScheduleWeights
 
     public init(
         intervals: Int, intervalMinutes: Double, citizens: Int, counters: Int = 1, noShowProbability: Double,
-        service: Distribution, lateness: Distribution? = nil, replications: Int = 1_000, seed: UInt64 = 1,
-        weights: ScheduleWeights
+        service: Distribution, lateness: Distribution? = nil, walkInsPerHour: Double = 0, replications: Int = 1_000,
+        seed: UInt64 = 1, weights: ScheduleWeights
     ) {
         self.intervals = intervals
         self.intervalMinutes = intervalMinutes
@@ -27,6 +31,7 @@ public struct SimulatedSession: Sendable, Hashable {
         self.noShowProbability = noShowProbability
         self.service = service
         self.lateness = lateness
+        self.walkInsPerHour = walkInsPerHour
         self.replications = replications
         self.seed = seed
         self.weights = weights
@@ -44,7 +49,12 @@ public struct SimulatedSession: Sendable, Hashable {
 /// before the session opens (minute 0). A citizen's wait runs from the later of their arrival and
 /// their appointment to their service start (arriving early is not the schedule's fault).
 ///
-/// Per replication: wait = Σ waits / (N·p), so its mean estimates exactly what the exact evaluator
+/// Walk-ins (`walkInsPerHour` > 0) arrive as a Poisson process over the session, drawn per replication
+/// from their own streams (so the same for every schedule), with service times from the same
+/// distribution; they join the booked citizens' first-come-first-served line and wait from arrival.
+///
+/// Per replication: wait = Σ waits / (N·p + λ·I·d), the total wait of everyone who came over the
+/// expected number who come, so without walk-ins its mean estimates exactly what the exact evaluator
 /// reports (the expected total wait over the expected number who show); idle = counter-minutes
 /// within [0, I·d] not serving; overtime = max(0, last completion − I·d); makespan = last
 /// completion (0 if nobody shows).
@@ -60,6 +70,10 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
     private let shows: [Bool]
     private let serviceTimes: [Double]
     private let latenesses: [Double]
+    /// Walk-ins' arrival minutes and service times, replication r's at walkInStart[r]..<walkInStart[r + 1].
+    private let walkInArrivals: [Double]
+    private let walkInServices: [Double]
+    private let walkInStart: [Int]
     private var arrivals: [Double]
     private var appointments: [Double]
     private var services: [Double]
@@ -91,6 +105,9 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
         else {
             throw ScheduleError("replications must be at least 2 and replications × citizens at most 50 million")
         }
+        guard session.walkInsPerHour.isFinite, (0...10_000).contains(session.walkInsPerHour) else {
+            throw ScheduleError("walk-ins per hour must lie in 0…10000, got \(session.walkInsPerHour)")
+        }
         let serviceSampler: DistributionSampler
         let latenessSampler: DistributionSampler?
         do {
@@ -115,13 +132,37 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
                 latenesses[index] = latenessSampler?.sample(&latenessStream) ?? 0
             }
         }
+        var walkInArrivals: [Double] = []
+        var walkInServices: [Double] = []
+        var walkInStart = [0]
+        let sessionMinutes = Double(session.intervals) * session.intervalMinutes
+        let perMinute = session.walkInsPerHour / 60
+        for r in 0..<session.replications {
+            if perMinute > 0 {
+                var arrivalStream = RandomStream(seed: session.seed, replication: r, purpose: "schedule/walk-in")
+                var serviceStream = RandomStream(
+                    seed: session.seed, replication: r, purpose: "schedule/walk-in-service")
+                // Exponential gaps: the arrivals come sorted. At most 50 million in all (memory).
+                var minute = -Double.log(1 - arrivalStream.nextUniform()) / perMinute
+                while minute < sessionMinutes && walkInArrivals.count < 50_000_000 {
+                    walkInArrivals.append(minute)
+                    walkInServices.append(max(0, serviceSampler.sample(&serviceStream)))
+                    minute += -Double.log(1 - arrivalStream.nextUniform()) / perMinute
+                }
+            }
+            walkInStart.append(walkInArrivals.count)
+        }
+        self.walkInArrivals = walkInArrivals
+        self.walkInServices = walkInServices
+        self.walkInStart = walkInStart
+        let mostWalkIns = (0..<session.replications).map { walkInStart[$0 + 1] - walkInStart[$0] }.max() ?? 0
         self.shows = shows
         self.serviceTimes = serviceTimes
         self.latenesses = latenesses
-        arrivals = [Double](repeating: 0, count: session.citizens)
+        arrivals = [Double](repeating: 0, count: session.citizens + mostWalkIns)
         appointments = arrivals
         services = arrivals
-        order = Array(0..<session.citizens)
+        order = Array(0..<(session.citizens + mostWalkIns))
         counterFree = [Double](repeating: 0, count: session.counters)
         candidateObjectives = [Double](repeating: 0, count: session.replications)
         incumbentObjectives = candidateObjectives
@@ -193,8 +234,17 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
                 n += 1
             }
         }
-        // Arrival order: insertion sort (already sorted when punctual; nearly so when not), stable.
-        if session.lateness != nil && showing > 1 {
+        let walkIns = walkInStart[r]..<walkInStart[r + 1]
+        for index in walkIns {
+            appointments[showing] = walkInArrivals[index]
+            arrivals[showing] = walkInArrivals[index]
+            services[showing] = walkInServices[index]
+            order[showing] = showing
+            showing += 1
+        }
+        // Arrival order: insertion sort (already sorted when punctual without walk-ins; two sorted runs
+        // with them), stable.
+        if (session.lateness != nil || !walkIns.isEmpty) && showing > 1 {
             for i in 1..<showing {
                 let item = order[i]
                 var j = i
@@ -220,7 +270,9 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
             busyInSession += max(0, min(end, sessionEnd) - min(start, sessionEnd))
             lastCompletion = max(lastCompletion, end)
         }
-        let wait = totalWait / (Double(session.citizens) * (1 - session.noShowProbability))
+        let expectedArrivals =
+            Double(session.citizens) * (1 - session.noShowProbability) + session.walkInsPerHour / 60 * sessionEnd
+        let wait = totalWait / expectedArrivals
         let idle = Double(session.counters) * sessionEnd - busyInSession
         let overtime = max(0, lastCompletion - sessionEnd)
         let objective = session.weights.objective(wait: wait, idle: idle, overtime: overtime)

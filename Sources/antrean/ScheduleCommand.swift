@@ -21,10 +21,10 @@ struct ScheduleCommand: ParsableCommand {
             within the session and T the expected minutes past the session's end until the last \
             citizen is done (all in minutes), with the --weights given.
 
-            For exponential service, one counter and punctual citizens the figures are exact \
+            For exponential service, one counter and punctual citizens without walk-ins the figures are exact \
             (Kaandorp & Koole 2007, Health Care Management Science 10:217-229) and the large \
             neighbourhood's result is the global optimum. Otherwise (another --service \
-            distribution, --counters > 1, --lateness) every schedule is simulated on common random \
+            distribution, --counters > 1, --lateness, --walk-ins) every schedule is simulated on common random \
             numbers (--replications, --seed) and a move is taken only on a significant paired \
             improvement. The optimum is printed beside the individual schedule (one every I/N \
             intervals) and Bailey-Welch (two at the start, then the individual spacing).
@@ -36,17 +36,44 @@ struct ScheduleCommand: ParsableCommand {
               antrean schedule --citizens 40 --intervals 48 --neighbourhood small
               antrean schedule --citizens 16 --intervals 8 --counters 2 --replications 500
               antrean schedule --citizens 12 --intervals 12 --lateness "normal(0m, 5m)"
+              antrean schedule --citizens 12 --intervals 12 --walk-ins 2 --replications 300
+
+            --report page.html draws the schedules' shapes and the wait/idle frontier: the optimum \
+            re-computed for idle : wait weight ratios from 0.05 to 20.
+
+            The scenario form, antrean schedule CITY.yaml, optimises each office's appointment \
+            templates (places per 15-minute interval from opening, per service and weekday) by \
+            simulation through the real allocator: reserves, walk-ins, priority citizens, no-shows \
+            rising with lead time and breaks all act. The objective is the same, per office and open \
+            day: the mean wait of every citizen who waited, idle counter-minutes within opening hours \
+            and minutes past closing. Under the home-earliest policy each office is simulated alone \
+            (its citizens book nowhere else), one office per thread. Every candidate runs on the same \
+            --search-replications replications of --search-days days (common random numbers) and a \
+            move (an hour of places shifted by an hour or 15 minutes) is kept only on a significant \
+            paired improvement. --out writes the templates (appointment_templates: entries); the \
+            output is a paired comparison of the current and the optimized templates on fresh \
+            replications (--replications, --days): booked and walk-in citizens' mean and p90 wait, \
+            idle and overtime minutes per day, citizens turned away.
+
+            Examples:
+              antrean schedule --citizens 12 --intervals 12 --report /tmp/schedule.html
+              antrean schedule Simulations/samarinda.yaml --office kec_sambutan
+              antrean schedule Simulations/samarinda.yaml --office mpp --out t.yaml
+              antrean schedule Simulations/samarinda.yaml --office bantuas --format json
 
             Exit status 64 for a bad option (all-zero weights, negative values, a session too \
-            large). Not yet: --report page.html and the scenario form (antrean schedule FILE.yaml).
+            large, an unknown office or weekday); 65 for a bad scenario; 73 for an unwritable file.
             """
     )
 
-    @Option(help: "Citizens to place in the session (N).")
-    var citizens: Int
+    @Argument(help: "A city scenario whose offices' appointment templates to optimise (the scenario form).")
+    var scenario: String?
 
-    @Option(help: "Intervals in the session (I).")
-    var intervals: Int
+    @Option(help: "Citizens to place in the session (N); the one-session form.")
+    var citizens: Int?
+
+    @Option(help: "Intervals in the session (I); the one-session form.")
+    var intervals: Int?
 
     @Option(help: "Length of one interval, e.g. 10m.")
     var interval: String = "10m"
@@ -73,11 +100,22 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Arrival minus appointment time, e.g. \"normal(mean=0m, sd=5m)\" (simulation).")
     var lateness: String?
 
-    @Option(help: "Replications per schedule when simulating.")
-    var replications: Int = 1_000
+    @Option(
+        name: .customLong("walk-ins"),
+        help: "Citizens without an appointment per hour, arriving at random over the session (simulation).")
+    var walkIns: Double = 0
 
-    @Option(help: "Master seed of the simulation's random streams.")
-    var seed: UInt64 = 1
+    @Option(
+        help: """
+            Replications per schedule when simulating one session (default 1000); in the scenario \
+            form, the paired comparison's replications (default: the scenario's run.replications).
+            """)
+    var replications: Int?
+
+    @OptionGroup var city: ScheduleScenarioOptions
+
+    @Option(help: "Master seed of the simulation's random streams (default 1; the scenario's run.seed).")
+    var seed: UInt64?
 
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -100,6 +138,16 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if scenario != nil {
+            try city.validate(citizens: citizens, intervals: intervals, replications: replications)
+            _ = try Self.weights(weights)
+            return
+        }
+        try city.validateSessionForm()
+        guard let citizens, let intervals else {
+            throw ValidationError(
+                "give a city scenario (antrean schedule FILE.yaml) or one session's --citizens and --intervals")
+        }
         // The evaluators check their own (smaller) limits; these keep the reference schedules finite.
         guard (1...Self.largestCount).contains(citizens) else {
             throw ValidationError("--citizens must be between 1 and \(Self.largestCount), got \(citizens)")
@@ -107,12 +155,19 @@ struct ScheduleCommand: ParsableCommand {
         guard (1...Self.largestCount).contains(intervals) else {
             throw ValidationError("--intervals must be between 1 and \(Self.largestCount), got \(intervals)")
         }
+        guard walkIns.isFinite, (0...10_000).contains(walkIns) else {
+            throw ValidationError("--walk-ins must be a rate per hour in 0…10000, got \(walkIns)")
+        }
         guard counters >= 1 else { throw ValidationError("--counters must be at least 1, got \(counters)") }
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        guard (replications ?? 2) >= 2 else { throw ValidationError("--replications must be at least 2") }
         _ = try parsedSettings()
     }
 
     func run() throws {
+        if let scenario {
+            try runScenario(scenario)
+            return
+        }
         let settings = try parsedSettings()
         let started = Date()
         var lastReport = started
@@ -127,6 +182,7 @@ struct ScheduleCommand: ParsableCommand {
                     + String(format: " (%.1f s)", now.timeIntervalSince(started)))
         }
         let outcome: ScheduleOutcome
+        let chosenNeighbourhood: Neighbourhood
         do {
             let chosen =
                 neighbourhood?.neighbourhood
@@ -137,6 +193,7 @@ struct ScheduleCommand: ParsableCommand {
                         + "above \(Self.largestDefaultLarge) intervals this can take very long (try --neighbourhood small)"
                 )
             }
+            chosenNeighbourhood = chosen
             outcome = try ScheduleOutcome.compute(settings, neighbourhood: chosen, progress: progress)
         } catch {
             throw ValidationError(error.message)
@@ -159,10 +216,16 @@ struct ScheduleCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+        if let report = city.report {
+            try writeSessionReport(settings, outcome: outcome, neighbourhood: chosenNeighbourhood, to: report)
+        }
     }
 
     /// The options turned into numbers; every mistake a `ValidationError` (exit status 64).
     func parsedSettings() throws -> ScheduleSettings {
+        guard let citizens, let intervals else {
+            throw ValidationError("--citizens and --intervals are needed for one session")
+        }
         guard let intervalMinutes = Quantities.minutes(interval), intervalMinutes > 0 else {
             throw ValidationError("--interval needs a positive duration with a unit, e.g. 10m (got \"\(interval)\")")
         }
@@ -176,7 +239,8 @@ struct ScheduleCommand: ParsableCommand {
         return ScheduleSettings(
             citizens: citizens, intervals: intervals, intervalMinutes: intervalMinutes,
             noShowProbability: noShowProbability, service: serviceDistribution, lateness: latenessDistribution,
-            counters: counters, replications: replications, seed: seed, weights: try Self.weights(weights))
+            counters: counters, walkInsPerHour: walkIns, replications: replications ?? 1_000, seed: seed ?? 1,
+            weights: try Self.weights(weights))
     }
 
     static func share(_ text: String) -> Double? {

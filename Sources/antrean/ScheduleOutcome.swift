@@ -12,13 +12,14 @@ struct ScheduleSettings {
     var service: Distribution
     var lateness: Distribution?
     var counters: Int
+    var walkInsPerHour: Double = 0
     var replications: Int
     var seed: UInt64
     var weights: ScheduleWeights
 
     /// The exact recursion applies to one counter, exponential service and punctual citizens.
     var isExact: Bool {
-        if case .exponential = service, counters == 1, lateness == nil { return true }
+        if case .exponential = service, counters == 1, lateness == nil, walkInsPerHour == 0 { return true }
         return false
     }
 }
@@ -60,7 +61,8 @@ struct ScheduleOutcome {
             SimulatedSession(
                 intervals: settings.intervals, intervalMinutes: settings.intervalMinutes, citizens: settings.citizens,
                 counters: settings.counters, noShowProbability: settings.noShowProbability, service: settings.service,
-                lateness: settings.lateness, replications: settings.replications, seed: settings.seed,
+                lateness: settings.lateness, walkInsPerHour: settings.walkInsPerHour,
+                replications: settings.replications, seed: settings.seed,
                 weights: settings.weights))
         let start = try evaluator.prefers(baileyWelch, over: uniform) ? baileyWelch : uniform
         let found = try ScheduleSearch.optimize(

@@ -6,7 +6,9 @@ import Testing
 /// scenarios, in a scratch folder that sees the repository's `Simulations/`.
 @Suite("examples in help texts and the README")
 struct HelpExampleTests {
-    static let commands = ["simulate", "validate", "plan", "compare", "sweep", "merge", "replay", "fit"]
+    static let commands = [
+        "simulate", "validate", "plan", "compare", "sweep", "merge", "replay", "fit", "schedule",
+    ]
 
     /// Commands that take --replications get a small count, so the examples run in seconds.
     static let replicated: Set<String> = ["simulate", "plan", "compare", "sweep"]
@@ -70,6 +72,13 @@ struct HelpExampleTests {
         // Files an example puts in /tmp go to the scratch folder instead.
         var arguments = words(example).dropFirst().map {
             $0.hasPrefix("/tmp/") ? folder.appendingPathComponent(String($0.dropFirst(5))).path : $0
+        }
+        if arguments.first == "schedule", arguments.contains(where: { $0.hasPrefix("Simulations/samarinda") }) {
+            // The scenario form: a short search and comparison.
+            arguments += [
+                "--search-days", "7", "--search-replications", "2", "--max-evaluations", "2", "--days", "2",
+                "--replications", "2",
+            ]
         }
         guard let command = arguments.first, replicated.contains(command) else {
             return try AntreanProcess.run(arguments, in: folder)

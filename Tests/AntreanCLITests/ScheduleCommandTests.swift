@@ -114,3 +114,95 @@ extension ScheduleCommandTests {
         }
     }
 }
+
+/// The scenario form, `antrean schedule CITY.yaml`, on the tests' small city.
+extension ScheduleCommandTests {
+    static var smallCity: String {
+        AntreanProcess.repositoryRoot.appendingPathComponent("Tests/AntreanCityTests/Fixtures/small-city.yaml").path
+    }
+
+    /// Short settings so that the debug build runs a search in seconds.
+    static let quick = [
+        "--search-days", "7", "--search-replications", "3", "--max-evaluations", "4", "--days", "7",
+        "--replications", "3",
+    ]
+
+    /// The same seed gives the same bytes, output and templates file, on one thread and on two.
+    @Test func scenarioFormIsTheSameOnAnyNumberOfThreads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-schedule-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [String] = []
+        var files: [String] = []
+        for threads in ["1", "2"] {
+            let out = folder.appendingPathComponent("templates-\(threads).yaml").path
+            let result = try AntreanProcess.run(
+                [
+                    "schedule", Self.smallCity, "--weekday", "monday", "--format", "json", "--threads", threads,
+                    "--out", out,
+                ]
+                    + Self.quick)
+            try #require(result.status == 0, "\(result.standardError)")
+            outputs.append(result.standardOutput)
+            files.append(try String(contentsOfFile: out, encoding: .utf8))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(files[0] == files[1])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(outputs[0].utf8)) as? [String: Any])
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        let metrics = try #require(comparison["metrics"] as? [String: Any])
+        for key in [
+            "booked.wait_minutes", "booked.wait_minutes.p90", "walk_in.wait_minutes", "walk_in.wait_minutes.p90",
+            "idle_counter_minutes_per_day", "overtime_minutes_per_day", "turned_away",
+        ] {
+            #expect(metrics[key] != nil, "missing \(key)")
+        }
+        #expect((object["offices"] as? [Any])?.count == 7)
+        #expect(
+            files[0].contains(
+                "\nappointment_templates:\n  - office: mpp\n    service: letter\n    weekdays: [monday]\n"))
+    }
+
+    /// --report writes a page with the templates' shape for the scenario form and the frontier for
+    /// one session.
+    @Test func reportsDrawTheShapeAndTheFrontier() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-schedule-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cityPage = folder.appendingPathComponent("city.html").path
+        let city = try AntreanProcess.run(
+            ["schedule", Self.smallCity, "--office", "sungai", "--weekday", "friday", "--report", cityPage] + Self.quick
+        )
+        try #require(city.status == 0, "\(city.standardError)")
+        let cityText = try String(contentsOfFile: cityPage, encoding: .utf8)
+        #expect(cityText.contains("Friday: places per interval") && cityText.contains("<svg"))
+        let sessionPage = folder.appendingPathComponent("session.html").path
+        let session = try AntreanProcess.run([
+            "schedule", "--citizens", "8", "--intervals", "8", "--no-show", "10%", "--report", sessionPage,
+        ])
+        try #require(session.status == 0, "\(session.standardError)")
+        let sessionText = try String(contentsOfFile: sessionPage, encoding: .utf8)
+        #expect(sessionText.contains("The wait/idle trade-off") && sessionText.contains("<polyline"))
+    }
+
+    /// Bad input names the option and exits 64.
+    @Test(arguments: [
+        (["--office", "nowhere"], "--office"),
+        (["--weekday", "funday"], "--weekday"),
+        (["--weekday", "sunday"], "--weekday"),
+        (["--weights", "wait=0,idle=0"], "--weights"),
+        (["--citizens", "12"], "--citizens"),
+    ])
+    func scenarioFormBadInputNamesTheOption(extra: [String], mentions: String) throws {
+        let result = try AntreanProcess.run(["schedule", Self.smallCity] + extra)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains(mentions), "\(result.standardError)")
+    }
+
+    @Test func scenarioOptionsNeedAScenario() throws {
+        let result = try AntreanProcess.run(["schedule", "--citizens", "12", "--intervals", "12", "--office", "mpp"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--office belongs to the scenario form"))
+    }
+}

@@ -54,6 +54,52 @@ struct SimulatedSessionEvaluatorTests {
         #expect(abs(result.overtimeMinutes - 5) < 1e-9)
     }
 
+    /// Walk-ins arrive at the given rate: with deterministic service s the counter's work in a
+    /// replication is s × (citizens + walk-ins) = busy time in the session + overtime, so the walk-in
+    /// count per replication is read back from the figures; its mean over 400 replications lies
+    /// within 4 standard errors of the Poisson mean λ·I·d (variance λ·I·d).
+    @Test func walkInsArriveAtTheirRate() throws {
+        var session = Self.session(service: .deterministic(4), replications: 400)
+        session.walkInsPerHour = 3
+        let evaluator = try SimulatedSessionEvaluator(session)
+        let places = ReferenceSchedules.uniform(citizens: 12, intervals: 12)
+        var count = Welford()
+        for r in 0..<session.replications {
+            let figures = evaluator.simulate(places, replication: r)
+            count.add((120 - figures.idle + figures.overtime) / 4 - 12)
+        }
+        let expected = 3.0 * 120 / 60
+        #expect(abs(count.mean - expected) < 4 * (expected / 400).squareRoot())
+        #expect(count.variance > 0)
+    }
+
+    /// Adding walk-ins to a first-come-first-served line never shortens a booked citizen's wait nor
+    /// lengthens the idle time (Lindley's recursion is monotone in the work arriving), replication by
+    /// replication on the same booked draws; and the wait is per arriving citizen, walk-ins included.
+    @Test func walkInsOnlyAddWaitingAndRemoveIdleTime() throws {
+        let booked = Self.session(noShow: 0.1, service: .exponential(mean: 10))
+        var mixed = booked
+        mixed.walkInsPerHour = 2
+        let alone = try SimulatedSessionEvaluator(booked)
+        let together = try SimulatedSessionEvaluator(mixed)
+        let places = ReferenceSchedules.baileyWelch(citizens: 12, intervals: 12)
+        var strictlyMore = 0
+        for r in 0..<booked.replications {
+            let a = alone.simulate(places, replication: r)
+            let b = together.simulate(places, replication: r)
+            let (totalA, totalB) = (a.wait * 12 * 0.9, b.wait * (12 * 0.9 + 2 * 2))
+            #expect(totalB >= totalA - 1e-9)
+            #expect(b.idle <= a.idle + 1e-9)
+            if totalB > totalA + 1e-9 { strictlyMore += 1 }
+        }
+        #expect(strictlyMore > booked.replications / 2)
+        #expect(throws: ScheduleError.self) {
+            var bad = booked
+            bad.walkInsPerHour = -1
+            _ = try SimulatedSessionEvaluator(bad)
+        }
+    }
+
     /// The search by simulation (lognormal service, two counters, unpunctual citizens) improves on a
     /// bad start, and the optimum's paired difference from the start is significant on fresh numbers
     /// (another seed).

@@ -16,6 +16,8 @@ public enum MetricDirection: String, Sendable, Hashable {
         let lower: Set<String> = [
             "wait_minutes", "system_minutes", "queue_length", "in_system", "no_shows", "balked", "reneged",
             "abandoned", "cancelled", "overtime_minutes", "booking_lead_days", "in_system_at_end",
+            // `antrean schedule`'s comparison of appointment templates.
+            "idle_counter_minutes_per_day", "overtime_minutes_per_day", "turned_away", "booking_refused", "objective",
         ]
         let higher: Set<String> = ["served", "wait_within_target", "throughput_per_minute", "slot_utilization"]
         self = lower.contains(name) ? .lowerIsBetter : higher.contains(name) ? .higherIsBetter : .neutral
