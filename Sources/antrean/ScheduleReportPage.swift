@@ -1,3 +1,4 @@
+import AntreanLocalization
 import AntreanPlanning
 import AntreanSchedule
 import ArgumentParser
@@ -30,17 +31,17 @@ extension ScheduleCommand {
         }
         let figures = outcome.rows.map { row in
             [
-                row.name, ScheduleOutcome.number(row.evaluation.waitMinutes),
-                ScheduleOutcome.number(row.evaluation.idleMinutes),
-                ScheduleOutcome.number(row.evaluation.overtimeMinutes),
-                ScheduleOutcome.number(row.evaluation.makespanMinutes),
-                ScheduleOutcome.number(row.evaluation.objective),
+                row.name, Language.en.number(row.evaluation.waitMinutes, decimals: 3),
+                Language.en.number(row.evaluation.idleMinutes, decimals: 3),
+                Language.en.number(row.evaluation.overtimeMinutes, decimals: 3),
+                Language.en.number(row.evaluation.makespanMinutes, decimals: 3),
+                Language.en.number(row.evaluation.objective, decimals: 3),
                 row.places.map(String.init).joined(separator: " "),
             ]
         }
         let page = ScheduleReport.sessionPage(
             subtitle: "\(settings.citizens) citizens in \(settings.intervals) intervals of "
-                + "\(ScheduleOutcome.number(settings.intervalMinutes)) min; objective = "
+                + "\(Language.en.number(settings.intervalMinutes, decimals: 3)) min; objective = "
                 + "\(settings.weights.wait) × wait + \(settings.weights.idle) × idle + "
                 + "\(settings.weights.overtime) × overtime",
             intervalMinutes: settings.intervalMinutes, schedules: outcome.rows.map { ($0.name, $0.places) },
