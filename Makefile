@@ -62,12 +62,15 @@ format:
 # Warnings are printed only when a file is compiled, so this first drops the project's compiled modules
 # (the dependencies stay built, and their warnings are not ours): every file of Sources/ and Tests/ is
 # compiled again and any "warning:" outside .build/checkouts fails the target (a macro expansion's warning
-# names no file, so every other warning counts). Costs a rebuild of the project's modules (about 200 s
+# names no file, so every other warning counts). SwiftPM's own note that a dependency's package ships
+# files it does not declare (swift-distributed-tracing, through the server's Hummingbird) is about their
+# manifest, not our code, and is left out. Costs a rebuild of the project's modules (about 200 s
 # on the shared 2-core machine; the dependencies are not rebuilt).
 warnings: deps clean-modules
 	@mkdir -p .build
 	set -o pipefail; swift build --build-tests 2>&1 | tee .build/warnings.log
-	@found=$$(grep -E "warning:" .build/warnings.log | grep -v "/.build/checkouts/" | sort -u); \
+	@found=$$(grep -E "warning:" .build/warnings.log | grep -v "/.build/checkouts/" \
+	  | grep -vE "^warning: '[^']+': found [0-9]+ file\(s\) which are unhandled" | sort -u); \
 	if [ -n "$$found" ]; then \
 	  echo "$$found"; echo "make warnings: the build has warnings (above); fix them" >&2; exit 1; \
 	fi; echo "make warnings: no warnings in the project's code"
