@@ -21,6 +21,10 @@ import Synchronization
 ///   one file interact) — hence a file of its own.
 /// - The descriptor is opened with `O_CLOEXEC`, so a child process (a `Process` spawned by the
 ///   portal) never inherits it and cannot keep the lock after its parent died.
+/// - `O_CLOEXEC` still leaves a window: a child forked by another thread of this process holds a copy of
+///   the descriptor (and so the lock) from its fork until its exec. When the lock is busy, the holder is
+///   this process and no store of this process holds the path, only such a child can be holding it, so
+///   the lock is retried for up to a second instead of refused (`locallyHeld` tells the cases apart).
 /// - The file is never deleted: unlinking it on release would let one process lock the old inode while
 ///   another creates and locks a new file of the same name.
 /// `flock` is advisory and, on some network file systems, not enforced between machines: keep a store
@@ -30,6 +34,10 @@ final class StoreLock: Sendable {
     let path: String
     /// The locked descriptor; -1 once released.
     private let descriptor: Mutex<Int32>
+    /// Lock paths held by stores of this process (see the fork window above).
+    private static let locallyHeld = Mutex<Set<String>>([])
+    /// How many 1 ms retries a lock busy only through a forked child gets: fork to exec is far shorter.
+    private static let forkWindowRetries = 1000
 
     /// Takes the lock or throws at once: `StoreLockError.held` (with the holder's pid when readable)
     /// when another open store holds it, `.unavailable` when the lock file cannot be opened or locked.
@@ -40,13 +48,22 @@ final class StoreLock: Sendable {
         guard descriptor >= 0 else {
             throw .unavailable(store: databasePath, operation: "open \(path)", code: errno)
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        var attempts = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             let holder = code == EWOULDBLOCK ? Self.readPID(descriptor) : nil
+            let onlyAForkedChild =
+                code == EWOULDBLOCK && holder == getpid() && !Self.locallyHeld.withLock { $0.contains(path) }
+            if onlyAForkedChild && attempts < Self.forkWindowRetries {
+                attempts += 1
+                usleep(1000)
+                continue
+            }
             close(descriptor)
             if code == EWOULDBLOCK { throw .held(store: databasePath, holderPID: holder) }
             throw .unavailable(store: databasePath, operation: "flock \(path)", code: code)
         }
+        Self.locallyHeld.withLock { _ = $0.insert(path) }
         self.descriptor = Mutex(descriptor)
         // The pid is for the message a refused writer prints; a failure to write it loses nothing else.
         let text = Array("\(getpid())\n".utf8)
@@ -59,6 +76,8 @@ final class StoreLock: Sendable {
     func release() {
         descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return }
+            // Forgotten before the descriptor closes: once closed, another open may take the path at once.
+            Self.locallyHeld.withLock { _ = $0.remove(path) }
             close(descriptor)
             descriptor = -1
         }
