@@ -35,34 +35,15 @@ public struct BookingEvent: Hashable, Sendable {
     /// The webhook body (compact JSON, keys in a fixed order) for this event under id `eventID`.
     /// Built once, when the event is stored, so every retry sends — and signs — the same bytes. O(length).
     public func payload(eventID: String) -> String {
-        var json = #"{"id":"# + JSONText.quoted(eventID) + #","type":"# + JSONText.quoted(type.rawValue)
-        json += #","occurred_at":"# + JSONText.quoted(occurredAt.description)
-        json += #","booking":{"id":"# + String(booking.rawValue) + #","office":"# + JSONText.quoted(office.rawValue)
-        json += #","service":"# + JSONText.quoted(service.rawValue)
-        json += #","appointment_at":"# + JSONText.quoted(appointment.description)
+        var json =
+            #"{"id":"# + JSONStringLiteral.quoted(eventID) + #","type":"# + JSONStringLiteral.quoted(type.rawValue)
+        json += #","occurred_at":"# + JSONStringLiteral.quoted(occurredAt.description)
+        json +=
+            #","booking":{"id":"# + String(booking.rawValue) + #","office":"#
+            + JSONStringLiteral.quoted(office.rawValue)
+        json += #","service":"# + JSONStringLiteral.quoted(service.rawValue)
+        json += #","appointment_at":"# + JSONStringLiteral.quoted(appointment.description)
         json += #","reschedules":"# + String(reschedules) + "}}"
         return json
-    }
-}
-
-/// JSON string literals without Foundation's encoder (which costs more than the rest of an event).
-enum JSONText {
-    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -215,26 +215,7 @@ struct TraceWriter {
     }
 
     /// A JSON string literal.
-    static func jsonString(_ text: String) -> [UInt8] {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return Array((out + "\"").utf8)
-    }
+    static func jsonString(_ text: String) -> [UInt8] { Array(JSONStringLiteral.quoted(text).utf8) }
 }
 
 /// A trace that could not be written: its message names the file.

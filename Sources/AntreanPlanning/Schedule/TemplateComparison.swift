@@ -43,15 +43,7 @@ public enum TemplateComparison {
         base: CityModel, templates: CityTemplates, prefix: String, counters: Int, weights: ScheduleWeights, days: Int,
         replications: Int, seed: UInt64, threads: Int, progress: (@Sendable (Int, Int) -> Void)?
     ) throws(PlanningError) -> [MetricSample] {
-        var model = base
-        for (key, places) in templates { model.placesOverride[key] = places }
-        let simulation: CitySimulation
-        do {
-            simulation = try CitySimulation(model)
-        } catch {
-            throw PlanningError.invalid("templates: \(error.message)")
-        }
-        let finished = model
+        let (finished, simulation) = try base.simulated(with: templates)
         return simulation.runReplications(replications, days: days, seed: seed, threads: threads, progress: progress)
             .map { sample in
                 let figures = TemplateFigures(sample, prefix: prefix, model: finished, counters: counters, days: days)

@@ -5,6 +5,20 @@ public import AntreanCity
 /// and open weekday, one entry per slot from opening.
 public typealias CityTemplates = [PlacesOverrideKey: [Int]]
 
+extension CityModel {
+    /// This model with `templates` replacing the offices' slot plans, and its simulation; a template the
+    /// city refuses is an invalid-input error naming it. Shared by the search and the comparison.
+    func simulated(with templates: CityTemplates) throws(PlanningError) -> (CityModel, CitySimulation) {
+        var model = self
+        for (key, places) in templates { model.placesOverride[key] = places }
+        do {
+            return (model, try CitySimulation(model))
+        } catch {
+            throw PlanningError.invalid("templates: \(error.message)")
+        }
+    }
+}
+
 /// Which offices and weekdays a template search covers, and the city model it reads them from.
 public struct TemplateScope: Sendable {
     public let model: CityModel

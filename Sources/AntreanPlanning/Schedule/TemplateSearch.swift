@@ -132,14 +132,7 @@ struct OfficeEvaluator {
     /// The objective of each weekday of `weekdays` (``TemplateFigures/weekdayObjective``) in each
     /// search replication, with `templates` replacing the office's slot plans: [replication][weekday].
     func weekdayObjectives(_ templates: CityTemplates, weekdays: [Weekday]) throws(PlanningError) -> [[Double]] {
-        var model = base
-        for (key, places) in templates { model.placesOverride[key] = places }
-        let simulation: CitySimulation
-        do {
-            simulation = try CitySimulation(model)
-        } catch {
-            throw PlanningError.invalid("templates: \(error.message)")
-        }
+        let (_, simulation) = try base.simulated(with: templates)
         return (0..<settings.replications).map { r in
             let sample = simulation.run(
                 days: settings.days, seed: settings.seed, replication: TemplateSearch.searchReplicationBase + r)
