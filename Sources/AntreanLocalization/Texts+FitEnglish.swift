@@ -3,14 +3,14 @@ extension Texts {
     /// merged into ``Texts/english``. The distributions in scenario syntax and the log's field names are
     /// machine text and are written as they are in both languages.
     static let fitEnglish: [String: String] = [
-        "fit.summary": "{read} rows read, {used} used, {skipped} skipped; wrote {files}",
+        "fit.summary": "{rows_read} rows read, {rows_used} used, {rows_skipped} skipped; wrote {files}",
         "fit.summary.and": "{first} and {second}",
         "fit.summary.service": "  {service}: {served} served, {model}",
         "fit.model.empirical": "empirical",
         "fit.model.no_family_fits": "empirical (no family fits)",
         "fit.page.title": "Fit of {source}",
         "fit.page.rows":
-            "{read} rows read, {used} used, {skipped} skipped. Observed days by weekday (Mon…Sun): {days}.",
+            "{rows_read} rows read, {rows_used} used, {rows_skipped} skipped. Observed days by weekday (Mon…Sun): {days}.",
         "fit.service_times.title": "Service times",
         "fit.service.summary": "{served} served; mean {mean} ± {half_width} min.",
         "fit.service.chosen": "Chosen by AIC: {model}, KS D = {ks}, AD A² = {ad}.",

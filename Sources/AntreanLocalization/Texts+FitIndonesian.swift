@@ -3,14 +3,14 @@ extension Texts {
     /// the service time (UU 25/2009 speaks of *jangka waktu pelayanan*); a walk-in is a *pemohon datang
     /// langsung*; *tidak hadir* a no-show; the lead time is the *jarak pemesanan*.
     static let fitIndonesian: [String: String] = [
-        "fit.summary": "{read} baris dibaca, {used} dipakai, {skipped} dilewati; menulis {files}",
+        "fit.summary": "{rows_read} baris dibaca, {rows_used} dipakai, {rows_skipped} dilewati; menulis {files}",
         "fit.summary.and": "{first} dan {second}",
         "fit.summary.service": "  {service}: {served} dilayani, {model}",
         "fit.model.empirical": "empiris",
         "fit.model.no_family_fits": "empiris (tidak ada keluarga distribusi yang cocok)",
         "fit.page.title": "Pencocokan distribusi dari {source}",
         "fit.page.rows":
-            "{read} baris dibaca, {used} dipakai, {skipped} dilewati. Hari teramati menurut hari (Sen…Min): {days}.",
+            "{rows_read} baris dibaca, {rows_used} dipakai, {rows_skipped} dilewati. Hari teramati menurut hari (Senin…Minggu): {days}.",
         "fit.service_times.title": "Waktu layanan",
         "fit.service.summary": "{served} dilayani; rata-rata {mean} ± {half_width} menit.",
         "fit.service.chosen": "Dipilih menurut AIC: {model}, KS D = {ks}, AD A² = {ad}.",

@@ -90,8 +90,8 @@ struct FitCommand: ParsableCommand {
             language.text(
                 "fit.summary",
                 [
-                    "read": language.integer(fit.rowsRead), "used": language.integer(fit.rowsUsed),
-                    "skipped": language.integer(fit.badRowCount), "files": written,
+                    "rows_read": language.integer(fit.rowsRead), "rows_used": language.integer(fit.rowsUsed),
+                    "rows_skipped": language.integer(fit.badRowCount), "files": written,
                 ])
         ]
         for (service, model) in fit.serviceTimes {

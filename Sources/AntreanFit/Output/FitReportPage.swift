@@ -19,8 +19,8 @@ public enum FitReportPage {
                 language.text(
                     "fit.page.rows",
                     [
-                        "read": language.integer(fit.rowsRead), "used": language.integer(fit.rowsUsed),
-                        "skipped": language.integer(fit.badRowCount),
+                        "rows_read": language.integer(fit.rowsRead), "rows_used": language.integer(fit.rowsUsed),
+                        "rows_skipped": language.integer(fit.badRowCount),
                         "days": fit.daysByWeekday.map { language.integer($0) }.joined(
                             separator: language == .id ? "; " : ", "),
                     ])) + "</p>\n"
