@@ -136,14 +136,15 @@ let package = Package(
         ),
         // Queue logs → scenario fragments: arrival rates, service-time MLEs, no-shows, patience.
         .target(
-            name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            name: "AntreanFit",
+            dependencies: ["AntreanLocalization", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict),
         // `antrean serve`: the allocator over HTTP (OpenAPI contract in openapi.yaml; generated code committed
         // under Generated/, see docs/server.md). Depends on the allocator and its store only.
         .target(
             name: "AntreanServer",
             dependencies: [
-                "AntreanAllocator", "AntreanAllocatorSQLite",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -220,7 +221,7 @@ let package = Package(
             name: "AntreanServerTests",
             dependencies: [
                 // antrean: the kill -9 test runs the built `antrean serve`.
-                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean",
+                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization", "antrean",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

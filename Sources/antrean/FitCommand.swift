@@ -1,4 +1,5 @@
 import AntreanFit
+import AntreanLocalization
 import ArgumentParser
 import Foundation
 
@@ -44,7 +45,10 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Zone of timestamps written without one: +08:00 (WITA), +07:00 (WIB), Z …")
     var zone: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        let language = try language.language()
         var logMapping = LogMapping()
         if let mapping {
             guard let data = FileManager.default.contents(atPath: mapping) else {
@@ -72,15 +76,35 @@ struct FitCommand: ParsableCommand {
         let arrivalsPath = arrivals ?? Self.arrivalsPath(besides: out)
         try write(ScenarioFragment.text(fit, arrivalsFile: arrivalsPath), to: out)
         try write(ArrivalTable.text(fit), to: arrivalsPath)
-        if let report { try write(FitReportPage.html(fit), to: report) }
-        print(
-            "\(fit.rowsRead) rows read, \(fit.rowsUsed) used, \(fit.badRowCount) skipped; wrote \(out) and "
-                + arrivalsPath + (report.map { " and \($0)" } ?? ""))
+        if let report { try write(FitReportPage.html(fit, language: language), to: report) }
+        print(Self.summary(fit, files: [out, arrivalsPath] + (report.map { [$0] } ?? []), language: language))
+    }
+
+    /// The lines printed after a fit: the rows, the files written, and each service's chosen
+    /// distribution (in scenario syntax, the same in every language).
+    static func summary(_ fit: LogFit, files: [String], language: Language) -> String {
+        let written = files.dropFirst().reduce(files.first ?? "") { first, second in
+            language.text("fit.summary.and", ["first": first, "second": second])
+        }
+        var lines = [
+            language.text(
+                "fit.summary",
+                [
+                    "rows_read": language.integer(fit.rowsRead), "rows_used": language.integer(fit.rowsUsed),
+                    "rows_skipped": language.integer(fit.badRowCount), "files": written,
+                ])
+        ]
         for (service, model) in fit.serviceTimes {
             let chosen =
-                model.fits ? model.chosen.map(ScenarioFragment.written) ?? "empirical" : "empirical (no family fits)"
-            print("  \(service): \(model.sample.count) served, \(chosen)")
+                model.fits
+                ? model.chosen.map(ScenarioFragment.written) ?? language.text("fit.model.empirical")
+                : language.text("fit.model.no_family_fits")
+            lines.append(
+                language.text(
+                    "fit.summary.service",
+                    ["service": service, "served": language.integer(model.sample.count), "model": chosen]))
         }
+        return lines.joined(separator: "\n")
     }
 
     /// `fitted.yaml` → `fitted.arrivals.csv`.

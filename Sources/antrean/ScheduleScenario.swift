@@ -140,9 +140,11 @@ extension ScheduleCommand {
             days: daysUsed)
         let text: String
         switch format {
-        case .table: text = outcome.table()
+        case .table: text = outcome.table(language: try language.language())
         case .json: text = outcome.json()
-        case .csv: text = outcome.csv()
+        case .csv:
+            text =
+                csvHeaderNames ? CSV.withHeaderNames(outcome.csv(), language: try language.language()) : outcome.csv()
         }
         if let output {
             do {
@@ -156,7 +158,9 @@ extension ScheduleCommand {
         }
         if let report = city.report {
             try writeScheduleReport(
-                ScheduleReport.scenarioPage(outcome: outcome, current: current, optimized: optimized), to: report)
+                ScheduleReport.scenarioPage(
+                    outcome: outcome, current: current, optimized: optimized, language: try language.language()),
+                to: report)
         }
     }
 }

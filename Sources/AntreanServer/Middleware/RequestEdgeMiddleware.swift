@@ -20,7 +20,8 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] })
         var requestLogger = logger
         requestLogger[metadataKey: "request_id"] = .string(requestID)
-        let scope = RequestScope(requestID: requestID, logger: requestLogger)
+        let language = AcceptLanguage.preferred(request.headers[values: .acceptLanguage])
+        let scope = RequestScope(requestID: requestID, logger: requestLogger, language: language)
         var response: Response
         do {
             var request = request
@@ -36,7 +37,7 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await RequestScope.$current.withValue(scope) { try await next(collected, context) }
         } catch let problem as Problem {
             metrics.refusal(code: problem.code)
-            response = ProblemResponse.make(problem)
+            response = ProblemResponse.make(problem, language: language)
         } catch let error as HTTPError {
             let problem =
                 error.status == .notFound
@@ -45,7 +46,7 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                     status: error.status.code, code: error.status.code >= 500 ? "internal" : "http_error",
                     title: error.status.reasonPhrase)
             metrics.refusal(code: problem.code)
-            response = ProblemResponse.make(problem)
+            response = ProblemResponse.make(problem, language: language)
         }
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
         let duration = ContinuousClock.now - started
