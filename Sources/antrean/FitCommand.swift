@@ -1,4 +1,5 @@
 import AntreanFit
+import AntreanPlanning
 import ArgumentParser
 import Foundation
 
@@ -18,6 +19,8 @@ struct FitCommand: ParsableCommand {
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
                 --report /tmp/fit.html --column office=office
+              antrean fit Simulations/data/sample-queue-log.csv --scenario Simulations/samarinda.yaml \\
+                --out /tmp/fitted.yaml
             """
     )
 
@@ -26,6 +29,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "Write the scenario fragment (YAML) here.")
     var out: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Start the fragment with an include of this scenario, so that --out runs as the fitted scenario.",
+            valueName: "scenario.yaml"))
+    var scenario: String?
 
     @Option(help: "Write the arrival rates by office × weekday × hour here (default: beside --out, .arrivals.csv).")
     var arrivals: String?
@@ -70,7 +79,13 @@ struct FitCommand: ParsableCommand {
             printToStandardError("… \(fit.badRowCount - 50) more skipped lines (all listed in --report when given)")
         }
         let arrivalsPath = arrivals ?? Self.arrivalsPath(besides: out)
-        try write(ScenarioFragment.text(fit, arrivalsFile: arrivalsPath), to: out)
+        var fragment = ScenarioFragment.text(fit, arrivalsFile: arrivalsPath)
+        if let scenario {
+            // Relative to the fragment's folder, as includes are read; the fragment's fields win.
+            let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+            fragment = "include: \(Self.yamlString(RosterFile.relativePath(of: scenario, from: folder)))\n" + fragment
+        }
+        try write(fragment, to: out)
         try write(ArrivalTable.text(fit), to: arrivalsPath)
         if let report { try write(FitReportPage.html(fit), to: report) }
         print(
@@ -81,6 +96,20 @@ struct FitCommand: ParsableCommand {
                 model.fits ? model.chosen.map(ScenarioFragment.written) ?? "empirical" : "empirical (no family fits)"
             print("  \(service): \(model.sample.count) served, \(chosen)")
         }
+    }
+
+    /// A path as a YAML double-quoted string, whatever characters it holds.
+    static func yamlString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\u%04x", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     /// `fitted.yaml` → `fitted.arrivals.csv`.
