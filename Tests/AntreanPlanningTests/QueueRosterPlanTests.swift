@@ -12,7 +12,7 @@ import Testing
     static let scenario = """
         model: queues
         name: stationary desk
-        run: { duration: 28d, warm_up: 60m, replications: 5, seed: 20261206 }
+        run: { duration: 28d, warm_up: 60m, replications: 10, seed: 20261206 }
         queues:
           desk:
             counters: 3
@@ -27,13 +27,14 @@ import Testing
     }
 
     /// The roster the search settles on by simulation gives every one of the 7 × 24 hour blocks the
-    /// Erlang C count for "mean wait ≤ 0.2 min" (4 counters wait 0.087 min by Erlang C, 3 wait 0.444:
-    /// far on either side of the limit, so that no block of 168 lands on the wrong side by chance);
+    /// Erlang C count for "mean wait ≤ 0.25 min" (4 counters wait 0.087 min by Erlang C, 3 wait 0.444:
+    /// far on either side of the limit, and 10 replications of four weeks, so that no block of 168
+    /// lands on the wrong side by chance: with 5, one block in 168 did at the upper bound);
     /// every block meets the target at the 95% bound, and the roster written as a file and loaded
     /// back through `include:` is the roster planned.
     @Test func stationaryQueueGetsTheErlangCCountInEveryBlock() throws {
         let scenario = try Self.decode(Self.scenario)
-        let target = try ServiceTarget(parsing: "mean wait <= 0.2m")
+        let target = try ServiceTarget(parsing: "mean wait <= 0.25m")
         let model = try QueueRosterModel(scenario: scenario)
         #expect(model.staffingUnits.count == 7 * 24)
         let plan = try StaffingSearch(
