@@ -1,5 +1,6 @@
 import AntreanFit
 import AntreanLocalization
+import AntreanPlanning
 import ArgumentParser
 import Foundation
 
@@ -19,6 +20,8 @@ struct FitCommand: ParsableCommand {
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
                 --report /tmp/fit.html --column office=office
+              antrean fit Simulations/data/sample-queue-log.csv --scenario Simulations/samarinda.yaml \\
+                --out /tmp/fitted.yaml
             """
     )
 
@@ -27,6 +30,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "Write the scenario fragment (YAML) here.")
     var out: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Start the fragment with an include of this scenario, so that --out runs as the fitted scenario.",
+            valueName: "scenario.yaml"))
+    var scenario: String?
 
     @Option(help: "Write the arrival rates by office × weekday × hour here (default: beside --out, .arrivals.csv).")
     var arrivals: String?
@@ -74,7 +83,13 @@ struct FitCommand: ParsableCommand {
             printToStandardError("… \(fit.badRowCount - 50) more skipped lines (all listed in --report when given)")
         }
         let arrivalsPath = arrivals ?? Self.arrivalsPath(besides: out)
-        try write(ScenarioFragment.text(fit, arrivalsFile: arrivalsPath), to: out)
+        var fragment = ScenarioFragment.text(fit, arrivalsFile: arrivalsPath)
+        if let scenario {
+            // Relative to the fragment's folder, as includes are read; the fragment's fields win.
+            let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+            fragment = "include: \(Self.yamlString(RosterFile.relativePath(of: scenario, from: folder)))\n" + fragment
+        }
+        try write(fragment, to: out)
         try write(ArrivalTable.text(fit), to: arrivalsPath)
         if let report { try write(FitReportPage.html(fit, language: language), to: report) }
         print(Self.summary(fit, files: [out, arrivalsPath] + (report.map { [$0] } ?? []), language: language))
@@ -105,6 +120,20 @@ struct FitCommand: ParsableCommand {
                     ["service": service, "served": language.integer(model.sample.count), "model": chosen]))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A path as a YAML double-quoted string, whatever characters it holds.
+    static func yamlString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\u%04x", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     /// `fitted.yaml` → `fitted.arrivals.csv`.
