@@ -139,11 +139,11 @@ let package = Package(
             name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict),
         // `antrean serve`: the allocator over HTTP (OpenAPI contract in openapi.yaml; generated code committed
-        // under Generated/, see docs/server.md). Depends on the allocator and its store only.
+        // under Generated/, see docs/server.md). Depends on the allocator, its store and the outbox only.
         .target(
             name: "AntreanServer",
             dependencies: [
-                "AntreanAllocator", "AntreanAllocatorSQLite",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanOutbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -152,6 +152,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
             swiftSettings: strict
@@ -220,8 +221,9 @@ let package = Package(
             name: "AntreanServerTests",
             dependencies: [
                 // antrean: the kill -9 test runs the built `antrean serve`.
-                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean",
+                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanOutbox", "antrean",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
