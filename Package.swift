@@ -140,11 +140,11 @@ let package = Package(
             dependencies: ["AntreanLocalization", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict),
         // `antrean serve`: the allocator over HTTP (OpenAPI contract in openapi.yaml; generated code committed
-        // under Generated/, see docs/server.md). Depends on the allocator and its store only.
+        // under Generated/, see docs/server.md). Depends on the allocator, its store and the outbox only.
         .target(
             name: "AntreanServer",
             dependencies: [
-                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization", "AntreanOutbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -153,6 +153,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
             swiftSettings: strict
@@ -221,8 +222,10 @@ let package = Package(
             name: "AntreanServerTests",
             dependencies: [
                 // antrean: the kill -9 test runs the built `antrean serve`.
-                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization", "antrean",
+                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization", "AntreanOutbox",
+                "antrean",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

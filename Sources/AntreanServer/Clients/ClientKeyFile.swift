@@ -33,28 +33,43 @@ public struct ClientKeyFile: Codable, Sendable, Equatable {
         return file
     }
 
-    /// Writes the file at `path` atomically with mode 600.
+    /// Writes the file at `path` atomically with mode 600: a new file opened owner-only from its
+    /// creation (never readable by others, even for a moment: it holds webhook secrets in clear),
+    /// written and synced, then renamed over `path`.
     public func save(path: String) throws(ClientKeyFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(self) } catch { throw .unwritable(path, error.localizedDescription) }
         let temporary = path + ".tmp-\(getpid())"
-        do {
-            let data = try encoder.encode(self)
-            guard
-                FileManager.default.createFile(
-                    atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-            else { throw ClientKeyFileError.unwritable(path, "cannot create \(temporary)") }
-            guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw ClientKeyFileError.unwritable(path, reason)
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .unwritable(path, "cannot create \(temporary): " + Self.lastError) }
+        var written = 0
+        let complete = data.withUnsafeBytes { bytes -> Bool in
+            while written < bytes.count {
+                let count = write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                written += count
             }
-        } catch let error as ClientKeyFileError {
-            throw error
-        } catch {
-            throw .unwritable(path, error.localizedDescription)
+            return true
+        }
+        guard complete, fsync(descriptor) == 0 else {
+            let reason = Self.lastError
+            close(descriptor)
+            unlink(temporary)
+            throw .unwritable(path, reason)
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let reason = Self.lastError
+            unlink(temporary)
+            throw .unwritable(path, reason)
         }
     }
+
+    private static var lastError: String { String(cString: strerror(errno)) }
 
     /// The keys that are not revoked.
     public var activeKeys: [ClientKey] { keys.filter { !$0.isRevoked } }
