@@ -95,8 +95,12 @@ curl -fsS "$base/readyz" >/dev/null
 
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 checks+=,response_headers_conformance,negative_data_rejection,missing_required_header,unsupported_method
-if [ -n "$seconds" ]; then bound=(--max-time "$seconds"); else bound=(--max-examples "$examples"); fi
-echo "schemathesis $SCHEMATHESIS_VERSION against $base (seed $seed; ${seconds:+$seconds s}${seconds:-$examples examples} per role)"
+if [ -n "$seconds" ]; then
+  bound=(--max-time "$seconds") bound_text="$seconds s"
+else
+  bound=(--max-examples "$examples") bound_text="$examples examples per operation and phase"
+fi
+echo "schemathesis $SCHEMATHESIS_VERSION against $base (seed $seed; $bound_text, per role)"
 failed=
 for role in $roles; do
   echo "== role $role"
