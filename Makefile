@@ -25,7 +25,7 @@ FUZZ_SECONDS ?= 3600
 # Empty: every target; or a subset, e.g. FUZZ_TARGETS="FuzzTime FuzzToken".
 FUZZ_TARGETS ?=
 # scripts/schemathesis.sh options: `make test` runs a short bounded pass; `make contract-fuzz` a longer one.
-CONTRACT_FUZZ_SMOKE_ARGS ?= -t 25 -r "admin display unauthenticated"
+CONTRACT_FUZZ_SMOKE_ARGS ?= -t 15 -r "admin display unauthenticated"
 CONTRACT_FUZZ_ARGS ?= -t 60
 
 REPLAY_SECRETS := Simulations/replay/secrets
