@@ -9,6 +9,7 @@ extension Texts {
         "problem.title.rate_limited": "terlalu banyak permintaan",
         "problem.title.body_too_large": "isi permintaan terlalu besar",
         "problem.title.not_found": "sumber daya tidak ditemukan",
+        "problem.title.method_not_allowed": "metode tidak diizinkan",
         "problem.title.store_unavailable":
             "penyimpanan data tidak dapat menyimpan saat ini; ulangi dengan Idempotency-Key yang sama",
         "problem.title.internal": "kesalahan internal",
@@ -35,6 +36,8 @@ extension Texts {
         "problem.detail.null_value": "harus berupa nilai JSON dengan jenis yang didokumentasikan, bukan null",
         "problem.detail.not_allowed": "nilai tidak diperbolehkan",
         "problem.detail.not_json": "isi permintaan bukan JSON yang sah",
+        "problem.detail.null_field": "null tidak diperbolehkan; hilangkan kolom itu dari permintaan",
+        "problem.detail.methods": "sumber daya ini hanya melayani {methods}",
         "problem.detail.not_schema": "isi permintaan tidak sesuai skema",
         "problem.detail.content_type": "harus application/json",
         "problem.detail.required_header": "header wajib",

@@ -99,7 +99,9 @@ public final class AntreanHTTPServer: Sendable {
         // Compact JSON (the runtime's default pretty-prints): smaller answers for phones on slow links.
         try handler.registerHandlers(
             on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
-            middlewares: [ProblemMiddleware(metrics: metrics), access])
+            middlewares: [
+                ProblemMiddleware(metrics: metrics), access, NullFieldMiddleware(maxBodyBytes: settings.maxBodyBytes),
+            ])
         let readiness = self.readiness
         let application = Application(
             router: router,

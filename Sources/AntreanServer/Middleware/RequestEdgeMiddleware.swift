@@ -5,9 +5,10 @@ import Logging
 import NIOCore
 
 /// The outer edge of every request: gives it an id (`X-Request-Id`, echoed), limits the body's size
-/// (413), answers Hummingbird's own errors (no such route, …) as problems, logs one line per request
-/// (id, method, path, operation, client, status, duration: never a header, body or query, so never a
-/// NIK, token or key) and records the request metrics.
+/// (413), answers Hummingbird's own errors as problems (no such route: 404; a documented path with
+/// another method: 405 with `Allow`), logs one line per request (id, method, path, operation, client,
+/// status, duration: never a header, body or query, so never a NIK, token or key) and records the
+/// request metrics.
 struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let maxBodyBytes: Int
@@ -39,14 +40,20 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             metrics.refusal(code: problem.code)
             response = ProblemResponse.make(problem, language: language)
         } catch let error as HTTPError {
-            let problem =
-                error.status == .notFound
-                ? Problem.notFound
-                : Problem(
+            var allowed: [String]?
+            let problem: Problem
+            if error.status == .notFound {
+                // A documented path asked with a method it does not have is 405 with Allow, not 404.
+                allowed = DocumentedRoutes.served.allowedMethods(path: request.uri.path)
+                problem = allowed.map { Problem.methodNotAllowed(allowed: $0) } ?? Problem.notFound
+            } else {
+                problem = Problem(
                     status: error.status.code, code: error.status.code >= 500 ? "internal" : "http_error",
                     title: error.status.reasonPhrase)
+            }
             metrics.refusal(code: problem.code)
             response = ProblemResponse.make(problem, language: language)
+            if let allowed { response.headers[.allow] = allowed.joined(separator: ", ") }
         }
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
         let duration = ContinuousClock.now - started

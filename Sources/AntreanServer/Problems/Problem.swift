@@ -106,6 +106,13 @@ struct Problem: Error, Sendable, Equatable {
 
     static let notFound = Problem(status: 404, code: "not_found", title: "no such resource")
 
+    /// A documented path asked with a method it does not have (the `Allow` header lists those it has).
+    static func methodNotAllowed(allowed: [String]) -> Problem {
+        Problem(
+            status: 405, code: "method_not_allowed", title: "method not allowed",
+            detail: "this resource answers " + allowed.joined(separator: ", "))
+    }
+
     /// The store failed (disk full, I/O error): the one server-side error, 503 so clients retry later
     /// with the same Idempotency-Key.
     static let storeUnavailable = Problem(
