@@ -51,9 +51,10 @@ public enum ScheduleReport {
 
     /// The scenario form: for each weekday, the scope's places per interval (all its offices and
     /// services) now and optimized, and the paired comparison.
-    public static func scenarioPage(outcome: ScheduleScenarioOutcome, current: CityTemplates, optimized: CityTemplates)
-        -> HTMLReport
-    {
+    public static func scenarioPage(
+        outcome: ScheduleScenarioOutcome, current: CityTemplates, optimized: CityTemplates,
+        frontier: [TemplateFrontierPoint] = []
+    ) -> HTMLReport {
         let scopeName = outcome.scope.offices.count == 1 ? "office \(outcome.scope.offices[0])" : "the city"
         var page = HTMLReport(
             title: "Appointment templates of \(outcome.scope.model.name)",
@@ -63,11 +64,14 @@ public enum ScheduleReport {
         let slotMinutes = outcome.scope.model.allocatorConfiguration().rules.slotMinutes
         for weekday in outcome.scope.weekdays {
             guard let hours = outcome.scope.model.calendar.hours[weekday] else { continue }
+            let windows = (hours.upperBound - hours.lowerBound) / slotMinutes
+            // Templates of different interval lengths are summed by the window their minutes fall in.
             func totals(_ templates: CityTemplates) -> [Double?] {
-                var sums: [Double] = []
-                for (key, places) in templates where key.weekday == weekday {
-                    if sums.count < places.count { sums += Array(repeating: 0, count: places.count - sums.count) }
-                    for (slot, count) in places.enumerated() { sums[slot] += Double(count) }
+                var sums = [Double](repeating: 0, count: windows)
+                for (key, template) in templates where key.weekday == weekday {
+                    for (window, count) in template.placesPerWindow(of: slotMinutes, windows: windows).enumerated() {
+                        sums[window] += Double(count)
+                    }
                 }
                 return sums.map { $0 }
             }
@@ -78,8 +82,8 @@ public enum ScheduleReport {
             }
             page.section(
                 "\(weekday.rawValue.capitalized): places per interval",
-                note: "Total places (reserves included) of every service of \(scopeName), per \(slotMinutes)-minute "
-                    + "interval from opening.",
+                note: "Total places (reserves included) of every service of \(scopeName) whose appointment minute "
+                    + "falls in each \(slotMinutes)-minute window from opening (templates of any interval length).",
                 chart: ScheduleCharts.columns(
                     title: "\(weekday.rawValue) places per interval", labels: labels,
                     series: [
@@ -92,6 +96,30 @@ public enum ScheduleReport {
                         [
                             labels[index], index < now.count ? Markup.number(now[index], decimals: 0) : "",
                             index < after.count ? Markup.number(after[index], decimals: 0) : "",
+                        ]
+                    }))
+        }
+        if !frontier.isEmpty {
+            page.section(
+                "The wait/idle trade-off",
+                note: "The template search re-run with the idle weight multiplied as labelled (wait and overtime "
+                    + "weights as given); each point is the optimized templates' mean wait and idle counter-minutes "
+                    + "per day of \(scopeName), simulated on common random numbers. A heavier idle weight lets the "
+                    + "search keep the counters busier at the cost of waiting.",
+                chart: ScheduleCharts.frontier(
+                    title: "wait against idle time of the optimized templates",
+                    points: frontier.map { ($0.label, $0.idleMinutes, $0.waitMinutes) }),
+                table: ReportTable(
+                    name: "frontier",
+                    headers: [
+                        "idle weight", "weights (wait, idle, overtime)", "idle (min/day)", "wait (min)",
+                        "templates changed",
+                    ],
+                    rows: frontier.map {
+                        [
+                            $0.label, "\($0.weights.wait), \($0.weights.idle), \($0.weights.overtime)",
+                            Markup.number($0.idleMinutes, decimals: 1), Markup.number($0.waitMinutes, decimals: 3),
+                            String($0.changed),
                         ]
                     }))
         }

@@ -26,22 +26,23 @@ public struct ScheduleScenarioOutcome: Sendable {
 
     /// The (office, weekday) pairs searched, each with its services' current and optimized places.
     func templateRows(_ result: OfficeTemplateResult) -> [(
-        service: String, weekday: Weekday, current: [Int], optimized: [Int]
+        service: String, weekday: Weekday, current: DayTemplate?, optimized: DayTemplate?
     )] {
         let services = scope.model.services.map(\.id)
         return result.current.keys.sorted { a, b in
             let (i, j) = (services.firstIndex(of: a.service) ?? 0, services.firstIndex(of: b.service) ?? 0)
             if i != j { return i < j }
             return Weekday.allCases.firstIndex(of: a.weekday)! < Weekday.allCases.firstIndex(of: b.weekday)!
-        }.map { key in (key.service, key.weekday, result.current[key] ?? [], result.optimized[key] ?? []) }
+        }.map { key in (key.service, key.weekday, result.current[key], result.optimized[key]) }
     }
 
     public func table() -> String {
-        var search = TextTable(headers: ["office", "objective now", "optimized", "moves", "candidates"])
+        var search = TextTable(headers: ["office", "objective now", "optimized", "shape", "moves", "candidates"])
         for result in results {
             search.append([
                 result.office, result.currentObjective.formatted(decimals: 3),
-                result.optimizedObjective.formatted(decimals: 3), String(result.moves), String(result.evaluations),
+                result.optimizedObjective.formatted(decimals: 3), result.shape ?? "-", String(result.moves),
+                String(result.evaluations),
             ])
         }
         let changed = results.reduce(0) { total, result in
@@ -61,11 +62,13 @@ public struct ScheduleScenarioOutcome: Sendable {
             [
                 "office": result.office, "current_objective": JSONText.number(result.currentObjective),
                 "optimized_objective": JSONText.number(result.optimizedObjective), "moves": result.moves,
-                "candidates": result.evaluations,
+                "candidates": result.evaluations, "shape": result.shape ?? NSNull(),
                 "templates": templateRows(result).map { row -> [String: Any] in
                     [
-                        "service": row.service, "weekday": row.weekday.rawValue, "current": row.current,
-                        "optimized": row.optimized,
+                        "service": row.service, "weekday": row.weekday.rawValue,
+                        "current": row.current?.places ?? [], "optimized": row.optimized?.places ?? [],
+                        "current_interval_minutes": row.current?.intervalMinutes ?? 0,
+                        "optimized_interval_minutes": row.optimized?.intervalMinutes ?? 0,
                     ]
                 },
             ]
