@@ -12,6 +12,20 @@ extension Texts {
         "schedule.search.header.optimized": "optimized",
         "schedule.search.header.moves": "moves",
         "schedule.search.header.candidates": "candidates",
+        "schedule.search.header.shape": "shape",
+        "schedule.city_frontier.note":
+            "The template search re-run with the idle weight multiplied as labelled (wait and overtime weights as "
+            + "given); each point is the optimized templates' mean wait and idle counter-minutes per day of {scope}, "
+            + "simulated on common random numbers. A heavier idle weight lets the search keep the counters busier "
+            + "at the cost of waiting.",
+        "schedule.city_frontier.chart": "wait against idle time of the optimized templates",
+        "schedule.city_frontier.x_axis": "idle counter-minutes per day →",
+        "schedule.city_frontier.y_axis": "↑ mean wait, minutes",
+        "schedule.city_frontier.column.idle_weight": "idle weight",
+        "schedule.city_frontier.column.weights": "weights (wait; idle; overtime)",
+        "schedule.city_frontier.column.idle": "idle (min/day)",
+        "schedule.city_frontier.column.wait": "wait (min)",
+        "schedule.city_frontier.column.changed": "templates changed",
         "schedule.comparison.title": "Current against optimized templates, {scope}, {days} days",
         "schedule.scope.office": "office {office}",
         "schedule.scope.city": "the city",
@@ -52,7 +66,8 @@ extension Texts {
             + "{overtime} × overtime",
         "schedule.templates.title": "{weekday}: places per interval",
         "schedule.templates.note":
-            "Total places (reserves included) of every service of {scope}, per {minutes}-minute interval from opening.",
+            "Total places (reserves included) of every service of {scope} whose appointment minute falls in each "
+            + "{minutes}-minute window from opening (templates of any interval length).",
         "schedule.templates.chart": "{weekday}: places per interval",
         "schedule.column.interval": "interval start",
         "schedule.column.current": "current",

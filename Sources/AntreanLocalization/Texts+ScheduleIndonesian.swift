@@ -11,6 +11,20 @@ extension Texts {
         "schedule.search.header.optimized": "teroptimasi",
         "schedule.search.header.moves": "langkah",
         "schedule.search.header.candidates": "calon",
+        "schedule.search.header.shape": "bentuk",
+        "schedule.city_frontier.note":
+            "Pencarian pola kuota diulang dengan bobot luang dikalikan seperti tertera (bobot tunggu dan lembur "
+            + "tetap); setiap titik adalah rata-rata waktu tunggu dan menit loket menganggur per hari dari pola "
+            + "kuota teroptimasi {scope}, disimulasikan dengan bilangan acak bersama. Bobot luang yang lebih berat "
+            + "membuat loket lebih sibuk dengan imbalan waktu tunggu lebih lama.",
+        "schedule.city_frontier.chart": "waktu tunggu terhadap waktu luang pola kuota teroptimasi",
+        "schedule.city_frontier.x_axis": "menit loket menganggur per hari →",
+        "schedule.city_frontier.y_axis": "↑ rata-rata waktu tunggu, menit",
+        "schedule.city_frontier.column.idle_weight": "bobot luang",
+        "schedule.city_frontier.column.weights": "bobot (tunggu; luang; lembur)",
+        "schedule.city_frontier.column.idle": "luang (menit/hari)",
+        "schedule.city_frontier.column.wait": "tunggu (menit)",
+        "schedule.city_frontier.column.changed": "pola kuota berubah",
         "schedule.comparison.title": "Pola kuota saat ini terhadap pola teroptimasi, {scope}, {days} hari",
         "schedule.scope.office": "kantor {office}",
         "schedule.scope.city": "seluruh kota",
@@ -48,7 +62,8 @@ extension Texts {
             + "{idle} × luang + {overtime} × lembur",
         "schedule.templates.title": "{weekday}: kuota per interval",
         "schedule.templates.note":
-            "Jumlah kuota (termasuk cadangan) semua layanan {scope}, per interval {minutes} menit sejak jam buka.",
+            "Jumlah kuota (termasuk cadangan) semua layanan {scope} yang menit janjinya jatuh pada setiap jendela "
+            + "{minutes} menit sejak jam buka (pola kuota dengan panjang interval apa pun).",
         "schedule.templates.chart": "{weekday}: kuota per interval",
         "schedule.column.interval": "awal interval",
         "schedule.column.current": "saat ini",

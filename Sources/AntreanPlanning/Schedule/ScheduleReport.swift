@@ -95,7 +95,8 @@ public enum ScheduleReport {
     /// The scenario form: for each weekday, the scope's places per interval (all its offices and
     /// services) now and optimized, and the paired comparison.
     public static func scenarioPage(
-        outcome: ScheduleScenarioOutcome, current: CityTemplates, optimized: CityTemplates, language: Language = .en
+        outcome: ScheduleScenarioOutcome, current: CityTemplates, optimized: CityTemplates,
+        frontier: [TemplateFrontierPoint] = [], language: Language = .en
     ) -> HTMLReport {
         let vocabulary = ReportVocabulary(language: language)
         func text(_ key: String, _ values: [String: String] = [:]) -> String { language.text(key, values) }
@@ -114,11 +115,14 @@ public enum ScheduleReport {
         let slotMinutes = outcome.scope.model.allocatorConfiguration().rules.slotMinutes
         for weekday in outcome.scope.weekdays {
             guard let hours = outcome.scope.model.calendar.hours[weekday] else { continue }
+            let windows = (hours.upperBound - hours.lowerBound) / slotMinutes
+            // Templates of different interval lengths are summed by the window their minutes fall in.
             func totals(_ templates: CityTemplates) -> [Double?] {
-                var sums: [Double] = []
-                for (key, places) in templates where key.weekday == weekday {
-                    if sums.count < places.count { sums += Array(repeating: 0, count: places.count - sums.count) }
-                    for (slot, count) in places.enumerated() { sums[slot] += Double(count) }
+                var sums = [Double](repeating: 0, count: windows)
+                for (key, template) in templates where key.weekday == weekday {
+                    for (window, count) in template.placesPerWindow(of: slotMinutes, windows: windows).enumerated() {
+                        sums[window] += Double(count)
+                    }
                 }
                 return sums.map { $0 }
             }
@@ -145,6 +149,33 @@ public enum ScheduleReport {
                         [
                             labels[index], index < now.count ? vocabulary.number(now[index], decimals: 0) : "",
                             index < after.count ? vocabulary.number(after[index], decimals: 0) : "",
+                        ]
+                    }))
+        }
+        if !frontier.isEmpty {
+            let words = ScheduleCharts.FrontierWords(
+                xAxis: text("schedule.city_frontier.x_axis"), yAxis: text("schedule.city_frontier.y_axis"),
+                vocabulary: vocabulary,
+                point: { ratio, idle, wait in
+                    language.text("schedule.frontier.point", ["ratio": ratio, "idle": idle, "wait": wait])
+                })
+            page.section(
+                text("schedule.frontier.title"), note: text("schedule.city_frontier.note", ["scope": scopeName]),
+                chart: ScheduleCharts.frontier(
+                    title: text("schedule.city_frontier.chart"),
+                    points: frontier.map { ($0.label, $0.idleMinutes, $0.waitMinutes) }, words: words),
+                table: ReportTable(
+                    name: "frontier",
+                    headers: ["idle_weight", "weights", "idle", "wait", "changed"].map {
+                        text("schedule.city_frontier.column." + $0)
+                    },
+                    rows: frontier.map {
+                        [
+                            $0.label,
+                            [$0.weights.wait, $0.weights.idle, $0.weights.overtime].map(language.shortest)
+                                .joined(separator: "; "),
+                            vocabulary.number($0.idleMinutes, decimals: 1),
+                            vocabulary.number($0.waitMinutes, decimals: 3), language.integer($0.changed),
                         ]
                     }))
         }

@@ -27,27 +27,27 @@ public struct ScheduleScenarioOutcome: Sendable {
 
     /// The (office, weekday) pairs searched, each with its services' current and optimized places.
     func templateRows(_ result: OfficeTemplateResult) -> [(
-        service: String, weekday: Weekday, current: [Int], optimized: [Int]
+        service: String, weekday: Weekday, current: DayTemplate?, optimized: DayTemplate?
     )] {
         let services = scope.model.services.map(\.id)
         return result.current.keys.sorted { a, b in
             let (i, j) = (services.firstIndex(of: a.service) ?? 0, services.firstIndex(of: b.service) ?? 0)
             if i != j { return i < j }
             return Weekday.allCases.firstIndex(of: a.weekday)! < Weekday.allCases.firstIndex(of: b.weekday)!
-        }.map { key in (key.service, key.weekday, result.current[key] ?? [], result.optimized[key] ?? []) }
+        }.map { key in (key.service, key.weekday, result.current[key], result.optimized[key]) }
     }
 
     /// The search's result per office and the paired comparison, in `language` (metric keys stay keys).
     public func table(language: Language = .en) -> String {
         func number(_ value: Double) -> String { language.number(value, decimals: 3) }
         var search = TextTable(
-            headers: ["office", "objective_now", "optimized", "moves", "candidates"].map {
+            headers: ["office", "objective_now", "optimized", "shape", "moves", "candidates"].map {
                 language.text("schedule.search.header." + $0)
             })
         for result in results {
             search.append([
                 result.office, number(result.currentObjective), number(result.optimizedObjective),
-                language.integer(result.moves), language.integer(result.evaluations),
+                result.shape ?? "-", language.integer(result.moves), language.integer(result.evaluations),
             ])
         }
         let changed = results.reduce(0) { total, result in
@@ -80,11 +80,13 @@ public struct ScheduleScenarioOutcome: Sendable {
             [
                 "office": result.office, "current_objective": JSONText.number(result.currentObjective),
                 "optimized_objective": JSONText.number(result.optimizedObjective), "moves": result.moves,
-                "candidates": result.evaluations,
+                "candidates": result.evaluations, "shape": result.shape ?? NSNull(),
                 "templates": templateRows(result).map { row -> [String: Any] in
                     [
-                        "service": row.service, "weekday": row.weekday.rawValue, "current": row.current,
-                        "optimized": row.optimized,
+                        "service": row.service, "weekday": row.weekday.rawValue,
+                        "current": row.current?.places ?? [], "optimized": row.optimized?.places ?? [],
+                        "current_interval_minutes": row.current?.intervalMinutes ?? 0,
+                        "optimized_interval_minutes": row.optimized?.intervalMinutes ?? 0,
                     ]
                 },
             ]
