@@ -18,6 +18,11 @@ public struct ClientKeyFile: Codable, Sendable, Equatable {
             if !FileManager.default.fileExists(atPath: path) { throw .missing(path) }
             throw .unreadable(path, error.localizedDescription)
         }
+        return try parse(data, path: path)
+    }
+
+    /// Decodes and checks the contents of a keys file; errors name `path`. O(bytes).
+    public static func parse(_ data: Data, path: String) throws(ClientKeyFileError) -> ClientKeyFile {
         let file: ClientKeyFile
         do { file = try JSONDecoder().decode(ClientKeyFile.self, from: data) } catch {
             throw .malformed(path, Self.describe(error))
@@ -25,21 +30,35 @@ public struct ClientKeyFile: Codable, Sendable, Equatable {
         guard file.version == 1 else { throw .malformed(path, "version: expected 1, got \(file.version)") }
         var seen: Set<String> = []
         for (index, key) in file.keys.enumerated() {
+            // The shapes `ClientKey.make` writes and a presented key is compared in: a record of another
+            // shape could never match a key, and its id is not echoed (it may hold any text).
+            guard Self.isLowercaseHex(key.id, digits: 8) else {
+                throw .malformed(path, "keys[\(index)].id: expected 8 lowercase hex digits")
+            }
             guard seen.insert(key.id).inserted else { throw .malformed(path, "keys[\(index)].id: '\(key.id)' repeats") }
-            guard key.sha256.count == 64, key.sha256.allSatisfy(\.isHexDigit) else {
-                throw .malformed(path, "keys[\(index)].sha256: expected 64 hex digits")
+            guard Self.isLowercaseHex(key.sha256, digits: 64) else {
+                throw .malformed(path, "keys[\(index)].sha256: expected 64 lowercase hex digits")
             }
         }
         return file
     }
 
-    /// Writes the file at `path` atomically with mode 600.
-    public func save(path: String) throws(ClientKeyFileError) {
+    private static func isLowercaseHex(_ text: String, digits: Int) -> Bool {
+        text.utf8.count == digits && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// The file's JSON as `save` writes it: pretty-printed, keys sorted.
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Writes the file at `path` atomically with mode 600.
+    public func save(path: String) throws(ClientKeyFileError) {
         let temporary = path + ".tmp-\(getpid())"
         do {
-            let data = try encoder.encode(self)
+            let data = try encoded()
             guard
                 FileManager.default.createFile(
                     atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
