@@ -1,6 +1,7 @@
 import AntreanCity
 import AntreanEngine
 import AntreanScenario
+import AntreanTraceFormat
 import Foundation
 import Testing
 

@@ -23,7 +23,7 @@ struct WebhookEventKindsTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-kinds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var generator = SeededGenerator(seed: 23)
+        var generator = SplitMix64(seed: 23)
         let portal = ClientKey.make(
             client: "portal", role: .portal, webhookURL: receiver.url("portal"), using: &generator)
         let desk = ClientKey.make(client: "desk", role: .desk, using: &generator)

@@ -313,7 +313,7 @@ struct WebhookTests {
     }
 
     @Test func theNewestActiveKeyOfAClientCarriesItsWebhook() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let old = ClientKey.make(
             client: "portal", role: .portal, webhookURL: "https://old.example/h",
             createdAt: Date(timeIntervalSince1970: 1_000), using: &generator

@@ -1,3 +1,4 @@
+import AntreanAllocator
 import Crypto
 import Foundation
 
@@ -25,10 +26,10 @@ public struct ClientKey: Codable, Hashable, Sendable {
 
     public var isRevoked: Bool { revokedAt != nil }
 
-    static let prefix = "antrean_"
+    package static let prefix = "antrean_"
 
     /// The lowercase hex SHA-256 of `text`.
-    static func digest(_ text: String) -> String {
+    package static func digest(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
@@ -36,7 +37,7 @@ public struct ClientKey: Codable, Hashable, Sendable {
     }
 
     /// The id part of a presented key, if it has the key's shape.
-    static func id(ofPresented key: Substring) -> Substring? {
+    package static func id(ofPresented key: Substring) -> Substring? {
         guard key.hasPrefix(prefix) else { return nil }
         let rest = key.dropFirst(prefix.count)
         guard let separator = rest.firstIndex(of: "_") else { return nil }
@@ -45,13 +46,8 @@ public struct ClientKey: Codable, Hashable, Sendable {
     }
 
     /// Whether `presented` is this key: its digest equals ours, compared in constant time.
-    func matches(_ presented: Substring) -> Bool {
-        let digest = Array(Self.digest(String(presented)).utf8)
-        let stored = Array(sha256.utf8)
-        guard digest.count == stored.count else { return false }
-        var difference: UInt8 = 0
-        for index in digest.indices { difference |= digest[index] ^ stored[index] }
-        return difference == 0
+    package func matches(_ presented: Substring) -> Bool {
+        ConstantTime.equal(Self.digest(String(presented)).utf8, sha256.utf8)
     }
 
     /// A new random key for `client` with `role`: the record to store and the key text to hand over once.
