@@ -20,8 +20,8 @@ struct FitCommand: ParsableCommand {
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
                 --report /tmp/fit.html --column office=office
-              antrean fit Simulations/data/sample-queue-log.csv --scenario Simulations/samarinda.yaml \\
-                --out /tmp/fitted.yaml
+              antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
+                --scenario Simulations/samarinda.yaml
             """
     )
 

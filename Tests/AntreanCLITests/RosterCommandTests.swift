@@ -79,7 +79,7 @@ struct RosterCommandTests {
         #expect(counters.count == 7 * 24)
         #expect(counters["desk.sun.23"] is Int)
         let text = try String(contentsOfFile: roster, encoding: .utf8)
-        #expect(text.contains("include: ../desk.yaml\nqueues:\n  desk:\n    roster:\n      monday: { 00:00-"))
+        #expect(text.contains("include: \"../desk.yaml\"\nqueues:\n  desk:\n    roster:\n      monday: { 00:00-"))
         let simulate = try AntreanProcess.run(["simulate", roster, "--replications", "2"])
         #expect(simulate.status == 0, "\(simulate.standardError)")
         let offices = try AntreanProcess.run([

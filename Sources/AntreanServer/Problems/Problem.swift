@@ -110,7 +110,7 @@ struct Problem: Error, Sendable, Equatable {
     static func methodNotAllowed(allowed: [String]) -> Problem {
         Problem(
             status: 405, code: "method_not_allowed", title: "method not allowed",
-            detail: "this resource answers " + allowed.joined(separator: ", "))
+            detail: "this resource answers \(allowed.joined(separator: ", "))")
     }
 
     /// The store failed (disk full, I/O error): the one server-side error, 503 so clients retry later
