@@ -18,25 +18,9 @@ extension QueueSpec {
             else {
                 throw dayNode.error("expected a weekday name (monday … sunday), got \"\(day)\"")
             }
-            var blocks: [(block: QueueRosterBlock, node: ScenarioNode, text: String)] = []
-            for (window, blockNode) in try dayNode.namedEntries() {
-                let parts = window.split(separator: "-", omittingEmptySubsequences: false)
-                guard parts.count == 2, let start = Quantities.clockMinutes(String(parts[0])),
-                    let end = Quantities.clockMinutes(String(parts[1]))
-                else {
-                    throw blockNode.error("a roster block is a time range such as 08:00-10:00, got \"\(window)\"")
-                }
-                guard end > start else { throw blockNode.error("the block \(window) ends before it starts") }
-                let counters = try blockNode.int(atMost: QueueNetworkSpec.maximumCounters)
-                guard counters >= 0 else { throw blockNode.error("counters cannot be negative, got \(counters)") }
-                blocks.append(
-                    (QueueRosterBlock(start: Int(start), end: Int(end), counters: counters), blockNode, window))
+            result[index] = try RosterBlocks.parse(dayNode, maximumCounters: QueueNetworkSpec.maximumCounters).map {
+                QueueRosterBlock(start: $0.start, end: $0.end, counters: $0.counters)
             }
-            blocks.sort { $0.block.start < $1.block.start }
-            for (earlier, later) in zip(blocks, blocks.dropFirst()) where later.block.start < earlier.block.end {
-                throw later.node.error("the block \(later.text) overlaps the block \(earlier.text)")
-            }
-            result[index] = blocks.map(\.block)
         }
         return QueueRoster(blocks: result)
     }
