@@ -99,8 +99,9 @@ contract-fuzz: deps
 fuzz-smoke: deps
 	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
+# The long campaign: FUZZ_SECONDS (default 3600) of CPU time per target, resumable (docs/fuzzing.md).
 fuzz: deps
-	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	Fuzz/campaign.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
