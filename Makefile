@@ -16,7 +16,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # curl, jq: the README's `antrean serve` session (run by a test); php-cli, php-curl: the PHP client example's test;
 # python3-venv: the virtual environment scripts/schemathesis.sh installs schemathesis (pinned, PyPI) into.
-DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev curl jq php-cli php-curl python3-venv
+DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev curl jq php-cli php-curl python3-venv time
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 # Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
