@@ -48,6 +48,14 @@ struct KeysFileOption: ParsableArguments {
     func save(_ file: ClientKeyFile) throws {
         do { try file.save(path: keys) } catch { throw CLIError("\(error)", status: ExitStatus.cannotCreateOutput) }
     }
+
+    /// The position of the key `id` in `file`; an unknown id is bad input naming the keys file.
+    func index(of id: String, in file: ClientKeyFile) throws -> Int {
+        guard let index = file.keys.firstIndex(where: { $0.id == id }) else {
+            throw CLIError("\(keys): no key with id '\(id)'", status: ExitStatus.badInput)
+        }
+        return index
+    }
 }
 
 struct CreateKeyCommand: ParsableCommand {
@@ -157,9 +165,7 @@ struct RevokeKeyCommand: ParsableCommand {
 
     func run() throws {
         var keys = try file.load(missingIsEmpty: false)
-        guard let index = keys.keys.firstIndex(where: { $0.id == id }) else {
-            throw CLIError("\(file.keys): no key with id '\(id)'", status: ExitStatus.badInput)
-        }
+        let index = try file.index(of: id, in: keys)
         if keys.keys[index].revokedAt == nil {
             keys.keys[index].revokedAt = ISO8601DateFormatter().string(from: Date())
             try file.save(keys)
@@ -185,9 +191,7 @@ struct RotateWebhookSecretCommand: ParsableCommand {
 
     func run() throws {
         var keys = try file.load(missingIsEmpty: false)
-        guard let index = keys.keys.firstIndex(where: { $0.id == id }) else {
-            throw CLIError("\(file.keys): no key with id '\(id)'", status: ExitStatus.badInput)
-        }
+        let index = try file.index(of: id, in: keys)
         guard keys.keys[index].webhookURL != nil else {
             throw CLIError(
                 "\(file.keys): key \(id) has no webhook (make a key with --webhook-url)", status: ExitStatus.badInput)
