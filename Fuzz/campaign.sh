@@ -51,22 +51,36 @@ fi
 # Reads a number kept in the target's state folder, 0 when absent.
 state_value() { cat "$STATE/$1/$2" 2>/dev/null || echo 0; }
 
+# Counts the files of the target's Crashes folder whose names start with one of the given prefixes.
+count_artifacts() {
+  local target="$1" prefix count=0
+  shift
+  for prefix in "$@"; do
+    count=$((count + $(find "$FUZZ_DIR/Crashes/$target" -type f -name "$prefix*" ! -name '*.log' 2>/dev/null | wc -l)))
+  done
+  echo "$count"
+}
+
+# Crashes are libFuzzer's crash-, leak-, timeout- and oom- artifacts. Its slow-unit- files are not: they
+# are inputs that ran longer than -report_slow_units (10 s) without failing, which on a contended machine
+# says more about the load than about the code, so they get a column of their own.
 print_summary() {
-  echo "| Target | CPU (s) | Wall (s) | Chunks | Runs | Runs per CPU-s | Coverage (edges) | Corpus | Crashes |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| Target | CPU (s) | Wall (s) | Chunks | Runs | Runs per CPU-s | Coverage (edges) | Corpus | Crashes | Slow units |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   local target
   for target in "${TARGETS[@]}"; do
-    local cpu wall chunks runs cov corpus crashes rate
+    local cpu wall chunks runs cov corpus crashes slow rate
     cpu=$(state_value "$target" cpu)
     wall=$(state_value "$target" wall)
     chunks=$(state_value "$target" chunks)
     runs=$(state_value "$target" runs)
     cov=$(state_value "$target" coverage)
     corpus=$(find "$SCRATCH/corpus/$target" -type f 2>/dev/null | wc -l)
-    crashes=$(find "$FUZZ_DIR/Crashes/$target" -type f ! -name '*.log' 2>/dev/null | wc -l)
+    crashes=$(count_artifacts "$target" crash- leak- timeout- oom-)
+    slow=$(count_artifacts "$target" slow-unit-)
     rate=$(awk -v r="$runs" -v c="$cpu" 'BEGIN { if (c > 0) printf "%.0f", r / c; else print "–" }')
-    printf '| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %s |\n' \
-      "$target" "$cpu" "$wall" "$chunks" "$runs" "$rate" "$cov" "$corpus" "$crashes"
+    printf '| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %s |\n' \
+      "$target" "$cpu" "$wall" "$chunks" "$runs" "$rate" "$cov" "$corpus" "$crashes" "$slow"
   done
 }
 
