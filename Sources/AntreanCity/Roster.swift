@@ -2,6 +2,10 @@ public import AntreanAllocator
 
 /// `counters` counters serve from `start` to `end` (minutes after midnight, end excluded): one block
 /// of an office's roster for a weekday (a shift pattern such as 08:00–10:00: 3, 10:00–12:00: 4).
+///
+/// A queue's roster has the same shape, AntreanQueueing's `QueueRosterBlock`; it is a type of its own
+/// because the two libraries do not import each other (its documentation says why, and where the code
+/// they share lives).
 public struct RosterBlock: Sendable, Hashable {
     public var start: Int
     public var end: Int

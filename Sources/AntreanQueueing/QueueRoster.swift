@@ -80,6 +80,14 @@ public struct QueueRoster: Sendable, Hashable {
 }
 
 /// `counters` counters serve from `start` to `end` (minutes after midnight, end excluded) on a day.
+///
+/// The same three numbers as AntreanCity's ``RosterBlock`` of an office, kept as a type of its own on
+/// purpose: AntreanQueueing and AntreanCity are sibling libraries on AntreanEngine, neither importing
+/// the other (a queue network needs no city, offices no queueing network), and the engine, the one
+/// module both share, knows nothing of counters. What the two have in common is written once where
+/// both meet: AntreanScenario's `RosterBlocks` parses and checks the blocks of either scenario, and each
+/// side only wraps its result. The rules differ where the models do: a queue's day is 00:00–24:00 and
+/// its weekdays are 0…6 from the run's first Monday, an office's blocks lie within its opening hours.
 public struct QueueRosterBlock: Sendable, Hashable {
     public var start: Int
     public var end: Int
