@@ -95,50 +95,51 @@ struct ProblemLanguageTests {
         }
     }
 
-    /// Every text the server writes into a problem is in the table: each string literal given to
-    /// `Problem.malformed`, `Problem.forbidden` or a problem's `title:`/`detail:` in the server's sources,
-    /// and the texts built with values, translate to Indonesian.
+    /// Every text the server can write into a problem has an Indonesian text. A problem's title and
+    /// detail are made from a `ProblemTitle` or `ProblemDetail` (the only other texts are a refusal's
+    /// message, checked above, and an HTTP reason phrase), so a new text is a new case, and a case whose
+    /// key lacks in either table, or whose Indonesian text is the English one, fails here. Every
+    /// `problem.*` text of the tables is a case, so no text is left unused.
     @Test func everyServerTextHasAnIndonesianText() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/AntreanServer")
-        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.path.contains("/Generated/") }
-        var literals: Set<String> = []
-        let pattern =
-            #"(?:malformed\((?:pointer|parameter): [^,]+, |forbidden\(|title: |detail: |return \.malformed\([^,]+, )"([^"\\]*(?:\\\([^)]*\)[^"\\]*)*)""#
-        let expression = try NSRegularExpression(pattern: pattern)
-        for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                guard let range = Range(match.range(at: 1), in: text) else { continue }
-                let literal = String(text[range])
-                // Interpolated texts are checked below with values; this is the literal ones' check.
-                if !literal.contains("\\(") { literals.insert(literal) }
-            }
+        let keys = ProblemTitle.allCases.map(\.key) + ProblemDetail.allCases.map(\.key)
+        #expect(Set(keys).count == keys.count)
+        for key in keys {
+            let english = try #require(Texts.english[key], "no English text for \(key)")
+            let indonesian = try #require(Texts.indonesian[key], "no Indonesian text for \(key)")
+            #expect(indonesian != english, "\(key) is not translated")
         }
-        #expect(literals.count >= 25, "the scan found too little: \(literals.sorted())")
-        for literal in literals {
-            let problem = Problem(status: 400, code: "malformed", title: literal, detail: literal)
-            let indonesian = problem.localized(.id)
-            #expect(
-                indonesian.title != literal || indonesian.detail != literal, "no Indonesian text for \"\(literal)\"")
-        }
+        #expect(Set(Texts.english.keys.filter { $0.hasPrefix("problem.") }) == Set(keys))
         let built: [Problem] = [
-            .forbidden(role: .kiosk, operation: "bookHold"), .rateLimited(retryAfter: 3, scope: "client key"),
-            .rateLimited(retryAfter: 3, scope: "account"), .tooLarge(limit: 65536), .unauthenticated, .notFound,
-            .storeUnavailable, .internalError,
-            Problem(status: 404, code: "unknown_kecamatan", title: "unknown kecamatan 'k9'"),
-            .malformed(pointer: "/nik", "required for a kiosk key"),
+            .forbidden(role: .kiosk, operation: "bookHold"), .rateLimited(retryAfter: 3, scope: .clientKey),
+            .rateLimited(retryAfter: 3, scope: .account), .tooLarge(limit: 65536), .unauthenticated, .notFound,
+            .storeUnavailable, .internalError, .unknownKecamatan("k9"), .methodNotAllowed(allowed: ["GET", "POST"]),
+            .malformed(pointer: "/nik", .nikForRole, ["role": "kiosk"]),
+            .httpError(status: 400, reasonPhrase: "Bad Request"),
         ]
         for problem in built {
-            let indonesian = problem.localized(.id)
-            #expect(indonesian.title != problem.title, "\(problem.title)")
-            #expect(indonesian.detail == nil || indonesian.detail != problem.detail, "\(problem.detail ?? "")")
-            #expect(problem.localized(.en) == problem, "English is the text as written")
+            for text in [problem.title] + (problem.detail.map { [$0] } ?? []) {
+                let english = text.text(in: .en)
+                let indonesian = text.text(in: .id)
+                #expect(indonesian != english, "\(english)")
+                #expect(!english.contains("{") && !indonesian.contains("{"), "a value is missing: \(english)")
+            }
         }
-        #expect(Problem.rateLimited(retryAfter: 3, scope: "account").localized(.id).detail?.contains("3 detik") == true)
+        #expect(Problem.unknownKecamatan("k9").title.text(in: .en) == "unknown kecamatan 'k9'")
+        #expect(Problem.rateLimited(retryAfter: 3, scope: .account).detail?.text(in: .id).contains("3 detik") == true)
         #expect(
-            Problem.forbidden(role: .kiosk, operation: "bookHold").localized(.id).detail
+            Problem.forbidden(role: .kiosk, operation: "bookHold").detail?.text(in: .id)
                 == "peran kiosk tidak boleh memanggil bookHold")
+    }
+
+    /// An HTTP error of the framework keeps its reason phrase in English; a client error reads the
+    /// table's text with its status in Indonesian, a server error (code `internal`) keeps the phrase.
+    @Test func frameworkErrorsKeepTheirReasonPhraseInEnglish() {
+        let badRequest = Problem.httpError(status: 400, reasonPhrase: "Bad Request")
+        #expect(badRequest.code == "http_error")
+        #expect(badRequest.title.text(in: .en) == "Bad Request")
+        #expect(badRequest.title.text(in: .id) == "permintaan tidak dapat dilayani (HTTP 400)")
+        let badGateway = Problem.httpError(status: 502, reasonPhrase: "Bad Gateway")
+        #expect(badGateway.code == "internal")
+        #expect(badGateway.title.text(in: .id) == "Bad Gateway")
     }
 }

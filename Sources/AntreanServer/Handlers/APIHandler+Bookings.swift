@@ -2,14 +2,14 @@ import AntreanAllocator
 
 extension APIHandler {
     func createHold(_ input: Operations.CreateHold.Input) async throws -> Operations.CreateHold.Output {
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let receipt = try await reserve(body, idempotencyKey: input.headers.idempotencyKey, holdOnly: true)
         return receipt.isRepeat
             ? .ok(.init(body: .json(view(receipt.booking)))) : .created(.init(body: .json(view(receipt.booking))))
     }
 
     func createBooking(_ input: Operations.CreateBooking.Input) async throws -> Operations.CreateBooking.Output {
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let receipt = try await reserve(body, idempotencyKey: input.headers.idempotencyKey, holdOnly: false)
         return receipt.isRepeat
             ? .ok(.init(body: .json(view(receipt.booking)))) : .created(.init(body: .json(view(receipt.booking))))
@@ -24,11 +24,11 @@ extension APIHandler {
         let key = try scopedIdempotencyKey(header, client: client)
         if let account = body.account {
             guard (1...128).contains(account.utf8.count) else {
-                throw Problem.malformed(pointer: "/account", "1 to 128 characters")
+                throw Problem.malformed(pointer: "/account", .accountLength)
             }
             let now = AntreanHTTPServer.seconds(ContinuousClock.now - server.startedAt)
             if let wait = server.accountLimiter.take("account:" + account, now: now) {
-                throw Problem.rateLimited(retryAfter: wait, scope: "account")
+                throw Problem.rateLimited(retryAfter: wait, scope: .account)
             }
         }
         let citizen = try citizen(nik: body.nik, account: body.account, priority: body.priority ?? false)
@@ -51,11 +51,11 @@ extension APIHandler {
                 service: service, homeOffice: OfficeID(home), citizen: citizen, notBefore: notBefore,
                 holdOnly: holdOnly, idempotencyKey: key)
             result = try await store { try await allocator.place(request) }
-        case (.some, nil, _): throw Problem.malformed(pointer: "/start", "required with office")
-        case (nil, .some, _): throw Problem.malformed(pointer: "/office", "required with start")
+        case (.some, nil, _): throw Problem.malformed(pointer: "/start", .withOffice)
+        case (nil, .some, _): throw Problem.malformed(pointer: "/office", .withStart)
         case (.some, .some, .some):
-            throw Problem.malformed(pointer: "/homeOffice", "give office and start, or homeOffice")
-        case (nil, nil, nil): throw Problem.malformed(pointer: "/office", "give office and start, or homeOffice")
+            throw Problem.malformed(pointer: "/homeOffice", .officeStartOrHome)
+        case (nil, nil, nil): throw Problem.malformed(pointer: "/office", .officeStartOrHome)
         }
         let receipt = try decided(result)
         if !receipt.isRepeat {
@@ -67,7 +67,7 @@ extension APIHandler {
 
     func confirmHold(_ input: Operations.ConfirmHold.Input) async throws -> Operations.ConfirmHold.Output {
         let id = try formats.bookingID(input.path.code)
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let nik = try citizen(nik: body.nik).nikHash
         let record = try decided(try await store { try await allocator.confirm(id, by: nik) })
         server.metrics.booking(kind: "confirmed_hold")
@@ -92,14 +92,14 @@ extension APIHandler {
     private func owner(_ nik: String?) throws(Problem) -> NIKHash? {
         if let nik { return try citizen(nik: nik).nikHash }
         guard try client.role.actsForOffice else {
-            throw Problem.malformed(pointer: "/nik", "required for a \(try client.role.rawValue) key")
+            throw Problem.malformed(pointer: "/nik", .nikForRole, ["role": try client.role.rawValue])
         }
         return nil
     }
 
     func cancelBooking(_ input: Operations.CancelBooking.Input) async throws -> Operations.CancelBooking.Output {
         let id = try formats.bookingID(input.path.code)
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let nik = try owner(body.nik)
         let record = try decided(try await store { try await allocator.cancel(id, by: nik) })
         await publish(nik == nil ? .cancelledByOffice : .cancelled, record)
@@ -110,7 +110,7 @@ extension APIHandler {
         _ input: Operations.RescheduleBooking.Input
     ) async throws -> Operations.RescheduleBooking.Output {
         let id = try formats.bookingID(input.path.code)
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let nik = try owner(body.nik)
         let current = try record(id)
         let slot = SlotRef(
@@ -124,7 +124,7 @@ extension APIHandler {
     /// The QR token, for the booking's owner only: the NIK must match (booking codes are sequential).
     func issueToken(_ input: Operations.IssueToken.Input) async throws -> Operations.IssueToken.Output {
         let id = try formats.bookingID(input.path.code)
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let nik = try citizen(nik: body.nik).nikHash
         guard try record(id).nikHash == nik else { throw Problem(.notOwner) }
         let token = try decided(try await store { try await allocator.issueToken(for: id) })

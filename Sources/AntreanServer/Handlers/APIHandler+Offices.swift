@@ -74,7 +74,7 @@ extension APIHandler {
         let query = input.query
         let service = try requireService(query.service)
         let limit = query.limit ?? 10
-        guard (1...200).contains(limit) else { throw Problem.malformed(parameter: "limit", "between 1 and 200") }
+        guard (1...200).contains(limit) else { throw Problem.malformed(parameter: "limit", .limitRange) }
         // One office, or the kecamatan's offices in the allocator's own order (ties break the same way).
         var office: OfficeID?
         var kecamatan: KecamatanID?
@@ -82,10 +82,10 @@ extension APIHandler {
         case (.some(let name), nil): office = try requireOffice(name).id
         case (nil, .some(let name)):
             guard server.configuration.offices.contains(where: { $0.kecamatan.rawValue == name }) else {
-                throw Problem(status: 404, code: "unknown_kecamatan", title: "unknown kecamatan '\(name)'")
+                throw Problem.unknownKecamatan(name)
             }
             kecamatan = KecamatanID(name)
-        default: throw Problem.malformed(parameter: "office", "give exactly one of office and kecamatan")
+        default: throw Problem.malformed(parameter: "office", .officeOrKecamatan)
         }
         let date = try query.date.map { text throws(Problem) in try formats.date(text, parameter: "date") }
         let from = date.map { rules.timeZone.instant(on: $0, minuteOfDay: 0) }

@@ -4,28 +4,28 @@ extension APIHandler {
     /// Check-in by QR token (kiosk, desk, admin) or by booking code and NIK (desk, admin): the allocator's
     /// `checkIn(token:at:)` or `checkIn(booking:nik:at:)`; the admitted citizen joins the office's queue.
     func checkIn(_ input: Operations.CheckIn.Input) async throws -> Operations.CheckIn.Output {
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let office = try requireOffice(input.path.office).id
         let receipt: CheckInReceipt
         switch (body.token, body.code, body.nik) {
         case (.some(let token), nil, nil):
             guard (1...1024).contains(token.utf8.count) else {
-                throw Problem.malformed(pointer: "/token", "1 to 1024 characters")
+                throw Problem.malformed(pointer: "/token", .tokenLength)
             }
             receipt = try decided(try await store { try await allocator.checkIn(token: token, at: office) })
         case (nil, .some(let code), .some(let nik)):
             guard try client.role.actsForOffice else {
-                throw Problem.forbidden("check-in by booking code and NIK is for desk keys; a kiosk scans the QR token")
+                throw Problem.forbidden(.deskCheckIn)
             }
             guard let id = try? formats.bookingID(code) else {
-                throw Problem.malformed(pointer: "/code", "expected a booking code (decimal digits)")
+                throw Problem.malformed(pointer: "/code", .bookingCode)
             }
             let hash = try citizen(nik: nik).nikHash
             receipt = try decided(try await store { try await allocator.checkIn(booking: id, nik: hash, at: office) })
-        case (nil, .some, nil): throw Problem.malformed(pointer: "/nik", "required with code")
-        case (nil, nil, .some): throw Problem.malformed(pointer: "/code", "required with nik")
-        case (.some, _, _): throw Problem.malformed(pointer: "/token", "give token, or code and nik, not both")
-        case (nil, nil, nil): throw Problem.malformed(pointer: "/token", "give token, or code and nik")
+        case (nil, .some, nil): throw Problem.malformed(pointer: "/nik", .withCode)
+        case (nil, nil, .some): throw Problem.malformed(pointer: "/code", .withNIK)
+        case (.some, _, _): throw Problem.malformed(pointer: "/token", .tokenOrCodeNotBoth)
+        case (nil, nil, nil): throw Problem.malformed(pointer: "/token", .tokenOrCode)
         }
         let requeuedAfter: Int?
         switch receipt.timing {
@@ -45,7 +45,7 @@ extension APIHandler {
 
     /// A walk-in against the reserve of the current or a later slot today (`Allocator.registerWalkIn`).
     func registerWalkIn(_ input: Operations.RegisterWalkIn.Input) async throws -> Operations.RegisterWalkIn.Output {
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let office = try requireOffice(input.path.office).id
         let citizen = try citizen(nik: body.nik, priority: body.priority ?? false)
         let service = ServiceID(body.service)
@@ -84,7 +84,7 @@ extension APIHandler {
     }
 
     func callNext(_ input: Operations.CallNext.Input) async throws -> Operations.CallNext.Output {
-        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", "a JSON body is required") }
+        guard case .json(let body) = input.body else { throw Problem.malformed(pointer: "", .bodyRequired) }
         let office = try requireOffice(input.path.office)
         let service = try requireService(body.service)
         let key = queueKey(office: office.id, service: service.id)

@@ -8,7 +8,7 @@ struct FieldFormats: Sendable {
     /// An ISO 8601 instant from body field `pointer`; malformed is 400, out of the supported range 422.
     func instant(_ text: String, pointer: String) throws(Problem) -> Instant {
         guard let instant = Instant(iso8601: text) else {
-            throw .malformed(pointer: pointer, "expected ISO 8601 with an offset, like 2026-11-23T08:00:00+08:00")
+            throw .malformed(pointer: pointer, .instant)
         }
         guard instant.isSupported else { throw Problem(.instantOutOfRange) }
         return instant
@@ -17,7 +17,7 @@ struct FieldFormats: Sendable {
     /// A local date `YYYY-MM-DD` from query parameter `name`.
     func date(_ text: String, parameter name: String) throws(Problem) -> LocalDate {
         guard text.utf8.count == 10, let date = LocalDate(parsing: text), date.isValid else {
-            throw .malformed(parameter: name, "expected a date like 2026-11-23")
+            throw .malformed(parameter: name, .date)
         }
         return date
     }
@@ -26,7 +26,7 @@ struct FieldFormats: Sendable {
     func bookingID(_ code: String, parameter name: String = "code") throws(Problem) -> BookingID {
         guard (1...19).contains(code.utf8.count), code.utf8.allSatisfy({ (48...57).contains($0) }),
             let value = UInt64(code), value > 0
-        else { throw .malformed(parameter: name, "expected a booking code (decimal digits)") }
+        else { throw .malformed(parameter: name, .bookingCode) }
         return BookingID(value)
     }
 
@@ -54,7 +54,7 @@ struct FieldFormats: Sendable {
 /// The `Idempotency-Key` header: 1 to 128 visible ASCII characters.
 func checkedIdempotencyKey(_ text: String) throws(Problem) -> String {
     guard (1...128).contains(text.utf8.count), text.utf8.allSatisfy({ (33...126).contains($0) }) else {
-        throw .malformed(parameter: "Idempotency-Key", "1 to 128 visible ASCII characters")
+        throw .malformed(parameter: "Idempotency-Key", .idempotencyKey)
     }
     return text
 }

@@ -24,7 +24,7 @@ struct AccessMiddleware: ServerMiddleware {
         RequestScope.current?.client = client
         // The bucket first: calls outside the role cost a token too, so probing is throttled as well.
         if let wait = limiter.take("key:" + client.id, now: monotonicSeconds()) {
-            throw Problem.rateLimited(retryAfter: wait, scope: "client key")
+            throw Problem.rateLimited(retryAfter: wait, scope: .clientKey)
         }
         guard client.role.operations.contains(operationID) else {
             throw Problem.forbidden(role: client.role, operation: operationID)

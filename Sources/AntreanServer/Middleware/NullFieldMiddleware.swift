@@ -21,7 +21,7 @@ struct NullFieldMiddleware: ServerMiddleware {
         if let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
             let pointer = Self.firstNull(in: value, at: "")
         {
-            throw Problem.malformed(pointer: pointer, "null is not allowed; leave the field out instead")
+            throw Problem.malformed(pointer: pointer, .nullField)
         }
         return try await next(request, HTTPBody(data), metadata)
     }

@@ -44,17 +44,17 @@ struct ProblemMiddleware: ServerMiddleware {
     static func malformed(_ error: DecodingError) -> Problem {
         switch error {
         case .keyNotFound(let key, let context):
-            return .malformed(pointer: pointer(context.codingPath + [key]), "required field missing")
+            return .malformed(pointer: pointer(context.codingPath + [key]), .fieldMissing)
         case .typeMismatch(let type, let context):
-            return .malformed(pointer: pointer(context.codingPath), "expected \(describe(type))")
+            return .malformed(pointer: pointer(context.codingPath), expected(type, null: false))
         case .valueNotFound(let type, let context):
-            return .malformed(pointer: pointer(context.codingPath), "expected \(describe(type)), got null")
+            return .malformed(pointer: pointer(context.codingPath), expected(type, null: true))
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
-                ? .malformed(pointer: "", "the body is not valid JSON")
-                : .malformed(pointer: pointer(context.codingPath), "value not allowed")
+                ? .malformed(pointer: "", .notJSON)
+                : .malformed(pointer: pointer(context.codingPath), .notAllowed)
         @unknown default:
-            return .malformed(pointer: "", "the body does not match the schema")
+            return .malformed(pointer: "", .notSchema)
         }
     }
 
@@ -62,17 +62,17 @@ struct ProblemMiddleware: ServerMiddleware {
     static func malformedRequest(_ cause: String) -> Problem {
         let lowered = cause.lowercased()
         if lowered.contains("content-type") || lowered.contains("content type") {
-            return .malformed(parameter: "Content-Type", "expected application/json")
+            return .malformed(parameter: "Content-Type", .contentType)
         }
-        if lowered.contains("idempotency-key") { return .malformed(parameter: "Idempotency-Key", "required header") }
+        if lowered.contains("idempotency-key") { return .malformed(parameter: "Idempotency-Key", .requiredHeader) }
         if lowered.contains("request body") || lowered.contains("body") {
-            return .malformed(pointer: "", "a JSON body is required")
+            return .malformed(pointer: "", .bodyRequired)
         }
         for name in ["service", "office", "kecamatan", "date", "priority", "limit", "code"]
         where cause.contains("named: \(name)") || cause.contains("'\(name)'") || cause.contains("\"\(name)\"") {
-            return .malformed(parameter: name, "missing or not of the documented type")
+            return .malformed(parameter: name, .parameterType)
         }
-        return .malformed(parameter: "", "a parameter is missing or not of the documented type")
+        return .malformed(parameter: "", .someParameter)
     }
 
     /// RFC 6901: `/a/0/b`, with `~` as `~0` and `/` as `~1`.
@@ -83,13 +83,14 @@ struct ProblemMiddleware: ServerMiddleware {
         }.joined()
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    /// "expected a string" and the like for a value of `type`; with `null`, that it got null instead.
+    private static func expected(_ type: Any.Type, null: Bool) -> ProblemDetail {
         switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
-        case is Double.Type, is Float.Type: "a number"
-        default: "a JSON value of the documented type"
+        case is String.Type: null ? .nullString : .expectedString
+        case is Bool.Type: null ? .nullBool : .expectedBool
+        case is Int.Type, is Int64.Type, is Int32.Type: null ? .nullInteger : .expectedInteger
+        case is Double.Type, is Float.Type: null ? .nullNumber : .expectedNumber
+        default: null ? .nullValue : .expectedValue
         }
     }
 }

@@ -47,9 +47,7 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
                 allowed = DocumentedRoutes.served.allowedMethods(path: request.uri.path)
                 problem = allowed.map { Problem.methodNotAllowed(allowed: $0) } ?? Problem.notFound
             } else {
-                problem = Problem(
-                    status: error.status.code, code: error.status.code >= 500 ? "internal" : "http_error",
-                    title: error.status.reasonPhrase)
+                problem = Problem.httpError(status: error.status.code, reasonPhrase: error.status.reasonPhrase)
             }
             metrics.refusal(code: problem.code)
             response = ProblemResponse.make(problem, language: language)

@@ -4,21 +4,20 @@ import AntreanLocalization
 /// An RFC 9457 problem the server answers instead of a result: a refusal of the allocator (its stable
 /// code as the type), a malformed request (with a JSON pointer or the parameter's name), or an access,
 /// rate or size limit. Handlers throw it; `ProblemMiddleware` writes it as `application/problem+json`.
+/// Its title and detail are kept as `ProblemText`s (keys and values), so the language of the response
+/// is chosen only when it is written.
 struct Problem: Error, Sendable, Equatable {
     var status: Int
     /// The stable snake_case code; the problem's `type` is `/problems/<code>`.
     var code: String
-    var title: String
-    var detail: String?
+    var title: ProblemText
+    var detail: ProblemText?
     /// RFC 6901 pointer into the request body, for malformed fields.
     var pointer: String?
     /// The malformed query, path or header parameter.
     var parameter: String?
     /// Seconds for the `Retry-After` header (429).
     var retryAfter: Int?
-    /// A refusal's message for people in each language (`title` holds the English one); empty for the
-    /// server's own problems, whose texts `localized(_:)` looks up.
-    var refusalTitles: [Language: String] = [:]
 
     var type: String { "/problems/" + code }
 
@@ -30,14 +29,11 @@ struct Problem: Error, Sendable, Equatable {
     init(_ refusal: AllocationRefusal, rules: AllocatorRules? = nil) {
         status = Self.status(of: refusal)
         code = refusal.code
-        for language in Language.allCases {
-            refusalTitles[language] = refusal.message(language: language, rules: rules)
-        }
-        title = refusalTitles[.en] ?? refusal.description
+        title = .refusal(refusal, rules: rules)
     }
 
     init(
-        status: Int, code: String, title: String, detail: String? = nil, pointer: String? = nil,
+        status: Int, code: String, title: ProblemText, detail: ProblemText? = nil, pointer: String? = nil,
         parameter: String? = nil, retryAfter: Int? = nil
     ) {
         self.status = status
@@ -68,56 +64,79 @@ struct Problem: Error, Sendable, Equatable {
         }
     }
 
-    /// A malformed field of the JSON body at `pointer` (RFC 6901).
-    static func malformed(pointer: String, _ detail: String) -> Problem {
-        Problem(status: 400, code: "malformed", title: "malformed request", detail: detail, pointer: pointer)
+    /// A malformed field of the JSON body at `pointer` (RFC 6901); `values` fill the detail's placeholders.
+    static func malformed(pointer: String, _ detail: ProblemDetail, _ values: [String: String] = [:]) -> Problem {
+        Problem(
+            status: 400, code: "malformed", title: .title(.malformed), detail: .detail(detail, values),
+            pointer: pointer)
     }
 
     /// A malformed query, path or header parameter.
-    static func malformed(parameter: String, _ detail: String) -> Problem {
-        Problem(status: 400, code: "malformed", title: "malformed request", detail: detail, parameter: parameter)
+    static func malformed(parameter: String, _ detail: ProblemDetail) -> Problem {
+        Problem(
+            status: 400, code: "malformed", title: .title(.malformed), detail: .detail(detail), parameter: parameter)
     }
 
     static let unauthenticated = Problem(
-        status: 401, code: "unauthenticated", title: "missing, unknown or revoked client key",
-        detail: "send Authorization: Bearer <key> with a key made by `antrean keys create`")
+        status: 401, code: "unauthenticated", title: .title(.unauthenticated), detail: .detail(.unauthenticated))
 
     static func forbidden(role: ClientRole, operation: String) -> Problem {
         Problem(
-            status: 403, code: "forbidden", title: "not allowed for this client's role",
-            detail: "role \(role.rawValue) may not call \(operation)")
+            status: 403, code: "forbidden", title: .title(.forbidden),
+            detail: .detail(.role, ["role": role.rawValue, "operation": operation]))
     }
 
-    static func forbidden(_ detail: String) -> Problem {
-        Problem(status: 403, code: "forbidden", title: "not allowed for this client's role", detail: detail)
+    static func forbidden(_ detail: ProblemDetail) -> Problem {
+        Problem(status: 403, code: "forbidden", title: .title(.forbidden), detail: .detail(detail))
     }
 
-    static func rateLimited(retryAfter: Int, scope: String) -> Problem {
+    /// Whose rate limit a 429 reports.
+    enum RateScope: Sendable {
+        case clientKey, account
+    }
+
+    static func rateLimited(retryAfter: Int, scope: RateScope) -> Problem {
         Problem(
-            status: 429, code: "rate_limited", title: "too many requests",
-            detail: "the \(scope) rate limit is reached; retry after \(retryAfter) s", retryAfter: retryAfter)
+            status: 429, code: "rate_limited", title: .title(.rateLimited),
+            detail: .detail(scope == .clientKey ? .rateClient : .rateAccount, ["seconds": String(retryAfter)]),
+            retryAfter: retryAfter)
     }
 
     static func tooLarge(limit: Int) -> Problem {
         Problem(
-            status: 413, code: "body_too_large", title: "request body too large",
-            detail: "the body may have at most \(limit) bytes")
+            status: 413, code: "body_too_large", title: .title(.bodyTooLarge),
+            detail: .detail(.tooLarge, ["limit": String(limit)]))
     }
 
-    static let notFound = Problem(status: 404, code: "not_found", title: "no such resource")
+    static let notFound = Problem(status: 404, code: "not_found", title: .title(.notFound))
 
     /// A documented path asked with a method it does not have (the `Allow` header lists those it has).
     static func methodNotAllowed(allowed: [String]) -> Problem {
         Problem(
-            status: 405, code: "method_not_allowed", title: "method not allowed",
-            detail: "this resource answers \(allowed.joined(separator: ", "))")
+            status: 405, code: "method_not_allowed", title: .title(.methodNotAllowed),
+            detail: .detail(.methods, ["methods": allowed.joined(separator: ", ")]))
+    }
+
+    /// A kecamatan the configuration does not have (its name is configuration, never personal data).
+    static func unknownKecamatan(_ name: String) -> Problem {
+        Problem(status: 404, code: "unknown_kecamatan", title: .title(.unknownKecamatan, ["name": name]))
+    }
+
+    /// An HTTP error the framework answered (not a route of ours): its reason phrase in English. A client
+    /// error reads "the request cannot be served (HTTP <status>)" in other languages; a server error
+    /// (`internal`) keeps the reason phrase.
+    static func httpError(status: Int, reasonPhrase: String) -> Problem {
+        let serverError = status >= 500
+        return Problem(
+            status: status, code: serverError ? "internal" : "http_error",
+            title: .reasonPhrase(
+                reasonPhrase, otherwise: serverError ? nil : .title(.httpError, ["status": String(status)])))
     }
 
     /// The store failed (disk full, I/O error): the one server-side error, 503 so clients retry later
     /// with the same Idempotency-Key.
     static let storeUnavailable = Problem(
-        status: 503, code: "store_unavailable",
-        title: "the store cannot commit now; retry with the same Idempotency-Key")
+        status: 503, code: "store_unavailable", title: .title(.storeUnavailable))
 
-    static let internalError = Problem(status: 500, code: "internal", title: "internal error")
+    static let internalError = Problem(status: 500, code: "internal", title: .title(.internal))
 }

@@ -21,12 +21,12 @@ enum ProblemResponse {
     }
 
     static func json(_ problem: Problem, language: Language = .en) -> Data {
-        let problem = problem.localized(language)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = Body(
-            type: problem.type, title: problem.title, status: problem.status, detail: problem.detail,
-            code: problem.code, pointer: problem.pointer, parameter: problem.parameter)
+            type: problem.type, title: problem.title.text(in: language), status: problem.status,
+            detail: problem.detail?.text(in: language), code: problem.code, pointer: problem.pointer,
+            parameter: problem.parameter)
         return (try? encoder.encode(body))
             ?? Data(#"{"status":500,"title":"internal error","type":"/problems/internal"}"#.utf8)
     }
