@@ -39,31 +39,19 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Requests, one JSON object a line.")
     var requests: String
 
-    @Option(help: "Allocator configuration (JSON): offices, services, rules, where the secrets are.")
-    var config: String
+    @OptionGroup var files: AllocatorFileOptions
 
-    @Option(help: "SQLite store; created if missing, reopened (state rebuilt) if present.")
-    var store: String
-
-    @Option(help: "Policy: home-earliest, kecamatan-earliest, least-loaded, overbooking.")
-    var policy: String = "home-earliest"
+    @OptionGroup var placement: PolicyOption
 
     @Option(help: "Lines applied per store transaction before their decisions are printed.")
     var groupCommit: Int = 32
 
-    @Option(
-        help:
-            "SQLite sync: PIPELINED or FULL (survive power loss; PIPELINED overlaps the fsync with the next write) or NORMAL (survives a process crash)."
-    )
-    var sync: String = "FULL"
+    @OptionGroup var durability: SyncOption
 
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
         guard groupCommit >= 1 else { throw ValidationError("--group-commit must be at least 1") }
-        guard SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) != nil else {
-            throw ValidationError("--sync must be PIPELINED, FULL or NORMAL")
-        }
     }
 
     func run() throws {
@@ -79,8 +67,8 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func replay() throws {
-        let (configuration, signer, hasher) = try ReplayConfiguration.load(path: config)
-        let chosenPolicy = try configuration.policy(named: policy)
+        let (configuration, signer, hasher) = try ReplayConfiguration.load(path: files.config)
+        let chosenPolicy = try configuration.policy(named: placement.policy)
         let bytes: [UInt8]
         do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: requests))) } catch {
             throw ReplayError(
@@ -88,14 +76,13 @@ struct ReplayCommand: ParsableCommand {
         }
         let allocator: Allocator
         do {
-            let syncMode = SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) ?? .full
-            let sqlite = try SQLiteAllocatorStore(path: store, syncMode: syncMode)
+            let sqlite = try SQLiteAllocatorStore(path: files.store, syncMode: durability.mode)
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy,
                 tokenSigner: signer, nikHasher: hasher, store: sqlite,
                 clock: ManualClock(Instant(secondsSinceEpoch: 0)))
         } catch {
-            throw ReplayStoreError(store: store, underlying: error)
+            throw ReplayStoreError(store: files.store, underlying: error)
         }
         var replayer = Replayer(allocator: allocator, file: requests, language: try language.language())
         var summary = ReplaySummary()
@@ -106,7 +93,7 @@ struct ReplayCommand: ParsableCommand {
 
         func acknowledge() throws {
             do { try allocator.flush() } catch {
-                throw ReplayStoreError(store: store, underlying: error, afterAcknowledging: true)
+                throw ReplayStoreError(store: files.store, underlying: error, afterAcknowledging: true)
             }
             var out = Data()
             for decision in pending {

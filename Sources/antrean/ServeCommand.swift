@@ -35,11 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Allocator configuration (JSON, as for replay): offices, services, rules, secrets.")
-    var config: String
-
-    @Option(help: "SQLite store; created if missing, reopened (state rebuilt) if present.")
-    var store: String
+    @OptionGroup var files: AllocatorFileOptions
 
     @Option(help: "Client keys file (`antrean keys create`).")
     var keys: String
@@ -47,11 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).")
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: "Placement policy: home-earliest, kecamatan-earliest, least-loaded, overbooking.")
-    var policy: String = "home-earliest"
+    @OptionGroup var placement: PolicyOption
 
-    @Option(help: "SQLite sync: FULL or PIPELINED (survive power loss) or NORMAL (survives a process crash).")
-    var sync: String = "FULL"
+    @OptionGroup var durability: SyncOption
 
     @Option(help: "Requests per second each client key may make (token bucket).")
     var rateLimit: Double = 50
@@ -82,9 +76,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard listenAddress != nil else { throw ValidationError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080") }
-        guard SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) != nil else {
-            throw ValidationError("--sync must be PIPELINED, FULL or NORMAL")
-        }
         guard rateLimit > 0, rateLimit.isFinite, burst >= 1, burst.isFinite, accountRateLimit > 0,
             accountRateLimit.isFinite
         else { throw ValidationError("--rate-limit and --account-rate-limit must be above 0, --burst at least 1") }
@@ -110,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, signer, hasher): (ReplayConfiguration, QRTokenSigner, NIKHasher)
-        do { (configuration, signer, hasher) = try ReplayConfiguration.load(path: config) } catch {
+        do { (configuration, signer, hasher) = try ReplayConfiguration.load(path: files.config) } catch {
             // A secret that is nowhere configured is missing input here, as a missing secret file is.
             let missing = error.description.contains("no NIK pepper") || error.description.contains("tokenKeys: needs")
             throw CLIError(error.description, status: missing ? ExitStatus.missingInput : error.status)
@@ -140,21 +131,20 @@ struct ServeCommand: AsyncParsableCommand {
                 status: ExitStatus.badInput)
         }
         let chosenPolicy: any AllocationPolicy
-        do { chosenPolicy = try configuration.policy(named: policy) } catch {
+        do { chosenPolicy = try configuration.policy(named: placement.policy) } catch {
             throw CLIError(error.description, status: error.status)
         }
-        let syncMode = SQLiteAllocatorStore.SyncMode(rawValue: sync.uppercased()) ?? .full
         let sqlite: SQLiteAllocatorStore
         let allocator: Allocator
         do {
             sqlite = try SQLiteAllocatorStore(
-                path: store, syncMode: syncMode, outbox: webhookClients.isEmpty ? nil : OutboxSettings())
+                path: files.store, syncMode: durability.mode, outbox: webhookClients.isEmpty ? nil : OutboxSettings())
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy, tokenSigner: signer,
                 nikHasher: hasher, store: sqlite, clock: OffsetClock(start: clockStart.flatMap { Instant(iso8601: $0) })
             )
         } catch {
-            let failure = ReplayStoreError(store: store, underlying: error)
+            let failure = ReplayStoreError(store: files.store, underlying: error)
             throw CLIError(failure.description, status: failure.exitStatus)
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info
@@ -191,14 +181,16 @@ struct ServeCommand: AsyncParsableCommand {
                 // The one line a script waits for (tests read the port from it).
                 FileHandle.standardOutput.write(Data("antrean serve: listening on http://\(host):\(port)\n".utf8))
             }
-        }.mapError { CLIError("\(store): cannot register the webhook clients: \($0)", status: ExitStatus.ioError) }
-            .get()
+        }.mapError {
+            CLIError("\(files.store): cannot register the webhook clients: \($0)", status: ExitStatus.ioError)
+        }
+        .get()
         do { try await group.run() } catch {
             logger.error("server stopped with an error", metadata: ["error": .string("\(error)")])
             throw CLIError("the server stopped: \(error)", status: ExitStatus.internalError)
         }
         do { try allocator.flush() } catch {
-            throw CLIError("\(store): cannot flush the store at shutdown: \(error)", status: ExitStatus.ioError)
+            throw CLIError("\(files.store): cannot flush the store at shutdown: \(error)", status: ExitStatus.ioError)
         }
         sqlite.close()
         logger.info("stopped; the store is flushed and closed")
