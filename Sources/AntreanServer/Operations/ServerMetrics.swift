@@ -1,11 +1,16 @@
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics (its own registry, so several servers in one test process do not
 /// mix): requests by operation and status, request latency, bookings made, refusals by reason, no-shows
 /// released and the store's group-commit batches. Label values are the operation ids and stable codes
 /// only (never a path with a booking code, a NIK or a key), so the number of series stays bounded.
+/// Names follow Prometheus' conventions: the `antrean_` prefix, a base unit in the name (`_seconds`),
+/// `_total` on counters and on nothing else (a metric that can go down, such as a backlog, is a gauge).
 final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+    /// The committer's totals when `commits(transactions:operations:)` last counted them.
+    private let committed = Mutex<(transactions: Int, operations: Int)>((0, 0))
     private static let latencyBuckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
         .milliseconds(10), .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250),
@@ -55,18 +60,23 @@ final class ServerMetrics: Sendable {
         ).increment(by: Int64(count))
     }
 
-    /// The group committer's totals so far (store transactions and the operations they carried).
+    /// The group committer's totals so far (store transactions and the operations they carried), as
+    /// counters: each call adds what the totals grew by since the last call, under one lock, so two
+    /// scrapes at once count every transaction once.
     func commits(transactions: Int, operations: Int) {
-        registry.makeGauge(
-            descriptor: .init(
-                namespace: "antrean", metricName: "store_commits", unitName: "total",
-                helpText: "Store transactions since start (operations / transactions = mean batch size).")
-        ).set(Double(transactions))
-        registry.makeGauge(
-            descriptor: .init(
-                namespace: "antrean", metricName: "store_committed_operations", unitName: "total",
-                helpText: "Allocator operations committed since start.")
-        ).set(Double(operations))
+        committed.withLock { last in
+            registry.makeCounter(
+                descriptor: .init(
+                    namespace: "antrean", metricName: "store_commits", unitName: "total",
+                    helpText: "Store transactions since start (operations / transactions = mean batch size).")
+            ).increment(by: Int64(max(0, transactions - last.transactions)))
+            registry.makeCounter(
+                descriptor: .init(
+                    namespace: "antrean", metricName: "store_committed_operations", unitName: "total",
+                    helpText: "Allocator operations committed since start.")
+            ).increment(by: Int64(max(0, operations - last.operations)))
+            last = (max(last.transactions, transactions), max(last.operations, operations))
+        }
     }
 
     func exposition() -> String { registry.emitToString() }
