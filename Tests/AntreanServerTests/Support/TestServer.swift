@@ -27,9 +27,8 @@ final class TestServer: @unchecked Sendable {
     /// The key text of each role's client (`portal`, `call_centre`, …).
     var keys: [ClientRole: String] = [:]
     var keyRecords: [ClientRole: ClientKey] = [:]
-    private(set) var port = 0
-    private var group: ServiceGroup?
-    private var runTask: Task<Void, any Error>?
+    private var running: LoopbackGroup?
+    var port: Int { running?.port ?? 0 }
     let client: HTTPClient
 
     /// One office `kel-a` (kecamatan `k1`) and `kel-b` (`k1`), service `ktp` with `slotCapacity` places per
@@ -94,20 +93,15 @@ final class TestServer: @unchecked Sendable {
             idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
         clientConfiguration.timeout = .init(connect: .seconds(30), read: .seconds(120))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let group = try server.makeServiceGroup(gracefulShutdownSignals: []) { port in continuation.yield(port) }
-        self.group = group
-        runTask = Task { try await group.run() }
-        for await bound in ports {
-            port = bound
-            break
+        let server = server
+        running = try await LoopbackGroup.start { onRunning in
+            try server.makeServiceGroup(gracefulShutdownSignals: []) { port in onRunning(port) }
         }
     }
 
     /// Shuts the server down gracefully, waits for it, and closes the client and the store.
     func stop() async throws {
-        await group?.triggerGracefulShutdown()
-        try await runTask?.value
+        try await running?.stop()
         try await client.shutdown()
         try allocator.flush()
         store.close()

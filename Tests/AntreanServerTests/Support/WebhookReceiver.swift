@@ -18,8 +18,8 @@ final class WebhookReceiver: @unchecked Sendable {
 
     private let lock = NSLock()
     private var received: [Delivery] = []
-    private var group: ServiceGroup?
-    private var runTask: Task<Void, any Error>?
+    private var running: LoopbackGroup?
+    /// The port of the last start (kept after `stop()`, so `start(port: port)` comes back on it).
     private(set) var port = 0
 
     /// Starts listening on `port` (0: a free one).
@@ -35,25 +35,20 @@ final class WebhookReceiver: @unchecked Sendable {
         }
         var logger = Logger(label: "webhook-receiver")
         logger.logLevel = .critical
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: requested)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
-        self.group = group
-        runTask = Task { try await group.run() }
-        for await bound in ports {
-            port = bound
-            break
+        let running = try await LoopbackGroup.start { onRunning in
+            let application = Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: requested)),
+                onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+            return ServiceGroup(
+                configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
         }
+        self.running = running
+        port = running.port
     }
 
     func stop() async throws {
-        await group?.triggerGracefulShutdown()
-        try await runTask?.value
-        group = nil
-        runTask = nil
+        try await running?.stop()
+        running = nil
     }
 
     func url(_ hook: String) -> String { "http://127.0.0.1:\(port)/hook/\(hook)" }
