@@ -91,6 +91,18 @@ extension Texts {
         "plan.metric.mean_wait": "mean wait (min)",
         "plan.metric.share_within": "share within {limit}",
         "plan.not_met_within": "NO (within {limit})",
+        "plan.met_every_citizen": "yes, all {citizens} (too few to bound)",
+        "plan.not_met_checked": "NO (check, {replications} repl.)",
+        "plan.pooled":
+            "Each block is judged over the citizens of all its replications together: \"{target}\" is read as "
+            + "\"{judged}\", the share of those citizens, with the ratio estimator's interval",
+        "plan.check":
+            "Re-checked on independent replications (numbers {first}… of the same seed; {initial} at first, doubled "
+            + "up to {maximum} while a block's interval holds the limit; a block that misses or stays undecided gets a "
+            + "counter): {checks} checks, {run} replications; {raised} units raised by {added} counters "
+            + "({before} counter-h before the check); {missing} still miss; {few} met by every citizen seen but too few "
+            + "to bound at 95%",
+        "plan.check_stopped": "The check stopped at its limit of {checks} checks with units still missing.",
         "plan.missed_unit": "{unit} (not met within {limit} counters)",
         "plan.no_plan":
             "NO PLAN: the target is not met at {units}. The counter-hours ({current} in the current plan) are not "

@@ -100,6 +100,18 @@ extension Texts {
         "plan.metric.mean_wait": "rerata tunggu (mnt)",
         "plan.metric.share_within": "porsi dalam {limit}",
         "plan.not_met_within": "TIDAK (hingga {limit})",
+        "plan.met_every_citizen": "ya, semua {citizens} (terlalu sedikit untuk dibatasi)",
+        "plan.not_met_checked": "TIDAK (periksa, {replications} repl.)",
+        "plan.pooled":
+            "Setiap blok dinilai atas semua warga dari semua replikasinya sekaligus: \"{target}\" dibaca sebagai "
+            + "\"{judged}\", porsi warga itu, dengan selang penaksir rasio",
+        "plan.check":
+            "Diperiksa ulang dengan replikasi bebas (nomor {first}… dari benih acak yang sama; {initial} mula-mula, "
+            + "digandakan hingga {maximum} selama selang suatu blok memuat batasnya; blok yang gagal atau belum "
+            + "terputuskan mendapat satu loket): {checks} pemeriksaan, {run} replikasi; {raised} unit dinaikkan "
+            + "{added} loket ({before} jam-loket sebelum pemeriksaan); {missing} masih gagal; {few} dipenuhi setiap "
+            + "warga yang teramati tetapi terlalu sedikit untuk dibatasi pada 95%",
+        "plan.check_stopped": "Pemeriksaan berhenti pada batas {checks} pemeriksaan dengan unit yang masih gagal.",
         "plan.missed_unit": "{unit} (tidak terpenuhi hingga {limit} loket)",
         "plan.no_plan":
             "TIDAK ADA RENCANA: sasaran tidak terpenuhi di {units}. Jam-loket ({current} dalam rencana saat ini) tidak "

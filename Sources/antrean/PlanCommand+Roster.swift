@@ -6,8 +6,10 @@ extension PlanCommand {
     /// `plan --by office,weekday,hour-block --roster-out FILE`: the hour-block roster found by
     /// simulation (``CityRosterModel`` for a city, ``QueueRosterModel`` for a queue scenario, under
     /// ``StaffingSearch``: each block starts at its analytic count and moves until it meets the target
-    /// at the 95% bound, or reaches its cap), printed as the staffing table and written as a roster
-    /// file that `simulate` runs.
+    /// at the 95% bound, or reaches its cap), re-checked on independent replications
+    /// (``IndependentCheck``: raised where it misses there), each block judged over the citizens of all
+    /// its replications (``UnitEstimate/pooledOverCitizens``), printed as the staffing table and
+    /// written as a roster file that `simulate` runs.
     func planRoster(_ loaded: PlanningScenario, target: ServiceTarget, rosterOut: String) throws {
         guard by.contains("weekday"), by.contains("hour-block") else {
             throw CLIError("--roster-out needs --by office,weekday,hour-block")
@@ -18,6 +20,7 @@ extension PlanCommand {
         if ProgressReporter.shouldDraw(environment: ProcessInfo.processInfo.environment) {
             announce = { line in printToStandardError("  " + line) }
         }
+        let check = IndependentCheck(initialReplications: replications)
         let folder = URL(fileURLWithPath: rosterOut).deletingLastPathComponent().path
         let include = RosterFile.relativePath(of: file, from: folder)
         let plan: StaffingPlan
@@ -28,7 +31,7 @@ extension PlanCommand {
             plan = try cliValue { () throws -> StaffingPlan in
                 try Self.search(
                     model, target: target, replications: replications, seed: seed, maxCounters: maxCounters,
-                    threads: report.threadCount, progress: announce)
+                    threads: report.threadCount, estimate: .pooledOverCitizens, check: check, progress: announce)
             }
             let staffed = try cliValue { try model.staffed(plan.counters) }
             rosterText = { RosterFile.yamlText(rosters: staffed.rosters, include: include, comment: $0) }
@@ -40,7 +43,7 @@ extension PlanCommand {
             plan = try cliValue { () throws -> StaffingPlan in
                 try Self.search(
                     model, target: target, replications: replications, seed: seed, maxCounters: maxCounters,
-                    threads: report.threadCount, progress: announce)
+                    threads: report.threadCount, estimate: .pooledOverCitizens, check: check, progress: announce)
             }
             let staffed = try cliValue { try model.staffed(plan.counters) }
             rosterText = { RosterFile.queueYAMLText(rosters: staffed.rosters, include: include, comment: $0) }
@@ -48,15 +51,18 @@ extension PlanCommand {
             throw CLIError("--roster-out needs a city or queue scenario")
         }
         let missed = plan.rows.filter { !$0.meetsTarget }.map(\.unit.id)
+        let few = plan.rows.filter { $0.check?.fewCitizens == true }.count
         let verdict =
             missed.isEmpty
-            ? "every block meets the target at the 95% bound"
-            : "NOT MET at \(missed.count) blocks (\(missed.prefix(5).joined(separator: ", "))) within the cap"
+            ? "every block meets the target at the 95% bound on independent replications"
+                + (few == 0 ? "" : " (\(few) of them met by every citizen seen, too few to bound)")
+            : "NOT MET at \(missed.count) blocks (\(missed.prefix(5).joined(separator: ", "))) within the caps"
         var comment = [
             "Roster proposed by: antrean plan \(file) --by \(by) --target \"\(target)\"",
-            "Checked by simulation: \(replications) replications, seed \(seed), \(plan.evaluations) candidates; \(verdict).",
-            "Run it: antrean simulate \(rosterOut)",
+            "Searched by simulation: \(replications) replications, seed \(seed), \(plan.evaluations) candidates.",
         ]
+        comment += plan.checkLines()
+        comment += ["Verdict: \(verdict).", "Run it: antrean simulate \(rosterOut)"]
         if !report.overrides.isEmpty {
             let given = report.overrides.map { "--param \($0)" }.joined(separator: " ")
             comment.append("Planned with \(given); pass them to simulate too.")

@@ -24,6 +24,16 @@ struct PlanCommand: ParsableCommand {
             `antrean simulate FILE` runs (it includes the scenario). Without --roster-out the hour \
             blocks are analytic only.
 
+            A block is judged over the citizens of all replications together ("p90 wait <= 15m" \
+            reads as "at least 90% of the block's citizens within 15m"; ratio estimator, the \
+            interval from the spread between replications), so an hour with a handful of citizens \
+            is not judged on the largest of three waits. The searched roster is then re-checked on \
+            independent replications of the same seed (numbers from 2^32 on): first as many as \
+            --replications, doubled up to 8 times as many while a block's interval still holds the \
+            limit; a block that misses, or is still undecided at the cap, gets a counter and the \
+            roster is checked again (at most 10 checks). The table and the file say what the check \
+            did; a block it could not settle is marked NO, never passed silently.
+
             The search never caps a unit below its current counters or its Erlang C count \
             (--max-counters only limits how far beyond them it may go); a target that is still missed \
             is reported as "not met within N counters", never as a saving.
@@ -162,11 +172,12 @@ extension PlanCommand {
     /// Opens the model's type for the generic search.
     static func search<Model: StaffableModel>(
         _ model: Model, target: ServiceTarget, replications: Int, seed: UInt64, maxCounters: Int, threads: Int,
+        estimate: UnitEstimate = .replicationMean, check: IndependentCheck? = nil,
         progress: (@Sendable (String) -> Void)?
     ) throws -> StaffingPlan {
         try StaffingSearch(
             model: model, target: target, replications: replications, seed: seed, maxCounters: maxCounters,
-            threads: threads
+            threads: threads, estimate: estimate, check: check
         ).run(progress: progress)
     }
 }

@@ -52,6 +52,31 @@ struct RosterCommandTests {
         #expect(simulate.status == 0, "\(simulate.standardError)")
     }
 
+    /// The same seed gives the same roster file and table, byte for byte, on 1 or 3 threads: the
+    /// search and its independent check run replications in parallel but judge them in replication
+    /// order, and the check's sequential replications depend on the verdicts only.
+    @Test func rosterIsTheSameOnAnyThreadCount() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-roster-threads-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [(file: Data, table: String)] = []
+        for threads in ["1", "3"] {
+            let roster = folder.appendingPathComponent("roster-\(threads).yaml").path
+            let plan = try AntreanProcess.run([
+                "plan", "\(Self.fixtures)/small-city.yaml", "--target", "p90 wait <= 15m", "--by",
+                "office,weekday,hour-block", "--offices", "bukit", "--param", "run.days=5", "--replications", "2",
+                "--seed", "5", "--threads", threads, "--roster-out", roster,
+            ])
+            try #require(plan.status == 0, "\(plan.standardError)")
+            let file = try Data(contentsOf: URL(fileURLWithPath: roster))
+            // The file names itself in its last comment line; that line differs by design.
+            let text = String(decoding: file, as: UTF8.self).replacingOccurrences(of: roster, with: "ROSTER")
+            outputs.append((Data(text.utf8), plan.standardOutput))
+        }
+        #expect(outputs[0].file == outputs[1].file)
+        #expect(outputs[0].table == outputs[1].table)
+        #expect(String(decoding: outputs[0].file, as: UTF8.self).contains("Re-checked on independent replications"))
+    }
+
     /// A queue scenario's hour blocks: one per weekday × hour of a week, written as `queues:` rosters
     /// that `simulate` runs.
     @Test func planWritesAQueueRosterThatSimulateRuns() throws {

@@ -54,6 +54,23 @@ struct LogReaderTests {
         #expect(fit.serviceTimes.first?.fit.sample.count == 3)
     }
 
+    /// RFC 4180: a doubled quote inside a quoted field is one quote (`"a ""b"" c"` reads `a "b" c`),
+    /// in names, in the header, and next to a comma; a quoted field without one reads as written.
+    @Test func doubledQuotesInsideQuotedFieldsReadAsOneQuote() throws {
+        let log = #"""
+            "office","service ""kind""",arrival_time,service_start,service_end,outcome
+            "kantor ""a"", annex","letter ""b"" c",2026-11-23T08:00,2026-11-23T08:01,2026-11-23T08:11,served
+            "kantor ""a"", annex","""","2026-11-23T09:00",2026-11-23T09:02,2026-11-23T09:09,"served"
+            """#
+        var mapping = LogMapping()
+        try mapping.assign("service=service \"kind\"")
+        let fit = try LogFit.fit(contents: Array(log.utf8), name: "log.csv", mapping: mapping)
+        #expect(fit.badRowCount == 0, "\(fit.badRows)")
+        #expect(fit.rowsUsed == 2)
+        #expect(Set(fit.serviceTimes.map(\.service)) == ["letter \"b\" c", "\""])
+        #expect(Set(fit.arrivalRates.map(\.office)) == ["kantor \"a\", annex"])
+    }
+
     /// The header is the first line that is not blank; a refusal of it names that line, not line 1.
     @Test func aHeaderAfterBlankLinesIsNamedByItsOwnLine() throws {
         let log = "\n\r\noffice,service,arrival_time\na,b,2026-11-23T08:00\n"

@@ -65,7 +65,7 @@ struct LogReader {
         var bytes = carry
         bytes.append(contentsOf: block)
         carry = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(FitError) in
+        try bytes.withUnsafeMutableBufferPointer { (buffer) throws(FitError) in
             var start = 0
             while start < buffer.count {
                 var end = start
@@ -97,7 +97,7 @@ struct LogReader {
 
     /// Reads the column names of the header, the first line that is not blank (line `number`).
     private mutating func readHeader(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, line number: Int, path: String
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, _ line: Range<Int>, line number: Int, path: String
     ) throws(FitError) {
         guard split(buffer, line) else { throw FitError("\(path):\(number): the header has an unclosed quote") }
         var names: [String] = fields.map { String(decoding: buffer[$0], as: UTF8.self).trimmingSpaces() }
@@ -123,26 +123,28 @@ struct LogReader {
     }
 
     /// Splits `line` at commas outside quotes into `fields` (quotes excluded); false for an
-    /// unclosed quote.
-    private mutating func split(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+    /// unclosed quote. A doubled quote inside a quoted field is one quote (RFC 4180 §2.7): the field's
+    /// bytes are moved left over the second quote in place, so its range holds the field as read
+    /// (the line's bytes are not read again).
+    private mutating func split(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         fields.removeAll(keepingCapacity: true)
         var index = line.lowerBound
         while true {
             if index < line.upperBound && buffer[index] == UInt8(ascii: "\"") {
                 let open = index + 1
                 index = open
+                var written = open
                 while true {
                     guard index < line.upperBound else { return false }
                     if buffer[index] == UInt8(ascii: "\"") {
-                        if index + 1 < line.upperBound && buffer[index + 1] == UInt8(ascii: "\"") {
-                            index += 2
-                            continue
-                        }
-                        break
+                        guard index + 1 < line.upperBound && buffer[index + 1] == UInt8(ascii: "\"") else { break }
+                        index += 1  // keep the second quote of the pair
                     }
+                    if written != index { buffer[written] = buffer[index] }
+                    written += 1
                     index += 1
                 }
-                fields.append(open..<index)
+                fields.append(open..<written)
                 index += 1
                 while index < line.upperBound && buffer[index] != UInt8(ascii: ",") { index += 1 }
             } else {
@@ -165,9 +167,10 @@ struct LogReader {
     }
 
     private mutating func decode(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, line number: Int, _ body: (LogRecord) -> Void
+        _ bytes: UnsafeMutableBufferPointer<UInt8>, _ line: Range<Int>, line number: Int, _ body: (LogRecord) -> Void
     ) {
-        guard split(buffer, line) else { return reject(number, "unclosed quote") }
+        guard split(bytes, line) else { return reject(number, "unclosed quote") }
+        let buffer = UnsafeBufferPointer(bytes)
         guard fields.count == columnCount else {
             return reject(number, "\(fields.count) fields where the header has \(columnCount)")
         }

@@ -7,20 +7,26 @@ extension StaffingPlan {
     public func tableText(title: String, language: Language = .en) -> String {
         func number(_ value: Double, _ decimals: Int) -> String { language.number(value, decimals: decimals) }
         func header(_ name: String) -> String { language.text("plan.header." + name) }
+        let judged = judgedTarget
         var table = TextTable(headers: [
-            header("unit"), header("current"), "Erlang C", header("proposed"), target.metricLabel(language),
+            header("unit"), header("current"), "Erlang C", header("proposed"), judged.metricLabel(language),
             header("bound"), header("meets"), header("counter_hours_change"),
         ])
         table.leftAligned = [0, 6]
         for row in rows {
-            let bound = row.targetMetric.map(target.bound)
+            let bound = row.targetMetric.map(judged.bound)
             table.append([
                 row.unit.id, language.integer(row.unit.currentCounters),
                 row.analyticCounters.map { language.integer($0) } ?? "–",
                 language.integer(row.counters), number(row.targetMetric?.mean ?? .nan, 2), number(bound ?? .nan, 2),
                 row.meetsTarget
-                    ? language.text("common.yes")
-                    : language.text("plan.not_met_within", ["limit": language.integer(row.limit)]),
+                    ? (row.check?.fewCitizens == true
+                        ? language.text(
+                            "plan.met_every_citizen",
+                            ["citizens": language.integer(Int((row.check?.citizens ?? 0).rounded()))])
+                        : language.text("common.yes"))
+                    : row.check.map { check in notMetByCheck(row, check, language) }
+                        ?? language.text("plan.not_met_within", ["limit": language.integer(row.limit)]),
                 // A unit that misses the target has no plan, so nothing to save or spend there.
                 row.meetsTarget ? number(row.counterHours - row.currentCounterHours, 1) : "–",
             ])
@@ -31,7 +37,7 @@ extension StaffingPlan {
                 [
                     "title": title, "target": target.description, "replications": language.integer(replications),
                     "seed": String(seed), "evaluations": language.integer(evaluations),
-                ]) + "\n\n" + table.render()
+                ]) + checkLines(language).map { "\n" + $0 }.joined() + "\n\n" + table.render()
         guard meetsTarget else {
             let missed = rows.filter { !$0.meetsTarget }.map {
                 language.text("plan.missed_unit", ["unit": $0.unit.id, "limit": language.integer($0.limit)])
@@ -51,25 +57,71 @@ extension StaffingPlan {
                 ]) + "\n"
     }
 
+    /// Why a checked unit is not met: its counter limit, or the check's caps.
+    func notMetByCheck(_ row: Row, _ check: UnitCheck, _ language: Language) -> String {
+        if row.counters >= row.limit {
+            return language.text("plan.not_met_within", ["limit": language.integer(row.limit)])
+        }
+        return language.text("plan.not_met_checked", ["replications": language.integer(check.replications)])
+    }
+
+    /// The lines under the title that say how the blocks were judged and what the check did.
+    public func checkLines(_ language: Language = .en) -> [String] {
+        var lines: [String] = []
+        if estimate == .pooledOverCitizens {
+            lines.append(
+                language.text("plan.pooled", ["target": target.description, "judged": judgedTarget.description]))
+        }
+        if let check {
+            let raised = rows.filter { ($0.check?.addedCounters ?? 0) > 0 }
+            lines.append(
+                language.text(
+                    "plan.check",
+                    [
+                        "first": String(check.firstReplication),
+                        "initial": language.integer(check.initialReplications),
+                        "maximum": language.integer(check.maximumReplications),
+                        "checks": language.integer(check.checks), "run": language.integer(check.replicationsRun),
+                        "raised": language.integer(raised.count),
+                        "added": language.integer(raised.reduce(0) { $0 + ($1.check?.addedCounters ?? 0) }),
+                        "before": language.number(searchCounterHours, decimals: 1),
+                        "missing": language.integer(rows.count { !$0.meetsTarget }),
+                        "few": language.integer(rows.count { $0.check?.fewCitizens == true }),
+                    ]))
+            if check.stoppedAtCheckLimit {
+                lines.append(language.text("plan.check_stopped", ["checks": language.integer(check.checks)]))
+            }
+        }
+        return lines
+    }
+
     /// JSON with `counters` per unit (office, or office.block), the target check and the cost.
     public func jsonText(title: String, file: String) -> String {
         var units: [[String: Any]] = []
         for row in rows {
-            units.append([
+            var unit: [String: Any] = [
                 "id": row.unit.id, "scope": row.unit.scope, "current": row.unit.currentCounters,
                 "erlang_c": row.analyticCounters.map { $0 as Any } ?? NSNull(), "counters": row.counters,
                 "meets_target": row.meetsTarget, "limit": row.limit,
                 "staffed_hours": JSONText.number(row.unit.staffedHours),
                 "metric": [
-                    "name": target.metricName, "target": target.description,
+                    "name": judgedTarget.metricName, "target": judgedTarget.description,
                     "mean": JSONText.number(row.targetMetric?.mean),
                     "ci95": [
                         JSONText.number(row.targetMetric?.ci95.low), JSONText.number(row.targetMetric?.ci95.high),
                     ],
                 ],
-            ])
+            ]
+            if let check = row.check {
+                unit["check"] = [
+                    "verdict": check.verdict.rawValue, "replications": check.replications,
+                    "added_counters": check.addedCounters, "citizens": JSONText.number(check.citizens),
+                    "too_few_citizens": check.fewCitizens,
+                ]
+            }
+            units.append(unit)
         }
-        let root: [String: Any] = [
+        var root: [String: Any] = [
             "scenario": title, "file": file, "target": target.description, "seed": seed,
             "replications": replications, "evaluations": evaluations,
             "counters": Dictionary(uniqueKeysWithValues: rows.map { ($0.unit.id, $0.counters) }),
@@ -81,6 +133,14 @@ extension StaffingPlan {
             ],
             "units": units,
         ]
+        if let check {
+            root["check"] = [
+                "first_replication": check.firstReplication, "initial_replications": check.initialReplications,
+                "maximum_replications": check.maximumReplications, "checks": check.checks,
+                "replications_run": check.replicationsRun, "stopped_at_check_limit": check.stoppedAtCheckLimit,
+                "counter_hours_before": JSONText.number(searchCounterHours),
+            ]
+        }
         return JSONText.render(root)
     }
 

@@ -163,7 +163,7 @@ public enum PlanningReportBuilder {
             [
                 label, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "–",
                 String(row.counters), words.number(row.targetMetric?.mean),
-                words.number(row.targetMetric.map(plan.target.bound)),
+                words.number(row.targetMetric.map(plan.judgedTarget.bound)),
                 row.meetsTarget ? words.text(.yes) : words.text(.notMetWithin, ["limit": String(row.limit)]),
                 row.meetsTarget
                     ? words.number(row.counterHours - row.currentCounterHours) : words.text(.notASaving),
@@ -177,7 +177,7 @@ public enum PlanningReportBuilder {
                 row.unit.id, String(row.unit.currentCounters), row.analyticCounters.map(String.init) ?? "",
                 String(row.counters),
                 row.targetMetric.map { CSV.number($0.mean) } ?? "",
-                row.targetMetric.map { CSV.number(plan.target.bound($0)) } ?? "",
+                row.targetMetric.map { CSV.number(plan.judgedTarget.bound($0)) } ?? "",
                 String(row.meetsTarget),
                 row.meetsTarget ? CSV.number(row.counterHours - row.currentCounterHours) : "",
             ]
@@ -203,7 +203,7 @@ public enum PlanningReportBuilder {
                 words.text(.columnProposedCounters),
                 words.text(
                     .columnTargetMean,
-                    ["metric": plan.target.metricLabel(Language(rawValue: words.languageTag) ?? .en)]),
+                    ["metric": plan.judgedTarget.metricLabel(Language(rawValue: words.languageTag) ?? .en)]),
                 words.text(.columnBound),
                 words.text(.columnMeetsTarget), words.text(.columnCounterHours),
             ], rows: rows, csvRows: csvRows,
