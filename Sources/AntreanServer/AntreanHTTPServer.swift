@@ -40,6 +40,8 @@ public final class AntreanHTTPServer: Sendable {
     let extraServices: [any Service]
     let webhooks: WebhookDelivery?
     let metrics = ServerMetrics()
+    /// Encoded availability answers while they stay exact (`AvailabilityRoute`).
+    let availabilityCache = AvailabilityCache()
     let readiness = Readiness()
     let board: QueueBoard
     /// Per portal account, on top of the allocator's own account limit (`Settings.accountRate`).
@@ -96,6 +98,10 @@ public final class AntreanHTTPServer: Sendable {
         let access = AccessMiddleware(
             keys: keys, limiter: TokenBucketLimiter(settings: settings.keyRate),
             monotonicSeconds: { Self.seconds(ContinuousClock.now - start) })
+        // Before the generated routes: plain availability reads skip the OpenAPI layers (see the type).
+        router.add(
+            middleware: AvailabilityRoute(
+                handler: handler, access: access, cache: availabilityCache, metrics: metrics))
         // Compact JSON (the runtime's default pretty-prints): smaller answers for phones on slow links.
         try handler.registerHandlers(
             on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
