@@ -70,10 +70,15 @@ public final class AntreanHTTPServer: Sendable {
         board = QueueBoard(configuration: configuration)
         accountLimiter = TokenBucketLimiter(settings: settings.accountRate)
         let today = configuration.rules.timeZone.localDate(of: allocator.clock.now())
+        // By state first, building records only for the checked-in: `allBookings` would make a record of
+        // every booking in the store at once (a year's 400,000 were the start's memory peak).
         let checkedIn = allocator.read { core in
-            core.allBookings.filter {
-                ($0.state == .checkedIn || $0.state == .requeued)
-                    && configuration.rules.timeZone.localDate(of: $0.slotStart) == today
+            (0..<core.bookingCount).compactMap { index -> BookingRecord? in
+                let id = BookingID(UInt64(index + 1))
+                guard let state = core.state(of: id), state == .checkedIn || state == .requeued,
+                    let record = core.booking(id), configuration.rules.timeZone.localDate(of: record.slotStart) == today
+                else { return nil }
+                return record
             }
         }
         for record in checkedIn.sorted(by: {
