@@ -70,16 +70,30 @@ read_rate=${READ_RATE:-$(python3 -c "print(round(float('$(rate_of "$work/wrk-rea
 book_rate=${BOOK_RATE:-$(python3 -c "print(round(float('$(rate_of "$work/wrk-book")') / 2))")}
 echo "== 2a. availability reads, open model at $read_rate/s (openload, ${open_seconds}s after 5 s warm-up)"
 "$work/openload" --port "$port" --rate "$read_rate" --duration "$open_seconds" --warmup 5 --connections 64 \
-  --header "Authorization: Bearer $key" --get "$read_path" || echo "(openload: some requests failed)"
+  --header "Authorization: Bearer $key" --get "$read_path" | tee "$work/open-read" || echo "(openload: some requests failed)"
 echo "== 2b. durable bookings, open model at $book_rate/s (openload, ${open_seconds}s after 5 s warm-up)"
 office_list=$(IFS=,; echo "${offices[*]}")
 "$work/openload" --port "$port" --rate "$book_rate" --duration "$open_seconds" --warmup 5 --connections 128 \
-  --header "Authorization: Bearer $key" --book "$office_list" --first 50000000 || echo "(openload: some requests failed)"
+  --header "Authorization: Bearer $key" --book "$office_list" --first 50000000 | tee "$work/open-book" \
+  || echo "(openload: some requests failed)"
 
 echo "== 3. store and memory"
-curl -s "$base/metrics" | grep -E '^antrean_(bookings_total|store_commits_total|store_committed_operations_total|refusals_total)' || true
-grep -E '^(VmHWM|VmRSS)' "/proc/$server/status"
+curl -s "$base/metrics" | grep -E '^antrean_(bookings_total|store_commits_total|store_committed_operations_total|refusals_total|availability_cache_total)' \
+  | tee "$work/metrics" || true
+grep -E '^(VmHWM|VmRSS)' "/proc/$server/status" | tee "$work/memory"
 echo "bookings in the store: $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from booking').fetchone()[0])" "$work/store.sqlite" 2>/dev/null || echo '?')"
 kill -TERM "$server"
 wait "$server" || true
 server=
+
+# The figures the README's speed table takes, from the runs above.
+p99_wrk() { awk '$1 == "99%" { print $2 }' "$1"; }
+p99_open() { sed -n 's/^latency from intended send (ms): .* p99 \([0-9.]*\) .*/\1 ms/p' "$1"; }
+metric() { awk -v name="$1" '$1 == name { printf "%d", $2 }' "$work/metrics"; }
+commits=$(metric antrean_store_commits_total)
+operations=$(metric antrean_store_committed_operations_total)
+echo "== summary (load average now $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "reads:    wrk $(rate_of "$work/wrk-read") req/s, p99 $(p99_wrk "$work/wrk-read"); open model at $read_rate/s: p99 $(p99_open "$work/open-read")"
+echo "bookings: wrk $(rate_of "$work/wrk-book") req/s, p99 $(p99_wrk "$work/wrk-book"); open model at $book_rate/s: p99 $(p99_open "$work/open-book")"
+echo "group commit: $operations operations in $commits commits (mean batch $(python3 -c "print(f'{$operations / max(1, $commits):.1f}')"))"
+echo "memory: $(tr -s ' \t' ' ' <"$work/memory" | paste -sd,)"

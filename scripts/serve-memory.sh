@@ -49,11 +49,12 @@ until grep -q listening "$work/serve.out" 2>/dev/null; do
   kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 70; }
   sleep 0.1
 done
-echo "server ready after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s (restoring the store)"
+echo "server ready after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s (restoring the store);" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$work/serve.out" | head -1)
 memory() { echo "$1: $(grep -E '^(VmRSS|VmHWM)' "/proc/$server/status" | tr -s ' \t' ' ' | paste -sd,)"; }
 sleep 5
-memory "idle, 5 s after start"
+memory "idle, 5 s after start (VmHWM: the peak, which is the restore)"
 paths=()
 for office in "${offices[@]}"; do paths+=(--get "/v1/availability?service=ktp&office=$office&limit=10"); done
 "$work/openload" --port "$port" --rate "$read_rate" --duration "$load_seconds" --warmup 2 --connections 32 \

@@ -185,10 +185,25 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
     /// bookings in well under two seconds. Every column is checked (type, range, known values) before
     /// use: a row that does not decode throws `StoredBookingViolation` naming its id and the rule. O(n).
     public func loadBookings() throws -> [BookingRecord] {
+        var records: [BookingRecord] = []
+        try loadBookings(inChunksOf: .max) { chunk, total in
+            if records.isEmpty { records.reserveCapacity(total) }
+            records += chunk
+        }
+        return records
+    }
+
+    /// The records in id order, `size` at a time, in one read transaction (so the chunks are one
+    /// consistent state), decoded as `loadBookings()` does. Memory: one chunk of records at a time.
+    public func loadBookings(
+        inChunksOf size: Int, _ receive: (_ chunk: [BookingRecord], _ total: Int) throws -> Void
+    ) throws {
         guard !isClosed.load(ordering: .acquiring) else { throw StoreClosedError(store: path) }
-        return try database.read { db in
-            var records: [BookingRecord] = []
-            records.reserveCapacity(max(0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking") ?? 0))
+        let size = max(1, size)
+        try database.read { db in
+            let total = max(0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking") ?? 0)
+            var chunk: [BookingRecord] = []
+            chunk.reserveCapacity(min(size, total))
             let statement = try db.makeStatement(
                 sql: """
                     SELECT id, office, service, slotStart, nikHash, account, pool, state, createdAt, updatedAt,
@@ -199,9 +214,13 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
                 let code = sqlite3_step(decoder.statement)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-                records.append(try decoder.decodeRow())
+                chunk.append(try decoder.decodeRow())
+                if chunk.count == size {
+                    try receive(chunk, total)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
-            return records
+            if !chunk.isEmpty { try receive(chunk, total) }
         }
     }
 }

@@ -9,8 +9,13 @@ public enum ClientRole: String, CaseIterable, Codable, Sendable {
     case display
     case admin
 
-    /// The OpenAPI operation ids (openapi.yaml) this role may call. O(1) per check (a set lookup).
-    package var operations: Set<String> {
+    /// The OpenAPI operation ids (openapi.yaml) this role may call. O(1) per check (a set lookup; the
+    /// sets are built once, not on each request).
+    package var operations: Set<String> { Self.operationsByRole[self] ?? [] }
+
+    private static let operationsByRole = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeOperations()) })
+
+    private func makeOperations() -> Set<String> {
         let reads: Set<String> = ["listOffices", "getOffice", "getAppointmentGrid", "getAvailability"]
         let citizenBooking: Set<String> = [
             "createHold", "confirmHold", "createBooking", "getBooking", "cancelBooking", "rescheduleBooking",

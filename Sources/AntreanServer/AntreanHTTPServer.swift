@@ -40,6 +40,8 @@ public final class AntreanHTTPServer: Sendable {
     let extraServices: [any Service]
     let webhooks: WebhookDelivery?
     let metrics = ServerMetrics()
+    /// Encoded availability answers while they stay exact (`AvailabilityRoute`).
+    let availabilityCache = AvailabilityCache()
     let readiness = Readiness()
     let board: QueueBoard
     /// Per portal account, on top of the allocator's own account limit (`Settings.accountRate`).
@@ -68,10 +70,15 @@ public final class AntreanHTTPServer: Sendable {
         board = QueueBoard(configuration: configuration)
         accountLimiter = TokenBucketLimiter(settings: settings.accountRate)
         let today = configuration.rules.timeZone.localDate(of: allocator.clock.now())
+        // By state first, building records only for the checked-in: `allBookings` would make a record of
+        // every booking in the store at once (a year's 400,000 were the start's memory peak).
         let checkedIn = allocator.read { core in
-            core.allBookings.filter {
-                ($0.state == .checkedIn || $0.state == .requeued)
-                    && configuration.rules.timeZone.localDate(of: $0.slotStart) == today
+            (0..<core.bookingCount).compactMap { index -> BookingRecord? in
+                let id = BookingID(UInt64(index + 1))
+                guard let state = core.state(of: id), state == .checkedIn || state == .requeued,
+                    let record = core.booking(id), configuration.rules.timeZone.localDate(of: record.slotStart) == today
+                else { return nil }
+                return record
             }
         }
         for record in checkedIn.sorted(by: {
@@ -96,6 +103,10 @@ public final class AntreanHTTPServer: Sendable {
         let access = AccessMiddleware(
             keys: keys, limiter: TokenBucketLimiter(settings: settings.keyRate),
             monotonicSeconds: { Self.seconds(ContinuousClock.now - start) })
+        // Before the generated routes: plain availability reads skip the OpenAPI layers (see the type).
+        router.add(
+            middleware: AvailabilityRoute(
+                handler: handler, access: access, cache: availabilityCache, metrics: metrics))
         // Compact JSON (the runtime's default pretty-prints): smaller answers for phones on slow links.
         try handler.registerHandlers(
             on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),

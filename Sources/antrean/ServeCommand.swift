@@ -148,8 +148,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError(failure.description, status: failure.exitStatus)
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info
+        // The same lines as StreamLogHandler.standardError, written in batches (LogSink: one request line
+        // each, without a system call each); flushed before the command returns.
+        defer { LogSink.standardError.flush() }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StreamLogHandler(label: label, stream: BatchedLogStream())
             handler.logLevel = level
             return handler
         }

@@ -25,17 +25,69 @@ extension AllocatorCore {
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
         // At most one new citizen per record: reserving for all of them avoids any regrowth.
         reserveCapacity(bookings: ordered.count)
+        var restoration = Restoration()
+        try restore(ordered, into: &restoration)
+        finish(restoration)
+    }
+
+    /// Rebuilds an allocator from `store`, reading its records in chunks of `chunkSize`
+    /// (`AllocatorStore.loadBookings(inChunksOf:_:)`): the same checks and the same state as
+    /// `init(…restoring:)`, without the whole array of records in memory at once (for 400,000 bookings
+    /// that array was more than a third of the start's peak). The store gives the records in ascending
+    /// id order. O(n log n), O(state + chunk) memory.
+    public init(
+        configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
+        tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoringFrom store: any AllocatorStore,
+        chunkSize: Int = 16_384
+    ) throws(RestoreError) {
+        do {
+            try self.init(
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+            )
+        } catch {
+            throw .configuration(error)
+        }
+        var restoration = Restoration()
+        var core = self
+        do {
+            try store.loadBookings(inChunksOf: chunkSize) { chunk, total in
+                if restoration.restored == 0 { core.reserveCapacity(bookings: total) }
+                try core.restore(chunk, into: &restoration)
+            }
+        } catch let error as RestoreError {
+            throw error
+        } catch let violation as StoredBookingViolation {
+            throw .invalidStoredBooking(violation)
+        } catch {
+            throw .store("\(error)")
+        }
+        core.finish(restoration)
+        self = core
+    }
+
+    /// What a restore carries from one chunk of records to the next.
+    struct Restoration {
+        var restored = 0
+        var lastID: BookingID?
         var holds: [Deadline] = []
         var noShows: [Deadline] = []
-        for (offset, record) in ordered.enumerated() {
-            guard record.id.rawValue == UInt64(offset + 1) else {
-                if offset > 0, ordered[offset - 1].id == record.id {
+    }
+
+    /// Restores `records`, the next ones in ascending id order (ids must continue 1…n without a gap).
+    private mutating func restore(_ records: [BookingRecord], into restoration: inout Restoration) throws(RestoreError)
+    {
+        for record in records {
+            let expected = UInt64(restoration.restored + 1)
+            guard record.id.rawValue == expected else {
+                if restoration.lastID == record.id {
                     throw .invalidStoredBooking(
                         Self.violation(
                             record, "booking number \(record.id) is stored twice (booking numbers are unique)"))
                 }
-                throw .gapInBookingIDs(expected: BookingID(UInt64(offset + 1)))
+                throw .gapInBookingIDs(expected: BookingID(expected))
             }
+            restoration.restored += 1
+            restoration.lastID = record.id
             try Self.checkFields(of: record)
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
@@ -62,16 +114,19 @@ extension AllocatorCore {
                 bookingAt: stored, nikHash: record.nikHash, account: record.account,
                 idempotencyKey: record.idempotencyKey, scheduleDeadlines: false, storedMinutes: minutes)
             if record.state == .held, let expiry = record.holdExpiresAt {
-                holds.append(Deadline(at: expiry, booking: record.id))
+                restoration.holds.append(Deadline(at: expiry, booking: record.id))
             }
             if record.state == .booked {
-                noShows.append(
+                restoration.noShows.append(
                     Deadline(at: record.appointment.adding(minutes: rules.graceMinutesAfter), booking: record.id))
             }
         }
-        // O(n): every entry is appended to its bucket.
-        holdDeadlines = DeadlineQueue(holds)
-        noShowDeadlines = DeadlineQueue(noShows)
+    }
+
+    /// Builds the deadline queues once every record is restored. O(n): each entry goes to its bucket.
+    private mutating func finish(_ restoration: Restoration) {
+        holdDeadlines = DeadlineQueue(restoration.holds)
+        noShowDeadlines = DeadlineQueue(restoration.noShows)
     }
 
     /// Fields whose range the arithmetic relies on: instants within 1970…9999, reschedules ≥ 0.

@@ -20,17 +20,9 @@ public final class Allocator: Sendable {
         configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
         tokenSigner: QRTokenSigner, nikHasher: NIKHasher, store: any AllocatorStore, clock: any AllocatorClock
     ) throws(RestoreError) {
-        let records: [BookingRecord]
-        do {
-            records = try store.loadBookings()
-        } catch let violation as StoredBookingViolation {
-            throw .invalidStoredBooking(violation)
-        } catch {
-            throw .store("\(error)")
-        }
         let restored = try AllocatorCore(
             configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: true,
-            restoring: records)
+            restoringFrom: store)
         core = Mutex(restored)
         committer = GroupCommitter(store: store)
         self.clock = clock
@@ -88,6 +80,13 @@ public final class Allocator: Sendable {
     /// Group-commit statistics: store transactions so far and the operations they covered
     /// (operations ÷ transactions = mean batch size).
     public var commitStatistics: (transactions: Int, operations: Int) { committer.statistics }
+
+    /// A version of the allocator's state: the number of operations that changed a booking record so far
+    /// (each is queued for the store under the allocator's lock). Every change a caller can observe —
+    /// a booking, hold, cancellation, check-in, expired hold or released no-show — moves it, so an answer
+    /// computed from the state at one version and one `now` (whole seconds) stays exact while both are
+    /// unchanged. Read inside `perform` for the version the operation starts from. O(1).
+    public var changeSequence: UInt64 { committer.enqueuedSequence }
 
     /// Validates and hashes a NIK into a `Citizen`; the NIK itself goes no further.
     public func citizen(nik: String, account: AccountID? = nil, isPriority: Bool = false) -> Result<

@@ -6,10 +6,30 @@ public protocol AllocatorStore: Sendable {
     /// Every persisted record (any order).
     func loadBookings() throws -> [BookingRecord]
 
+    /// Every persisted record in ascending id order, given to `receive` in chunks of at most `size`
+    /// records with the total count, so that a caller rebuilding its state (`Allocator`'s restore) never
+    /// holds all of them at once. The default loads them all (`loadBookings()`), sorts them and gives
+    /// them in chunks.
+    func loadBookings(inChunksOf size: Int, _ receive: (_ chunk: [BookingRecord], _ total: Int) throws -> Void) throws
+
     /// Upserts `records` (in order; a later record with the same id wins) as one atomic, durable unit:
     /// when this returns, the records survive a crash of the process (and, unless the store is a
     /// `DeferredSyncStore` that defers its sync, a power loss).
     func commit(_ records: [BookingRecord]) throws
+}
+
+extension AllocatorStore {
+    public func loadBookings(
+        inChunksOf size: Int, _ receive: (_ chunk: [BookingRecord], _ total: Int) throws -> Void
+    ) throws {
+        let records = try loadBookings().sorted { $0.id < $1.id }
+        var start = 0
+        while start < records.count {
+            let end = min(records.count, start + max(1, size))
+            try receive(Array(records[start..<end]), records.count)
+            start = end
+        }
+    }
 }
 
 /// A store in memory: for simulation and tests. "Durable" only for the life of the process.

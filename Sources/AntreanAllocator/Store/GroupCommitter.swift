@@ -51,6 +51,9 @@ final class GroupCommitter: Sendable {
         state.withLock { ($0.transactions, $0.batchedOperations) }
     }
 
+    /// The number of change batches queued so far: it grows with every operation that changed a record.
+    var enqueuedSequence: UInt64 { state.withLock { $0.enqueued } }
+
     /// Queues changes and returns the sequence number to wait for (the latest queued, even when `records`
     /// is empty, so a refusal waits for the changes it may have observed). Call while holding the
     /// allocator's lock so the queue order is the order in which the core applied the operations.

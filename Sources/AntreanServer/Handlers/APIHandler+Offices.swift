@@ -72,47 +72,73 @@ extension APIHandler {
     /// The allocator's availability query, for one office or a kecamatan, optionally one local day.
     func getAvailability(_ input: Operations.GetAvailability.Input) async throws -> Operations.GetAvailability.Output {
         let query = input.query
-        let service = try requireService(query.service)
-        let limit = query.limit ?? 10
-        guard (1...200).contains(limit) else { throw Problem.malformed(parameter: "limit", .limitRange) }
-        // One office, or the kecamatan's offices in the allocator's own order (ties break the same way).
-        var office: OfficeID?
-        var kecamatan: KecamatanID?
-        switch (query.office, query.kecamatan) {
-        case (.some(let name), nil): office = try requireOffice(name).id
-        case (nil, .some(let name)):
-            guard server.configuration.offices.contains(where: { $0.kecamatan.rawValue == name }) else {
-                throw Problem.unknownKecamatan(name)
-            }
-            kecamatan = KecamatanID(name)
-        default: throw Problem.malformed(parameter: "office", .officeOrKecamatan)
-        }
-        let date = try query.date.map { text throws(Problem) in try formats.date(text, parameter: "date") }
-        let from = date.map { rules.timeZone.instant(on: $0, minuteOfDay: 0) }
-        let isPriority = query.priority ?? false
-        let found = try await store {
-            try await allocator.perform { [office, kecamatan] core, now in
-                let start = max(from ?? now, now)
-                if let office {
-                    return core.availability(
-                        service: service.id, offices: [office], isPriority: isPriority, from: start, limit: limit,
-                        now: now)
-                }
-                return core.availability(
-                    service: service.id, kecamatan: kecamatan ?? KecamatanID(""), isPriority: isPriority, from: start,
-                    limit: limit, now: now)
-            }
-        }
-        let slots = found.filter { date == nil || rules.timeZone.localDate(of: $0.slot.start) == date }
+        let request = try availabilityQuery(
+            service: query.service, office: query.office, kecamatan: query.kecamatan, date: query.date,
+            priority: query.priority, limit: query.limit)
+        let answer = try await availability(request)
         return .ok(
             .init(
                 body: .json(
                     .init(
-                        slots: slots.map {
+                        slots: answer.slots.map {
                             .init(
                                 office: $0.slot.office.rawValue, service: $0.slot.service.rawValue,
                                 start: formats.text($0.slot.start), remaining: $0.remaining,
                                 dayUtilization: $0.dayUtilization)
                         }))))
+    }
+
+    /// The checked parameters of an availability query, or the problem the operation answers for them
+    /// (shared by the generated operation and `AvailabilityRoute`, so both refuse alike).
+    func availabilityQuery(
+        service: String, office: String?, kecamatan: String?, date: String?, priority: Bool?, limit: Int?
+    ) throws(Problem) -> AvailabilityQuery {
+        let service = try requireService(service)
+        let limit = limit ?? 10
+        guard (1...200).contains(limit) else { throw Problem.malformed(parameter: "limit", .limitRange) }
+        // One office, or the kecamatan's offices in the allocator's own order (ties break the same way).
+        let place: AvailabilityQuery.Place
+        switch (office, kecamatan) {
+        case (.some(let name), nil): place = .office(try requireOffice(name).id)
+        case (nil, .some(let name)):
+            guard server.configuration.offices.contains(where: { $0.kecamatan.rawValue == name }) else {
+                throw Problem.unknownKecamatan(name)
+            }
+            place = .kecamatan(KecamatanID(name))
+        default: throw Problem.malformed(parameter: "office", .officeOrKecamatan)
+        }
+        let date = try date.map { text throws(Problem) in try formats.date(text, parameter: "date") }
+        return AvailabilityQuery(
+            service: service.id, place: place, date: date, isPriority: priority ?? false, limit: limit)
+    }
+
+    /// The slots with places left for `query` at the clock's now, once the state they were read from is
+    /// durable; with the allocator's `changeSequence` before the read and the `now` used, which together
+    /// say how long the answer stays exact (`AvailabilityCache`).
+    func availability(_ query: AvailabilityQuery) async throws(Problem) -> AvailabilityAnswer {
+        let from = query.date.map { rules.timeZone.instant(on: $0, minuteOfDay: 0) }
+        let allocator = self.allocator
+        let answer = try await store {
+            try await allocator.perform { core, now in
+                let version = allocator.changeSequence
+                let start = max(from ?? now, now)
+                let found: [SlotAvailability]
+                switch query.place {
+                case .office(let office):
+                    found = core.availability(
+                        service: query.service, offices: [office], isPriority: query.isPriority, from: start,
+                        limit: query.limit, now: now)
+                case .kecamatan(let kecamatan):
+                    found = core.availability(
+                        service: query.service, kecamatan: kecamatan, isPriority: query.isPriority, from: start,
+                        limit: query.limit, now: now)
+                }
+                return AvailabilityAnswer(slots: found, version: version, now: now)
+            }
+        }
+        guard let date = query.date else { return answer }
+        var filtered = answer
+        filtered.slots = answer.slots.filter { rules.timeZone.localDate(of: $0.slot.start) == date }
+        return filtered
     }
 }

@@ -16,9 +16,15 @@ struct AccessMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         if Self.openOperations.contains(operationID) { return try await next(request, body, metadata) }
-        guard let header = request.headerFields[.authorization], header.hasPrefix("Bearer ") else {
-            throw Problem.unauthenticated
-        }
+        _ = try authorize(request.headerFields[.authorization], operationID: operationID)
+        return try await next(request, body, metadata)
+    }
+
+    /// The client of the bearer key in `authorization`, allowed `operationID` (and put in the request's
+    /// scope), or the problem: 401 without a valid key, 429 when its bucket is empty (no token taken
+    /// then), 403 outside its role. Shared with `AvailabilityRoute`, so both paths check alike.
+    func authorize(_ authorization: String?, operationID: String) throws(Problem) -> ClientKey {
+        guard let header = authorization, header.hasPrefix("Bearer ") else { throw Problem.unauthenticated }
         let presented = header.dropFirst("Bearer ".count).drop { $0 == " " }
         guard case .valid(let client) = keys.lookup(presented: presented) else { throw Problem.unauthenticated }
         RequestScope.current?.client = client
@@ -29,6 +35,6 @@ struct AccessMiddleware: ServerMiddleware {
         guard client.role.operations.contains(operationID) else {
             throw Problem.forbidden(role: client.role, operation: operationID)
         }
-        return try await next(request, body, metadata)
+        return client
     }
 }

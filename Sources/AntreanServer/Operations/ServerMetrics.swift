@@ -8,7 +8,7 @@ import Synchronization
 /// Names follow Prometheus' conventions: the `antrean_` prefix, a base unit in the name (`_seconds`),
 /// `_total` on counters and on nothing else (a metric that can go down, such as a backlog, is a gauge).
 final class ServerMetrics: Sendable {
-    let registry = PrometheusCollectorRegistry()
+    let registry: PrometheusCollectorRegistry
     /// The committer's totals when `commits(transactions:operations:)` last counted them.
     private let committed = Mutex<(transactions: Int, operations: Int)>((0, 0))
     private static let latencyBuckets: [Duration] = [
@@ -17,19 +17,57 @@ final class ServerMetrics: Sendable {
         .milliseconds(500), .seconds(1), .seconds(2.5),
     ]
 
+    private struct RequestSeries {
+        var requests: Counter
+        var latency: DurationHistogram
+    }
+
+    /// The request series made so far, by operation and status: the registry builds and checks a
+    /// series' name and labels on every `make…` call, a cost the hot path pays once this way.
+    private let requestSeries = Mutex<[String: [Int: RequestSeries]]>([:])
+
     func request(operation: String, status: Int, duration: Duration) {
-        registry.makeCounter(
-            descriptor: .init(
-                namespace: "antrean", metricName: "http_requests", unitName: "total",
-                helpText: "HTTP requests by operation and status."),
-            labels: [("operation", operation), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "antrean", metricName: "http_request_duration", unitName: "seconds",
-                helpText: "HTTP request latency by operation, from the request head to the response."),
-            labels: [("operation", operation)], buckets: Self.latencyBuckets
-        ).record(duration)
+        let series =
+            requestSeries.withLock { $0[operation]?[status] }
+            ?? {
+                let made = RequestSeries(
+                    requests: registry.makeCounter(
+                        descriptor: .init(
+                            namespace: "antrean", metricName: "http_requests", unitName: "total",
+                            helpText: "HTTP requests by operation and status."),
+                        labels: [("operation", operation), ("status", String(status))]),
+                    latency: registry.makeDurationHistogram(
+                        descriptor: .init(
+                            namespace: "antrean", metricName: "http_request_duration", unitName: "seconds",
+                            helpText: "HTTP request latency by operation, from the request head to the response."),
+                        labels: [("operation", operation)], buckets: Self.latencyBuckets))
+                requestSeries.withLock { $0[operation, default: [:]][status] = made }
+                return made
+            }()
+        series.requests.increment()
+        series.latency.record(duration)
+    }
+
+    /// An availability read answered from `AvailabilityCache` (hit) or computed (miss).
+    func availabilityCache(hit: Bool) {
+        (hit ? availabilityCacheHits : availabilityCacheMisses).increment()
+    }
+
+    private let availabilityCacheHits: Counter
+    private let availabilityCacheMisses: Counter
+
+    init() {
+        let registry = PrometheusCollectorRegistry()
+        self.registry = registry
+        func counter(_ result: String) -> Counter {
+            registry.makeCounter(
+                descriptor: .init(
+                    namespace: "antrean", metricName: "availability_cache", unitName: "total",
+                    helpText: "Availability reads answered from the cache (hit) or computed (miss)."),
+                labels: [("result", result)])
+        }
+        availabilityCacheHits = counter("hit")
+        availabilityCacheMisses = counter("miss")
     }
 
     /// A hold, booking or walk-in the allocator made (repeats of an Idempotency-Key not counted).

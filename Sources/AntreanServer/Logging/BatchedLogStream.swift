@@ -1,0 +1,91 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where the server's log lines go: a file descriptor (standard error) written by one serial queue that
+/// takes every line queued since its last write in one `write(2)`, like the group commit of the store.
+/// swift-log's `StreamLogHandler` on standard error flushed each line with its own system call under the
+/// stream's lock; with one line per request that was a system call per request. Lines are written in the
+/// order they were logged, none is dropped, and under light load each goes out at once (the queue runs as
+/// soon as a line arrives); under load many share one call. A producer that finds more than
+/// `maxPendingBytes` waiting (the descriptor blocks) waits for the writer, so memory stays bounded.
+/// O(line) per line.
+public final class LogSink: Sendable {
+    public static let standardError = LogSink(fileDescriptor: 2)
+
+    private struct State {
+        var pending: [UInt8] = []
+        var scheduled = false
+    }
+
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "antrean.log")
+    private let fileDescriptor: Int32
+    let maxPendingBytes: Int
+
+    public init(fileDescriptor: Int32, maxPendingBytes: Int = 1 << 20) {
+        self.fileDescriptor = fileDescriptor
+        self.maxPendingBytes = maxPendingBytes
+    }
+
+    /// Queues `text` for writing.
+    public func append(_ text: String) {
+        let (schedule, full) = state.withLock { state -> (Bool, Bool) in
+            state.pending.append(contentsOf: text.utf8)
+            defer { state.scheduled = true }
+            return (!state.scheduled, state.pending.count > maxPendingBytes)
+        }
+        if full {
+            queue.sync { drain() }
+        } else if schedule {
+            queue.async { self.drain() }
+        }
+    }
+
+    /// Returns once every line queued before the call is written (at shutdown).
+    public func flush() { queue.sync { drain() } }
+
+    /// Runs on the queue: writes what is pending until nothing is.
+    private func drain() {
+        while true {
+            let batch = state.withLock { state -> [UInt8]? in
+                guard !state.pending.isEmpty else {
+                    state.scheduled = false
+                    return nil
+                }
+                defer { state.pending = [] }
+                return state.pending
+            }
+            guard let batch else { return }
+            batch.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(fileDescriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                    if written > 0 {
+                        offset += written
+                    } else if written < 0, errno == EINTR {
+                        continue
+                    } else {
+                        return  // the descriptor is closed or broken: nothing to report the error to
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A `TextOutputStream` into a `LogSink`, for swift-log's `StreamLogHandler` (its line format unchanged).
+public struct BatchedLogStream: TextOutputStream, Sendable {
+    let sink: LogSink
+
+    public init(sink: LogSink = .standardError) { self.sink = sink }
+
+    public mutating func write(_ string: String) { sink.append(string) }
+}
