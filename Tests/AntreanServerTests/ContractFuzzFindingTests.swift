@@ -94,4 +94,33 @@ struct ContractFuzzFindingTests {
         }
         try await server.stop()
     }
+
+    /// Finding 3 (the speed work's review): an `Accept` header that admits no JSON made every JSON
+    /// operation answer 500, because the runtime refuses to write the answer after the handler ran. It is
+    /// the client's request that cannot be answered: 406 as a problem, on the generated path and the
+    /// availability fast route alike; a JSON-admitting `Accept` still gets the answer.
+    @Test func anAcceptThatAdmitsNoJSONIs406NotA500() async throws {
+        let server = try await TestServer()
+        do {
+            let paths = ["/v1/availability?service=ktp&office=kel-a", "/v1/offices", "/v1/offices/kel-a"]
+            for path in paths {
+                for accept in ["text/plain", "image/png, text/html;q=0.9"] {
+                    let reply = try await server.send(
+                        .GET, path, key: server.keys[.admin], headers: [("Accept", accept)])
+                    #expect(reply.status == 406, "\(path) Accept \(accept): \(reply.status) \(reply.text)")
+                    #expect(reply.headers["Content-Type"].first == "application/problem+json")
+                    #expect(reply.json["status"] as? Int == 406)
+                }
+                for accept in ["application/json", "*/*", "text/plain, application/*;q=0.5"] {
+                    let reply = try await server.send(
+                        .GET, path, key: server.keys[.admin], headers: [("Accept", accept)])
+                    #expect(reply.status == 200, "\(path) Accept \(accept): \(reply.status) \(reply.text)")
+                }
+            }
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
 }

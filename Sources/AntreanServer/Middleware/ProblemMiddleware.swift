@@ -37,6 +37,13 @@ struct ProblemMiddleware: ServerMiddleware {
         if let decoding = serverError.underlyingError as? DecodingError { return malformed(decoding) }
         // Raised while turning the HTTP request into the operation's input: the client's mistake.
         if serverError.operationInput == nil { return malformedRequest(serverError.causeDescription) }
+        // Raised while writing the answer for a request the client made unanswerable, such as an `Accept`
+        // that admits no JSON (406): the runtime's own status, still a problem, never a 500.
+        if let convertible = serverError.underlyingError as? any HTTPResponseConvertible,
+            (400..<500).contains(convertible.httpStatus.code)
+        {
+            return .httpError(status: convertible.httpStatus.code, reasonPhrase: convertible.httpStatus.reasonPhrase)
+        }
         return .internalError
     }
 
