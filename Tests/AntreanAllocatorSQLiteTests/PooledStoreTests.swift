@@ -43,7 +43,11 @@ import Testing
             let citizen = Citizen(nikHash: NIKHash(syntheticCitizen: UInt64(number + 1)))
             ids.append(try await allocator.book(slot(service), for: citizen).get().booking.id)
         }
-        let minutes = allocator.read { core in ids.compactMap { core.booking($0) }.map(\.appointment) }
+        let minutes = allocator.read { core in
+            var appointments: [Instant] = []
+            for id in ids { if let record = core.booking(id) { appointments.append(record.appointment) } }
+            return appointments
+        }
         #expect(minutes == [0, 0, 20, 20].map { eight.adding(minutes: $0) })
         _ = try await allocator.cancel(ids[0])
         let before = allocator.read { $0.allBookings }

@@ -27,13 +27,13 @@ enum PoolFixture {
             .monday: OpeningHours(opensAtMinute: 480, closesAtMinute: 600),
             .tuesday: OpeningHours(opensAtMinute: 480, closesAtMinute: 600),
         ]
-        let office = OfficeConfig(
+        let given = OfficeConfig(
             id: office, kecamatan: KecamatanID("k"), openingHours: hours,
             services: [a, b, c].map { OfficeServiceConfig(service: $0, counters: counters) },
             walkInShare: [.monday: walkInShare, .tuesday: walkInShare],
             priorityShare: [.monday: priorityShare, .tuesday: priorityShare])
         return AllocatorConfiguration(
-            offices: [office],
+            offices: [given],
             services: [
                 ServiceConfig(id: a, meanServiceMinutes: 5), ServiceConfig(id: b, meanServiceMinutes: 10),
                 ServiceConfig(id: c, meanServiceMinutes: 5),

@@ -1,4 +1,5 @@
 import AntreanAllocator
+import Foundation
 import Testing
 
 /// Pooled counters: one capacity in counter-minutes per interval shared by the pool's services, each
@@ -19,7 +20,7 @@ import Testing
         let first = try book(&core, P.b, interval: 0, citizen: 1).get().booking  // [0, 10) counter 1
         let second = try book(&core, P.b, interval: 0, citizen: 2).get().booking  // [0, 10) counter 2
         let third = try book(&core, P.a, interval: 0, citizen: 3).get().booking  // both busy until 10
-        let fourth = try book(&core, P.b, interval: 0, citizen: 4).get().booking  // a counter free 15–20
+        let fourth = try book(&core, P.b, interval: 0, citizen: 4).get().booking  // [10, 20): a counter is free
         #expect([first, second, third, fourth].map(P.offset) == [0, 0, 10, 10])
         // 35 minutes sold: 4 left, less than a's 5.
         #expect(book(&core, P.a, interval: 0, citizen: 5).refusal == .slotFull)
@@ -242,7 +243,7 @@ import Testing
         // Interval 0: three b (30 minutes) under a pool of 39 online minutes.
         for citizen in 0..<3 { _ = try book(&core, P.b, interval: 0, citizen: citizen).get() }
         var smaller = P.configuration()
-        smaller.appointmentPools[0].counters = 1  // 30 counter-minutes: 7 walk-in, 3 priority, 20 online
+        smaller.appointmentPools[0].counters = 1  // 30 counter-minutes: 8 walk-in, 3 priority, 19 online
         #expect(throws: RestoreError.self) {
             try AllocatorCore(configuration: smaller, tokenSigner: Fixture.signer, restoring: core.allBookings)
         }
