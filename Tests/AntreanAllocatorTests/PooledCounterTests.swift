@@ -33,7 +33,8 @@ import Testing
         #expect(P.offset(priority) == 15)
         // Service c keeps its own places: the pool's minutes do not limit it.
         #expect(book(&core, P.c, interval: 0, citizen: 9).value != nil)
-        let sold = try #require(core.pooledMinutes(office: P.office, service: P.a, date: P.monday))
+        let soldFound = core.pooledMinutes(office: P.office, service: P.a, date: P.monday)
+        let sold = try #require(soldFound)
         #expect(sold[0].sold == SlotCapacity(online: 35, walkIn: 0, priority: 5))
         #expect(sold[0].sellable == SlotCapacity(online: 39, walkIn: 15, priority: 6))
         // Cancelling gives the minutes and the stretch of the timeline back.
@@ -132,7 +133,8 @@ import Testing
             sold[P.interval(of: record.slotStart), default: [:]][record.pool, default: 0] +=
                 P.minutes[record.service] ?? 0
         }
-        let accounted = try #require(core.pooledMinutes(office: P.office, service: P.a, date: P.monday))
+        let accountedFound = core.pooledMinutes(office: P.office, service: P.a, date: P.monday)
+        let accounted = try #require(accountedFound)
         for interval in 0..<P.intervals {
             for pool in CapacityPool.allCases {
                 let used = sold[interval]?[pool] ?? 0
@@ -224,8 +226,10 @@ import Testing
         var restored = try AllocatorCore(
             configuration: P.configuration(), tokenSigner: Fixture.signer, restoring: core.allBookings)
         #expect(restored.invariantViolations().isEmpty)
-        let before = try #require(core.pooledMinutes(office: P.office, service: P.b, date: P.monday))
-        let after = try #require(restored.pooledMinutes(office: P.office, service: P.b, date: P.monday))
+        let beforeFound = core.pooledMinutes(office: P.office, service: P.b, date: P.monday)
+        let before = try #require(beforeFound)
+        let afterFound = restored.pooledMinutes(office: P.office, service: P.b, date: P.monday)
+        let after = try #require(afterFound)
         #expect(before.map(\.sold) == after.map(\.sold))
         for citizen in 1_000..<1_060 {
             let service = Bool.random(using: &random) ? P.a : P.b
@@ -270,7 +274,7 @@ import Testing
     ])
     func aBadPoolIsRefusedNamingItsField(pool: AppointmentPool, field: String) throws {
         #expect(throws: ConfigurationError(field: "appointmentPools[0].\(field)", message: "")) {
-            do { try P.configuration(pools: [pool]).validate() } catch {
+            do { try P.configuration(pools: [pool]).validate() } catch let error as ConfigurationError {
                 throw ConfigurationError(field: error.field, message: "")
             }
         }

@@ -29,21 +29,24 @@ import Testing
         #expect(model.appointmentPools.count == 2)
         var core = try CitySimulation(model).emptyAllocator
         // Pasar has 2 counters: 60 counter-minutes per 30-minute interval, shared by both services.
-        let pasar = try #require(
-            core.pooledMinutes(office: OfficeID("pasar"), service: ServiceID("referral"), date: Self.monday))
+        let pasarFound = core.pooledMinutes(
+            office: OfficeID("pasar"), service: ServiceID("referral"), date: Self.monday)
+        let pasar = try #require(pasarFound)
         #expect(pasar.count == 16 && pasar.allSatisfy { $0.sellable.total == 60 })
-        let letters = try #require(
-            core.pooledMinutes(office: OfficeID("pasar"), service: ServiceID("letter"), date: Self.monday))
+        let lettersFound = core.pooledMinutes(
+            office: OfficeID("pasar"), service: ServiceID("letter"), date: Self.monday)
+        let letters = try #require(lettersFound)
         #expect(letters.map(\.sellable) == pasar.map(\.sellable))
         // Sungai on Tuesdays: its own pool (an office entry beats an every-office one), one counter
         // of 20-minute intervals.
         let tuesday = LocalDate(year: 2026, month: 12, day: 1)
-        let sungai = try #require(
-            core.pooledMinutes(office: OfficeID("sungai"), service: ServiceID("letter"), date: tuesday))
+        let sungaiFound = core.pooledMinutes(office: OfficeID("sungai"), service: ServiceID("letter"), date: tuesday)
+        let sungai = try #require(sungaiFound)
         #expect(sungai.count == 24 && sungai.allSatisfy { $0.sellable.total == 20 })
         // Licences (kecamatan offices) are not pooled.
-        #expect(
-            core.pooledMinutes(office: OfficeID("kec_hulu"), service: ServiceID("licence"), date: Self.monday) == nil)
+        let licences = core.pooledMinutes(
+            office: OfficeID("kec_hulu"), service: ServiceID("licence"), date: Self.monday)
+        #expect(licences == nil)
     }
 
     @Test func everyCitizenEndsOnceAndNoPooledIntervalOverflows() throws {
