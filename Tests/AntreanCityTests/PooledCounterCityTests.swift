@@ -27,7 +27,10 @@ import Testing
     @Test func poolsReachTheAllocatorFromAnIncludedFile() throws {
         let model = try AppointmentTemplateCityTests.scenario(templates: Self.pools).model
         #expect(model.appointmentPools.count == 2)
-        var core = try CitySimulation(model).emptyAllocator
+        var core = try AllocatorCore(
+            configuration: model.allocatorConfiguration(),
+            tokenSigner: QRTokenSigner(keyID: "sim", keyBytes: SecretText.decode(CitySimulation.simulatedTokenKey)),
+            journalsChanges: false)
         // Pasar has 2 counters: 60 counter-minutes per 30-minute interval, shared by both services.
         let pasarFound = core.pooledMinutes(
             office: OfficeID("pasar"), service: ServiceID("referral"), date: Self.monday)
