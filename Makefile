@@ -2,7 +2,9 @@
 #   make run     simulate the bundled Samarinda scenario (release build); makes the replay demo's secrets
 #   make replay-secrets  the replay demo's random secret files (git-ignored), if missing
 #   make test    lint (style + a warning-free build) + the whole test suite + a short fuzz run of each
-#                fuzz target (what CI runs)
+#                fuzz target + a short schemathesis run against `antrean serve` (what CI runs)
+#   make contract-fuzz  schemathesis against `antrean serve` from its OpenAPI document, every role
+#                (CONTRACT_FUZZ_ARGS, default a 60 s budget per role; docs/server.md)
 #   make warnings  rebuilds the project's own modules and tests and fails on any compiler warning in them
 #   make fuzz    the fuzz targets for FUZZ_SECONDS each (default 3600; docs/fuzzing.md)
 #   make bench   the benchmark suite (Benchmarks/, ordo-one/benchmark)
@@ -12,8 +14,9 @@
 #                committed Sources/AntreanServer/Generated differs (not in `make test`: see docs/server.md)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# curl, jq: the README's `antrean serve` session (run by a test); php-cli, php-curl: the PHP client example's test.
-DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev curl jq php-cli php-curl
+# curl, jq: the README's `antrean serve` session (run by a test); php-cli, php-curl: the PHP client example's test;
+# python3-venv: the virtual environment scripts/schemathesis.sh installs schemathesis (pinned, PyPI) into.
+DEBIAN_PACKAGES := libsqlite3-dev libjemalloc-dev curl jq php-cli php-curl python3-venv time
 SCENARIO ?= Simulations/samarinda.yaml
 ARGS ?=
 # Seconds per fuzz target: `make test` runs each briefly; `make fuzz` is the long campaign.
@@ -21,11 +24,14 @@ FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_SECONDS ?= 3600
 # Empty: every target; or a subset, e.g. FUZZ_TARGETS="FuzzTime FuzzToken".
 FUZZ_TARGETS ?=
+# scripts/schemathesis.sh options: `make test` runs a short bounded pass; `make contract-fuzz` a longer one.
+CONTRACT_FUZZ_SMOKE_ARGS ?= -t 15 -r "admin display unauthenticated"
+CONTRACT_FUZZ_ARGS ?= -t 60
 
 REPLAY_SECRETS := Simulations/replay/secrets
 
 .PHONY: deps build release run replay-secrets test lint warnings format fuzz fuzz-smoke bench city-bench peers \
-  clean clean-modules openapi-check openapi-generate
+  clean clean-modules openapi-check openapi-generate contract-fuzz contract-fuzz-smoke
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:
@@ -34,6 +40,7 @@ deps:
 	  echo "installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@scripts/schemathesis.sh -i
 
 build: deps
 	swift build
@@ -78,14 +85,23 @@ warnings: deps clean-modules
 test: deps lint
 	swift test --skip-build
 	$(MAKE) fuzz-smoke
+	$(MAKE) contract-fuzz-smoke
+
+# schemathesis against a fresh `antrean serve` (scripts/schemathesis.sh; docs/server.md).
+contract-fuzz-smoke: deps
+	scripts/schemathesis.sh $(CONTRACT_FUZZ_SMOKE_ARGS)
+
+contract-fuzz: deps
+	scripts/schemathesis.sh $(CONTRACT_FUZZ_ARGS)
 
 # Replays Fuzz/Regressions, then fuzzes each target briefly (its own build in Fuzz/.build, ~5 min the
 # first time). ANTREAN_FUZZ_REGRESSIONS=skip leaves the regression inputs out (docs/fuzzing.md).
 fuzz-smoke: deps
 	Fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
+# The long campaign: FUZZ_SECONDS (default 3600) of CPU time per target, resumable (docs/fuzzing.md).
 fuzz: deps
-	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	Fuzz/campaign.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark

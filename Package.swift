@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "AntreanFit", targets: ["AntreanFit"]),
         .library(name: "AntreanOutbox", targets: ["AntreanOutbox"]),
         .library(name: "AntreanServer", targets: ["AntreanServer"]),
+        .library(name: "AntreanClientKeys", targets: ["AntreanClientKeys"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -102,11 +103,14 @@ let package = Package(
             path: "Tests/OutboxProbe",
             swiftSettings: strict
         ),
+        // The columns of a visit trace: what the city writes and the fit reads by default. A leaf, so that
+        // both can depend on it and neither on the other.
+        .target(name: "AntreanTraceFormat", swiftSettings: strict),
         // Samarinda's offices, services, citizens and KPIs, on the engine and the allocator.
         .target(
             name: "AntreanCity",
             dependencies: [
-                "AntreanEngine", "AntreanAllocator",
+                "AntreanEngine", "AntreanAllocator", "AntreanTraceFormat",
                 .product(name: "Collections", package: "swift-collections"),
             ],
             swiftSettings: strict
@@ -136,14 +140,25 @@ let package = Package(
         ),
         // Queue logs → scenario fragments: arrival rates, service-time MLEs, no-shows, patience.
         .target(
-            name: "AntreanFit", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            name: "AntreanFit",
+            dependencies: [
+                "AntreanLocalization", "AntreanTraceFormat", .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            swiftSettings: strict),
+        // The client keys file of `antrean serve` and `antrean keys` (records, roles, hashes): a module of its own
+        // without Hummingbird, so that the fuzz package can read keys files without building the HTTP stack.
+        .target(
+            name: "AntreanClientKeys",
+            // AntreanAllocator: its constant-time comparison of secrets.
+            dependencies: ["AntreanAllocator", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // `antrean serve`: the allocator over HTTP (OpenAPI contract in openapi.yaml; generated code committed
-        // under Generated/, see docs/server.md). Depends on the allocator and its store only.
+        // under Generated/, see docs/server.md). Depends on the allocator, its store and the outbox only.
         .target(
             name: "AntreanServer",
             dependencies: [
-                "AntreanAllocator", "AntreanAllocatorSQLite",
+                "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanClientKeys", "AntreanLocalization",
+                "AntreanOutbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -152,6 +167,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
             swiftSettings: strict
@@ -215,13 +231,18 @@ let package = Package(
         .testTarget(name: "AntreanLocalizationTests", dependencies: ["AntreanLocalization", "AntreanAllocator"]),
         .testTarget(
             name: "AntreanFitTests",
-            dependencies: ["AntreanFit", "AntreanCity", "AntreanScenario", "AntreanEngine", "AntreanPlanning"]),
+            dependencies: [
+                "AntreanFit", "AntreanCity", "AntreanScenario", "AntreanEngine", "AntreanPlanning",
+                "AntreanTraceFormat",
+            ]),
         .testTarget(
             name: "AntreanServerTests",
             dependencies: [
                 // antrean: the kill -9 test runs the built `antrean serve`.
-                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "antrean",
+                "AntreanServer", "AntreanAllocator", "AntreanAllocatorSQLite", "AntreanLocalization", "AntreanOutbox",
+                "antrean",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

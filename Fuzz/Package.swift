@@ -55,5 +55,20 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // (f) `antrean fit` on a queue log in memory: the CSV reader, timestamps, the column mapping, the
+        // estimators and the outputs.
+        .executableTarget(
+            name: "FuzzFitLog",
+            dependencies: [
+                "FuzzSupport", .product(name: "AntreanFit", package: "Antrean"),
+                // The scenario loader, which reads the fragment a fit writes.
+                .product(name: "AntreanScenario", package: "Antrean"),
+            ]
+        ),
+        // (g) The client keys file of `antrean serve` (AntreanClientKeys, built without Hummingbird).
+        .executableTarget(
+            name: "FuzzClientKeys",
+            dependencies: ["FuzzSupport", .product(name: "AntreanClientKeys", package: "Antrean")]
+        ),
     ]
 )

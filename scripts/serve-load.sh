@@ -1,69 +1,85 @@
 #!/usr/bin/env bash
-# Load measurement of `antrean serve` with wrk (Debian's wrk) on loopback, as in docs/server.md:
-# availability reads, then durable bookings (each a new citizen, policy-placed, with its own
-# Idempotency-Key), against a release build on a fresh store with 60 offices.
+# Load measurement of `antrean serve` on loopback (docs/server.md#speed):
+#   1. the highest rate, with wrk (Debian's wrk, closed loop): availability reads, then durable bookings
+#      (each request a new citizen placed by the policy from a home office, with its own Idempotency-Key);
+#   2. latency at a fixed arrival rate, half of that highest rate, with Benchmarks/openload (open model:
+#      request i is due at t0 + i/rate whatever the answers, and its latency counts from then, which
+#      corrects for coordinated omission);
+#   3. the store's group-commit batches and the server's resident memory.
+# The server runs a release build on a fresh store in a temporary folder, with new secrets and a portal
+# key, the bundled configuration's rules and services over Samarinda's 59 kelurahan offices
+# (scripts/serve-load-data.py), per-key rate limits lifted, and --log-level as given (default info, as
+# deployed: one log line per request).
+#
 #   scripts/serve-load.sh [SECONDS] [CONNECTIONS]
-# wrk is a closed-loop generator (each connection waits for its answer), so its latencies understate
-# the tail under overload (coordinated omission); the figures are throughput and latency at that load.
+# Environment: ANTREAN (a built binary; default: build the release product), OPEN_SECONDS (30),
+# WRK_THREADS (1), LOG_LEVEL (info), SYNC (FULL), READ_RATE / BOOK_RATE (open-model rates instead of half
+# the measured maxima).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-32}
+open_seconds=${OPEN_SECONDS:-30}
+wrk_threads=${WRK_THREADS:-1}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 69; }
-swift build -c release --product antrean >&2
-antrean=$(swift build -c release --show-bin-path)/antrean
+command -v cc >/dev/null || { echo "a C compiler is missing: apt-get install gcc" >&2; exit 69; }
+if [ -z "${ANTREAN:-}" ]; then
+  swift build -c release --product antrean >&2
+  ANTREAN=$(swift build -c release --show-bin-path)/antrean
+fi
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-"$antrean" secrets generate --output "$work/pepper" 2>/dev/null
-"$antrean" secrets generate --output "$work/token" 2>/dev/null
-python3 - "$work/config.json" <<'PY'
-import json, sys
-offices = [{"id": f"kel-{i:03d}", "kecamatan": f"kec-{i % 10}",
-            "services": [{"service": "ktp", "counters": 10, "slotCapacity": 20}]} for i in range(60)]
-json.dump({"offices": offices, "services": [{"id": "ktp", "meanServiceMinutes": 10}],
-           "rules": {"slotMinutes": 15, "bookingHorizonDays": 30, "maxActiveBookingsPerNIK": 2, "utcOffsetHours": 8},
-           "nikPepperFile": "pepper", "tokenKeys": [{"id": "k1", "secretFile": "token"}]}, open(sys.argv[1], "w"))
-PY
-key=$("$antrean" keys create --keys "$work/keys.json" --client load --role admin 2>/dev/null)
-"$antrean" serve --config "$work/config.json" --store "$work/store.sqlite" --keys "$work/keys.json" \
-  --listen 127.0.0.1:0 --rate-limit 1000000 --burst 1000000 --log-level error \
-  --clock-start 2026-11-23T07:00:00+08:00 > "$work/serve.out" &
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+cc -O2 -Wall -o "$work/openload" Benchmarks/openload/openload.c
+
+"$ANTREAN" secrets generate --output "$work/pepper" >/dev/null
+"$ANTREAN" secrets generate --output "$work/token" >/dev/null
+mapfile -t offices < <(python3 scripts/serve-load-data.py config "$work")
+key=$("$ANTREAN" keys create --keys "$work/keys.json" --client load --role portal 2>/dev/null)
+"$ANTREAN" serve --config "$work/config.json" --store "$work/store.sqlite" --keys "$work/keys.json" \
+  --listen 127.0.0.1:0 --rate-limit 1000000000 --burst 1000000000 --log-level "${LOG_LEVEL:-info}" \
+  --sync "${SYNC:-FULL}" --clock-start 2026-11-23T07:00:00+08:00 >"$work/serve.out" 2>"$work/serve.log" &
 server=$!
-until grep -q listening "$work/serve.out" 2>/dev/null; do sleep 0.2; done
+until grep -q listening "$work/serve.out" 2>/dev/null; do
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 70; }
+  sleep 0.2
+done
 port=$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$work/serve.out" | head -1)
-echo "antrean serve on port $port (pid $server), $connections connections, $seconds s per run"
+base="http://127.0.0.1:$port"
+read_path="/v1/availability?service=ktp&office=${offices[7]}&limit=10"
+echo "antrean serve (pid $server) on port $port: ${#offices[@]} offices, log level ${LOG_LEVEL:-info}," \
+  "sync ${SYNC:-FULL}; wrk -t$wrk_threads -c$connections ${seconds}s; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-cat > "$work/book.lua" <<'LUA'
--- Each request a new citizen (distinct NIK) booking at a home office, with its own Idempotency-Key.
-local counter = 0
-local thread_id = 0
-local threads = {}
-function setup(thread) thread_id = thread_id + 1; thread:set("tid", thread_id); table.insert(threads, thread) end
-function request()
-  counter = counter + 1
-  local month = string.format("%02d", tid)
-  local day = string.format("%02d", (counter // 9999) % 28 + 1)
-  local serial = string.format("%04d", counter % 9999 + 1)
-  local nik = "647201" .. day .. month .. "90" .. serial
-  local office = string.format("kel-%03d", counter % 60)
-  local body = '{"nik":"' .. nik .. '","service":"ktp","homeOffice":"' .. office .. '"}'
-  local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. KEY,
-                   ["Idempotency-Key"] = "load-" .. tid .. "-" .. counter}
-  return wrk.format("POST", "/v1/bookings", headers, body)
-end
-local statuses = {}
-function response(status) statuses[status] = (statuses[status] or 0) + 1 end
-LUA
-sed -i "1i KEY = \"$key\"" "$work/book.lua"
-cat > "$work/read.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $key"
-LUA
+{
+  echo "KEY = \"$key\""
+  printf 'OFFICES = {'
+  printf '"%s",' "${offices[@]}"
+  echo '}'
+  cat Benchmarks/openload/wrk-book.lua
+} >"$work/book.lua"
+echo "wrk.headers[\"Authorization\"] = \"Bearer $key\"" >"$work/read.lua"
 
-echo "== availability reads (GET /v1/availability?service=ktp&office=kel-007&limit=10)"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/read.lua" \
-  "http://127.0.0.1:$port/v1/availability?service=ktp&office=kel-007&limit=10"
-echo "== durable bookings (POST /v1/bookings, SQLite synchronous=FULL, group commit)"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/book.lua" "http://127.0.0.1:$port/v1/bookings"
-curl -s "http://127.0.0.1:$port/metrics" | grep -E '^antrean_(bookings_total|store_commits_total|store_committed_operations_total|refusals_total)' || true
-echo "resident memory of the server: $(ps -o rss= -p $server) KiB"
-kill -TERM $server; wait $server || true
+rate_of() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
+
+echo "== 1a. availability reads, closed loop (wrk): GET $read_path"
+wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$work/read.lua" "$base$read_path" | tee "$work/wrk-read"
+echo "== 1b. durable bookings, closed loop (wrk): POST /v1/bookings, new citizen each"
+wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$work/book.lua" "$base/v1/bookings" | tee "$work/wrk-book"
+
+read_rate=${READ_RATE:-$(python3 -c "print(round(float('$(rate_of "$work/wrk-read")') / 2))")}
+book_rate=${BOOK_RATE:-$(python3 -c "print(round(float('$(rate_of "$work/wrk-book")') / 2))")}
+echo "== 2a. availability reads, open model at $read_rate/s (openload, ${open_seconds}s after 5 s warm-up)"
+"$work/openload" --port "$port" --rate "$read_rate" --duration "$open_seconds" --warmup 5 --connections 64 \
+  --header "Authorization: Bearer $key" --get "$read_path" || echo "(openload: some requests failed)"
+echo "== 2b. durable bookings, open model at $book_rate/s (openload, ${open_seconds}s after 5 s warm-up)"
+office_list=$(IFS=,; echo "${offices[*]}")
+"$work/openload" --port "$port" --rate "$book_rate" --duration "$open_seconds" --warmup 5 --connections 128 \
+  --header "Authorization: Bearer $key" --book "$office_list" --first 50000000 || echo "(openload: some requests failed)"
+
+echo "== 3. store and memory"
+curl -s "$base/metrics" | grep -E '^antrean_(bookings_total|store_commits_total|store_committed_operations_total|refusals_total)' || true
+grep -E '^(VmHWM|VmRSS)' "/proc/$server/status"
+echo "bookings in the store: $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from booking').fetchone()[0])" "$work/store.sqlite" 2>/dev/null || echo '?')"
+kill -TERM "$server"
+wait "$server" || true
+server=

@@ -20,9 +20,12 @@ extension CityRun {
         let request = PlacementRequest(
             service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(&visitor),
             notBefore: instant(max(now, visitor.wishedMinute)))
-        switch allocator.placeBooking(request, now: instant(now)) {
+        // Computed before the call: a method of `self` inside the arguments of a mutating call on
+        // `allocator` made the optimizer copy the whole run.
+        let nowInstant = instant(now)
+        switch allocator.placeBooking(request, now: nowInstant) {
         case .failure:
-            if isMeasured(day: dayIndex(visitor.wishedMinute)) {
+            if measuredDayRange.contains(Self.dayIndex(visitor.wishedMinute)) {
                 tallies[home].generated += 1
                 tallies[home].bookingRefused += 1
                 traceWrite(traceRow(id, visitor, .refused))
@@ -34,7 +37,7 @@ extension CityRun {
             visitor.office = office
             visitor.booking = booking.id
             visitor.slotStart = minute(booking.appointment)
-            visitor.measured = isMeasured(day: dayIndex(visitor.slotStart))
+            visitor.measured = measuredDayRange.contains(Self.dayIndex(visitor.slotStart))
             bookingOffice.append(visitor.measured ? office : -1)
             let leadDays = (visitor.slotStart - now) / 1440
             let stream = Int(visitor.home)
@@ -156,20 +159,20 @@ extension CityRun {
     mutating func arriveWalkIn(_ id: Int32, at now: Double) {
         var visitor = visitors[id]
         let office = Int(visitor.office)
-        let day = dayIndex(now)
+        let day = Self.dayIndex(now)
         let isDigitalDay =
             digitalDayByDay.indices.contains(day)
             ? digitalDayByDay[day] : model.citizens.digitalDays.contains(baseDate.adding(days: day).weekday)
         if isDigitalDay, demandStreams[office].nextUniform() < model.citizens.digitalDayConversion {
             // Digital day: books in the app (or at the door's kiosk) instead of queueing.
-            if isMeasured(day: dayIndex(now)) { tallies[office].convertedWalkIns += 1 }
+            if measuredDayRange.contains(Self.dayIndex(now)) { tallies[office].convertedWalkIns += 1 }
             trace?.notes[Int(id)].channel = .converted
             visitor.wishedMinute = now
             visitors[id] = visitor
             requestBooking(id, at: now)
             return
         }
-        visitor.measured = isMeasured(day: dayIndex(now))
+        visitor.measured = measuredDayRange.contains(Self.dayIndex(now))
         if visitor.measured { tallies[office].generated += 1 }
         trace?.notes[Int(id)].arrival = now
         countArrival(visitor, booked: false)
@@ -271,9 +274,11 @@ extension CityRun {
             let duration = max(0, plans.serviceTimes[Int(visitor.service)].sample(&serviceStreams[index]))
             if visitor.measured {
                 let wait = now - visitor.waitStart
-                let minuteOfDay = visitor.waitStart - Double(dayIndex(visitor.waitStart) * 1440)
+                let minuteOfDay = visitor.waitStart - Double(Self.dayIndex(visitor.waitStart) * 1440)
                 tallies[index].recordWait(
-                    max(0, wait), weekday: weekdayNumber(day: dayIndex(visitor.waitStart)),
+                    max(0, wait),
+                    weekday: Self.weekdayNumber(
+                        day: Self.dayIndex(visitor.waitStart), table: weekdayNumberByDay, base: baseDate),
                     hour: min(23, Int(minuteOfDay / 60)), target: model.waitTargetMinutes)
                 // Walk-ins are registered as bookings too; only a booked citizen has a slot start.
                 if visitor.slotStart > 0 {
@@ -287,7 +292,8 @@ extension CityRun {
                 let withinHours = max(
                     0, min(now + duration, desks[index].openUntil) - max(now, desks[index].openMinute))
                 tallies[index].busyMinutes += withinHours
-                let weekdayIndex = weekdayNumber(day: dayIndex(desks[index].openMinute))
+                let weekdayIndex = Self.weekdayNumber(
+                    day: Self.dayIndex(desks[index].openMinute), table: weekdayNumberByDay, base: baseDate)
                 if weekdayIndex < 5 { tallies[index].weekdayBusyMinutes[weekdayIndex] += withinHours }
                 tallies[index].overtimeBusyMinutes += duration - withinHours
                 if !blocks.isEmpty {
@@ -333,7 +339,8 @@ extension CityRun {
             changePresence(index, line: 0, present: -1, at: now)
             if now > desks[index].overtimeMark {
                 tallies[index].overtimeMinutes += now - desks[index].overtimeMark
-                let weekdayIndex = weekdayNumber(day: dayIndex(desks[index].closeMinute))
+                let weekdayIndex = Self.weekdayNumber(
+                    day: Self.dayIndex(desks[index].closeMinute), table: weekdayNumberByDay, base: baseDate)
                 if weekdayIndex < 5 {
                     tallies[index].weekdayOvertimeMinutes[weekdayIndex] += now - desks[index].overtimeMark
                 }

@@ -108,6 +108,8 @@ struct CityRun {
     let model: CityModel
     let measuredDays: Int
     let totalDays: Int
+    /// The day indices whose citizens are measured (after the warm-up).
+    let measuredDayRange: Range<Int>
     let baseDate: LocalDate
     let baseInstant: Instant
     let salt: UInt64
@@ -149,6 +151,7 @@ struct CityRun {
         self.model = model
         measuredDays = days
         totalDays = model.calendar.warmUpDays + days
+        measuredDayRange = min(model.calendar.warmUpDays, totalDays)..<totalDays
         baseDate = model.calendar.startDate.adding(days: -model.calendar.warmUpDays)
         baseInstant = OfficeTimeZone.wita.instant(on: baseDate, minuteOfDay: 0)
         salt = UInt64(truncatingIfNeeded: replication) &* 0x9E37_79B9_7F4A_7C15 ^ seed
@@ -200,12 +203,19 @@ struct CityRun {
 
     func instant(_ minute: Double) -> Instant { baseInstant.adding(seconds: Int64((minute * 60).rounded(.down))) }
     func minute(_ instant: Instant) -> Double { Double(instant.secondsSinceEpoch - baseInstant.secondsSinceEpoch) / 60 }
-    func dayIndex(_ minute: Double) -> Int { Int((minute / 1440).rounded(.down)) }
-    func isMeasured(day: Int) -> Bool { day >= model.calendar.warmUpDays && day < totalDays }
+    func dayIndex(_ minute: Double) -> Int { Self.dayIndex(minute) }
+    /// The day index of a run minute. Static so that the mutating event handlers call it without `self`
+    /// (see ``weekdayNumber(day:table:base:)``).
+    static func dayIndex(_ minute: Double) -> Int { Int((minute / 1440).rounded(.down)) }
+    func isMeasured(day: Int) -> Bool { measuredDayRange.contains(day) }
     /// Monday 0 … Friday 4, weekend 5 (the index of the per-weekday tallies).
-    func weekdayNumber(day: Int) -> Int {
-        weekdayNumberByDay.indices.contains(day)
-            ? Int(weekdayNumberByDay[day]) : Self.weekdayNumber(of: baseDate.adding(days: day))
+    func weekdayNumber(day: Int) -> Int { Self.weekdayNumber(day: day, table: weekdayNumberByDay, base: baseDate) }
+
+    /// ``weekdayNumber(day:)`` from the run's table, for the mutating event handlers: they pass the two
+    /// fields, because a call on `self` there made the optimizer copy the whole run (retaining every
+    /// array in it) around each call, 40% of a city year in a profile.
+    static func weekdayNumber(day: Int, table: [Int8], base: LocalDate) -> Int {
+        table.indices.contains(day) ? Int(table[day]) : weekdayNumber(of: base.adding(days: day))
     }
 
     static func weekdayNumber(of date: LocalDate) -> Int {

@@ -1,6 +1,7 @@
 extension Texts {
     /// English: the wording Antrean's tables always had (byte for byte, so English output is unchanged).
-    public static let english: [String: String] = generalEnglish.merging(reportEnglish) { general, _ in general }
+    public static let english: [String: String] = [reportEnglish, fitEnglish, scheduleEnglish, problemEnglish]
+        .reduce(generalEnglish) { table, part in table.merging(part) { general, _ in general } }
 
     /// The texts of the tables and messages; the HTML report's texts are in ``reportEnglish``.
     static let generalEnglish: [String: String] = [

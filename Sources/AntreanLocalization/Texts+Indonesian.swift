@@ -2,8 +2,9 @@ extension Texts {
     /// Bahasa Indonesia. The terms follow Indonesian public-service documents (antrean, loket, kuota,
     /// pemohon, layanan, waktu tunggu, tidak hadir); docs/i18n.md cites where each is taken from.
     /// Numbers in these texts are filled in with the Indonesian decimal comma and dot thousands.
-    public static let indonesian: [String: String] = generalIndonesian.merging(reportIndonesian) { general, _ in general
-    }
+    public static let indonesian: [String: String] = [
+        reportIndonesian, fitIndonesian, scheduleIndonesian, problemIndonesian,
+    ].reduce(generalIndonesian) { table, part in table.merging(part) { general, _ in general } }
 
     /// The texts of the tables and messages; the HTML report's texts are in ``reportIndonesian``.
     static let generalIndonesian: [String: String] = [

@@ -6,10 +6,23 @@ public struct HTTPWebhookTransport: WebhookTransport {
     private let client: HTTPClient
     private let timeoutSeconds: Int64
 
-    /// Uses `client` (the process-wide shared client by default; the caller owns any other).
+    /// Uses `client` (the process-wide shared client by default; the caller owns any other). For a
+    /// deliverer, prefer a client made with `clientConfiguration`: the shared one retries a refused
+    /// connection until the request's deadline, so a portal that is down costs the whole timeout per
+    /// event, one event after another.
     public init(client: HTTPClient = .shared, timeoutSeconds: Int64 = 10) {
         self.client = client
         self.timeoutSeconds = max(1, timeoutSeconds)
+    }
+
+    /// A client configuration for webhooks: a refused connection fails at once (it is retried with the
+    /// outbox's backoff, not the client's), connecting may take 5 s, and redirects are not followed (a
+    /// signed event goes to the registered URL only).
+    public static var clientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(10)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
     }
 
     public func send(_ request: WebhookRequest) async throws -> Int {

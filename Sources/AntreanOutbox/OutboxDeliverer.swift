@@ -24,14 +24,19 @@ public final class OutboxDeliverer: Sendable {
     private let jitter: Mutex<SplitMix64>
     private let clock: any AllocatorClock
     private let batchSize: Int
+    private let route: @Sendable (PendingDelivery) -> Bool
     private let logger: Logger
 
     /// Registers `subscribers` with the store (a new client receives events written from now on; see
     /// `SQLiteAllocatorStore.registerSubscribers`). Create the deliverer before the store takes bookings.
-    /// Throws `OutboxSubscriberError.duplicateClient` when two subscribers share a client id.
+    /// `route` says whether a delivery is meant for its client at all (the server sends a portal only
+    /// the events of its own bookings); one that is not is recorded as done without a request, so the
+    /// client's backlog does not keep it. Throws `OutboxSubscriberError.duplicateClient` when two
+    /// subscribers share a client id.
     public init(
         store: SQLiteAllocatorStore, subscribers: [WebhookSubscriber], transport: any WebhookTransport,
         clock: any AllocatorClock, retry: RetryPolicy = RetryPolicy(), seed: UInt64, batchSize: Int = 100,
+        route: @escaping @Sendable (PendingDelivery) -> Bool = { _ in true },
         logger: Logger = Logger(label: "antrean.outbox")
     ) throws {
         var byClient: [String: WebhookSubscriber] = [:]
@@ -48,6 +53,7 @@ public final class OutboxDeliverer: Sendable {
         jitter = Mutex(SplitMix64(seed: seed))
         self.clock = clock
         self.batchSize = max(1, batchSize)
+        self.route = route
         self.logger = logger
         try store.registerSubscribers(clientIDs, at: clock.now())
     }
@@ -65,6 +71,14 @@ public final class OutboxDeliverer: Sendable {
             for delivery in due {
                 if Task.isCancelled { break }
                 guard let subscriber = subscribers[delivery.clientID] else { continue }
+                guard route(delivery) else {
+                    pass.skipped += 1
+                    attempts.append(
+                        DeliveryAttempt(
+                            eventSequence: delivery.event.sequence, clientID: delivery.clientID,
+                            attempts: delivery.attempts, at: now, retryAt: nil, outcome: "skipped: not routed"))
+                    continue
+                }
                 let attempt = await send(delivery, to: subscriber)
                 if attempt.delivered { pass.delivered += 1 } else { pass.failed += 1 }
                 attempts.append(attempt)
@@ -137,10 +151,13 @@ public final class OutboxDeliverer: Sendable {
 public struct DeliveryPass: Hashable, Sendable {
     public var delivered: Int
     public var failed: Int
+    /// Deliveries the route said were not for their client: recorded as done, never sent.
+    public var skipped: Int
 
-    public init(delivered: Int = 0, failed: Int = 0) {
+    public init(delivered: Int = 0, failed: Int = 0, skipped: Int = 0) {
         self.delivered = delivered
         self.failed = failed
+        self.skipped = skipped
     }
 }
 

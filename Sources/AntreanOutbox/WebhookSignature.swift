@@ -33,7 +33,7 @@ public enum WebhookSignature {
             let parts = entry.trimmingSpaces.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, parts[0] == Substring(scheme) else { continue }
             sawEntry = true
-            if let digest = bytes(hex: parts[1]), constantTimeEqual(digest, expected) { return }
+            if let digest = bytes(hex: parts[1]), ConstantTime.equal(digest, expected) { return }
         }
         throw sawEntry ? .mismatch : .malformedSignature
     }
@@ -79,14 +79,6 @@ public enum WebhookSignature {
         case 65...70: byte - 55
         default: nil
         }
-    }
-
-    /// Whether `a` and `b` are equal, in time that depends only on their lengths.
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
 

@@ -7,6 +7,8 @@ enum QueueEvent {
     /// The patience of `customer` (identified also by its serial, as slots are reused) runs out.
     case patienceEnds(customer: Int32, serial: UInt32)
     case warmUpEnds
+    /// The roster of `queue` moves to its weekly step `step`.
+    case rosterChange(queue: Int32, step: Int32)
 }
 
 /// One customer in the system.
@@ -55,9 +57,25 @@ struct QueueState {
     var servedInWindow = 0
     var classWaits: [Welford]
     var classServed: [Int]
+    /// Counters on duty through time (constant without a roster), for utilization.
+    var onDuty: TimeWeightedAverage
+    /// With a roster, per hour of the week (168, Monday 00:00 first): waits that began in that hour
+    /// and reached a counter, their sum and how many were within the target. Empty without one.
+    var hourServed: [Int]
+    var hourWaitSum: [Double]
+    var hourWithinTarget: [Int]
+    var hourSketches: [QuantileSketch]
 
-    init(plan: QueuePlan, seed: UInt64, replication: Int) {
+    init(plan: QueuePlan, seed: UInt64, replication: Int, measuresBlocks: Bool) {
         resource = MultiServerResource(servers: plan.counters, priorityLevels: plan.lines)
+        let firstCount = plan.rosterSteps.first?.counters ?? plan.counters
+        resource.setOnDuty(firstCount)
+        onDuty = TimeWeightedAverage(value: Double(firstCount), at: 0)
+        let hours = plan.rosterSteps.isEmpty && !measuresBlocks ? 0 : QueueRoster.weekMinutes / 60
+        hourServed = Array(repeating: 0, count: hours)
+        hourWaitSum = Array(repeating: 0, count: hours)
+        hourWithinTarget = Array(repeating: 0, count: hours)
+        hourSketches = Array(repeating: QuantileSketch(), count: hours)
         arrivalStream = RandomStream(seed: seed, replication: replication, purpose: "arrivals/" + plan.name)
         serviceStream = RandomStream(seed: seed, replication: replication, purpose: "service/" + plan.name)
         patienceStream = RandomStream(seed: seed, replication: replication, purpose: "patience/" + plan.name)
@@ -105,7 +123,11 @@ struct QueueModel {
         runLength = model.spec.runLength
         customerLimit = model.customerLimit
         queues = .allocate(capacity: plans.count)
-        _ = queues.initialize(from: plans.map { QueueState(plan: $0, seed: seed, replication: replication) })
+        let measuresBlocks = model.spec.measuresBlocks
+        _ = queues.initialize(
+            from: plans.map {
+                QueueState(plan: $0, seed: seed, replication: replication, measuresBlocks: measuresBlocks)
+            })
         switch runLength {
         case .minutes(let minutes):
             timeLimit = minutes
@@ -125,6 +147,9 @@ struct QueueModel {
     mutating func run() {
         for queue in plans.indices { scheduleNextArrival(queue, after: 0) }
         if warmUp > 0 { simulation.schedule(.warmUpEnds, at: warmUp) }
+        for queue in plans.indices where plans[queue].rosterSteps.count > 1 {
+            scheduleRosterChange(queue, after: 0, at: 0)
+        }
         let limit = timeLimit
         while overflowedAt == nil, let (time, event) = simulation.next(until: limit) {
             switch event {
@@ -132,7 +157,11 @@ struct QueueModel {
             case .departure(let customer): depart(customer, time: time)
             case .patienceEnds(let customer, let serial): patienceEnds(customer, serial: serial, time: time)
             case .warmUpEnds:
-                for index in queues.indices { queues[index].resource.resetStatistics(at: time) }
+                for index in queues.indices {
+                    queues[index].resource.resetStatistics(at: time)
+                    queues[index].onDuty.reset(at: time)
+                }
+            case .rosterChange(let queue, let step): changeRoster(Int(queue), step: Int(step), time: time)
             }
         }
         endTime = limit.isFinite ? limit : simulation.now
@@ -224,6 +253,13 @@ struct QueueModel {
             queues[queue].waitSketch.add(wait)
             if wait <= waitTarget { queues[queue].withinTarget += 1 }
             if !queues[queue].classWaits.isEmpty { queues[queue].classWaits[Int(record.customerClass)].add(wait) }
+            if !queues[queue].hourServed.isEmpty {
+                let hour = Int((record.arrival / 60).rounded(.down).truncatingRemainder(dividingBy: 168))
+                queues[queue].hourServed[hour] += 1
+                queues[queue].hourWaitSum[hour] += wait
+                queues[queue].hourSketches[hour].add(wait)
+                if wait <= waitTarget { queues[queue].hourWithinTarget[hour] += 1 }
+            }
         }
         simulation.schedule(.departure(customer: customer), at: time + record.service)
     }
@@ -254,5 +290,32 @@ struct QueueModel {
             queues[queue].abandoned += 1
             queues[queue].abandonTimeSum += time - record.arrival
         }
+    }
+
+    /// Puts the roster of `queue` at its weekly step `step` (a time `at` of that step): counters over the
+    /// new count go off duty as they finish, counters coming on duty take the line at once; then
+    /// schedules the next step. A run by arrivals stops changing the roster once its arrivals are
+    /// over and nobody waits, so that it ends.
+    mutating func changeRoster(_ queue: Int, step: Int, time: Double) {
+        let count = plans[queue].rosterSteps[step].counters
+        queues[queue].resource.setOnDuty(count)
+        queues[queue].onDuty.record(Double(count), at: time)
+        while let next = queues[queue].resource.admitWaiting(at: time, customers: &customers) {
+            startService(next, queue: queue, time: time)
+        }
+        if totalArrivals < arrivalLimit || queues[queue].resource.waiting > 0 {
+            scheduleRosterChange(queue, after: step, at: time)
+        }
+    }
+
+    /// Schedules the step after `step` of the roster of `queue`, whose step `step` began at `time`
+    /// (after the last step of the week comes the first of the next week).
+    mutating func scheduleRosterChange(_ queue: Int, after step: Int, at time: Double) {
+        let steps = plans[queue].rosterSteps
+        let next = (step + 1) % steps.count
+        let weekStart = time - Double(steps[step].minute)
+        let nextTime = weekStart + Double(steps[next].minute) + (next == 0 ? Double(QueueRoster.weekMinutes) : 0)
+        if nextTime > timeLimit { return }
+        simulation.schedule(.rosterChange(queue: Int32(queue), step: Int32(next)), at: nextTime)
     }
 }

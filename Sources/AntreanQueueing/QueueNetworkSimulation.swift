@@ -21,6 +21,13 @@ import Foundation
 /// the same under `queues.<name>.`, and with classes `queues.<name>.classes.<class>.wait_minutes` and
 /// `.served`.
 ///
+/// A queue with a `roster` (counters by weekday and block; minute 0 is a Monday's 00:00) has a desk of
+/// its largest count; at each change a counter over the new count finishes its customer and goes off
+/// duty, and one coming on duty serves the line at once. Its `.utilization` divides by the rostered
+/// counters (time average), `.counters` is their mean, and per weekday × hour of the week
+/// `queues.<name>.block.<mon>.<08>.` gives `served` (customers whose wait began in that hour),
+/// `wait_minutes`, `wait_within_target` (with a target) and `counters` (rostered, mean over the hour).
+///
 /// Warm-up: customers who arrive before `warmUpMinutes` are not counted, and the time averages
 /// start at the warm-up time. With `.minutes(T)` the run stops at T (customers still present are
 /// neither served nor abandoned); with `.arrivals(N)` arrivals stop after N and the run goes on
@@ -80,7 +87,11 @@ public struct QueueNetworkSimulation: Sendable {
 /// What a queue needs at run time, prepared once: samplers and class tables.
 struct QueuePlan: Sendable {
     let name: String
+    /// The desk: the most counters ever on duty (`counters` without a roster).
     let counters: Int
+    /// The roster's week as steps (minute of the week, counters from then on), or empty when the
+    /// counters never change (no roster, or one that says what `counters` says).
+    let rosterSteps: [(minute: Int, counters: Int)]
     let service: DistributionSampler
     let patience: DistributionSampler?
     let hasPatience: Bool
@@ -100,7 +111,13 @@ struct QueuePlan: Sendable {
 
     init(_ queue: QueueSpec, discipline: QueueDiscipline) throws(DistributionError) {
         name = queue.name
-        counters = queue.counters
+        let steps = queue.roster?.weeklySteps(default: queue.counters) ?? []
+        if steps.count == 1 && steps[0].counters == queue.counters {
+            rosterSteps = []
+        } else {
+            rosterSteps = steps
+        }
+        counters = max(1, queue.maximumCounters)
         service = try queue.service.sampler()
         if case .exponential(let mean) = queue.service {
             exponentialServiceMean = mean

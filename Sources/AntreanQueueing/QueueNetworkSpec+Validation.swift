@@ -8,6 +8,9 @@ public struct QueueNetworkError: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension QueueNetworkSpec {
+    /// The most counters a queue or roster block may have (far beyond any office; keeps sums in range).
+    public static let maximumCounters = 100_000
+
     /// Checks every field; throws a `QueueNetworkError` naming the first problem found.
     public func validate() throws(QueueNetworkError) {
         func require(_ condition: Bool, _ message: @autoclosure () -> String) throws(QueueNetworkError) {
@@ -33,6 +36,8 @@ extension QueueNetworkSpec {
             try require(!queue.name.contains("."), "\(field): a name must not contain \".\" (metric keys use dots)")
             try require(names.insert(queue.name).inserted, "two queues are named \"\(queue.name)\"")
             try require(queue.counters >= 1, "\(field).counters must be at least 1, got \(queue.counters)")
+            try queue.roster?.validate(field: field, most: Self.maximumCounters)
+            try require(queue.maximumCounters >= 1, "\(field).roster: no counter is ever on duty")
             do {
                 try queue.service.validateAsDuration(meanMustBePositive: true)
             } catch {

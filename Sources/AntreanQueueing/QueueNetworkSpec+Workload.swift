@@ -52,7 +52,7 @@ extension QueueNetworkSpec {
         var peak = 0.0
         var unstable: [QueueWorkload.UnstableQueue] = []
         for queue in queues {
-            let capacity = Double(queue.counters) / queue.service.mean
+            let capacity = queue.meanCounters / queue.service.mean
             let utilization = queue.arrivals.meanRatePerMinute / capacity
             var queuePeak = queue.arrivals.fluidPeak(capacityPerMinute: capacity, minutes: arrivalMinutes)
             if let patience = queue.patience {
@@ -62,7 +62,8 @@ extension QueueNetworkSpec {
                 unstable.append(.init(name: queue.name, utilization: utilization))
             }
             // Plus those at the counters.
-            peak += queuePeak + min(Double(queue.counters), queue.arrivals.peakRatePerMinute * queue.service.mean)
+            peak +=
+                queuePeak + min(Double(queue.maximumCounters), queue.arrivals.peakRatePerMinute * queue.service.mean)
         }
         return QueueWorkload(arrivalsPerReplication: arrivals, peakCustomers: peak, unstableQueues: unstable)
     }

@@ -12,6 +12,9 @@ public struct QueueNetworkSpec: Sendable, Hashable {
     /// When set, `wait_within_target` reports the share of served customers who waited at most
     /// this many minutes (the scenario's `run.wait_target`, or a planning target's own limit).
     public var waitTargetMinutes: Double?
+    /// When set, every queue reports its figures per hour of the week (`queues.<name>.block.<mon>.<08>.`)
+    /// even without a roster (planning by hour block sets it; a rostered queue always reports them).
+    public var measuresBlocks = false
 
     public init(
         queues: [QueueSpec], runLength: RunLength, warmUpMinutes: Double = 0, waitTargetMinutes: Double? = nil
@@ -42,10 +45,13 @@ public struct QueueSpec: Sendable, Hashable {
     public var discipline: QueueDiscipline
     /// Customer classes; priority levels matter only with `.priority`. Empty = one class.
     public var classes: [CustomerClass]
+    /// Counters by weekday and time block; nil = `counters` all the time.
+    public var roster: QueueRoster?
 
     public init(
         name: String, counters: Int, service: Distribution, arrivals: ArrivalProcess,
-        patience: Distribution? = nil, discipline: QueueDiscipline = .fifo, classes: [CustomerClass] = []
+        patience: Distribution? = nil, discipline: QueueDiscipline = .fifo, classes: [CustomerClass] = [],
+        roster: QueueRoster? = nil
     ) {
         self.name = name
         self.counters = counters
@@ -54,7 +60,14 @@ public struct QueueSpec: Sendable, Hashable {
         self.patience = patience
         self.discipline = discipline
         self.classes = classes
+        self.roster = roster
     }
+
+    /// Counters over the week on average: `counters`, or the roster's mean.
+    public var meanCounters: Double { roster?.meanCounters(default: counters) ?? Double(counters) }
+
+    /// The most counters on duty at once: `counters`, or the roster's largest count.
+    public var maximumCounters: Int { roster?.maximumCounters(default: counters) ?? counters }
 }
 
 public enum QueueDiscipline: String, Sendable, Hashable, CaseIterable {

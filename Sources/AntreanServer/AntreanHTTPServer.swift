@@ -38,6 +38,7 @@ public final class AntreanHTTPServer: Sendable {
     let logger: Logger
     let events: (any BookingEventSink)?
     let extraServices: [any Service]
+    let webhooks: WebhookDelivery?
     let metrics = ServerMetrics()
     let readiness = Readiness()
     let board: QueueBoard
@@ -46,13 +47,15 @@ public final class AntreanHTTPServer: Sendable {
     let startedAt = ContinuousClock.now
 
     /// - Parameters:
-    ///   - events: where booking events go (the notification outbox); nil: nowhere.
+    ///   - events: where booking events go (a notice after each change; the durable outbox is `webhooks`).
     ///   - services: more services to run beside the server and stop after it (e.g. the outbox's
     ///     delivery loop); they get graceful shutdown once the HTTP server has finished its requests.
+    ///   - webhooks: deliver the store's notification outbox to the keys file's webhook clients (a
+    ///     service stopped after the HTTP server, with its series in /metrics); nil: no webhooks.
     public init(
         allocator: Allocator, configuration: AllocatorConfiguration, keys: ClientKeyRegistry,
         settings: Settings = Settings(), logger: Logger = Logger(label: "antrean.serve"),
-        events: (any BookingEventSink)? = nil, services: [any Service] = []
+        events: (any BookingEventSink)? = nil, services: [any Service] = [], webhooks: WebhookDelivery? = nil
     ) {
         self.allocator = allocator
         self.configuration = configuration
@@ -61,6 +64,7 @@ public final class AntreanHTTPServer: Sendable {
         self.logger = logger
         self.events = events
         self.extraServices = services
+        self.webhooks = webhooks
         board = QueueBoard(configuration: configuration)
         accountLimiter = TokenBucketLimiter(settings: settings.accountRate)
         let today = configuration.rules.timeZone.localDate(of: allocator.clock.now())
@@ -95,7 +99,9 @@ public final class AntreanHTTPServer: Sendable {
         // Compact JSON (the runtime's default pretty-prints): smaller answers for phones on slow links.
         try handler.registerHandlers(
             on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
-            middlewares: [ProblemMiddleware(metrics: metrics), access])
+            middlewares: [
+                ProblemMiddleware(metrics: metrics), access, NullFieldMiddleware(maxBodyBytes: settings.maxBodyBytes),
+            ])
         let readiness = self.readiness
         let application = Application(
             router: router,
@@ -111,11 +117,12 @@ public final class AntreanHTTPServer: Sendable {
                 await onRunning(channel.localAddress?.port ?? 0)
             },
             logger: logger)
+        let outbox = try webhookServices()
         let services: [any Service] =
             [
                 PeriodicService(interval: settings.noShowSweepInterval) { [self] in await releaseNoShows() },
                 PeriodicService(interval: settings.keysReloadInterval) { [self] in reloadKeys() },
-            ] + extraServices + [application, ReadinessService(readiness: readiness)]
+            ] + extraServices + outbox + [application, ReadinessService(readiness: readiness)]
         return ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: gracefulShutdownSignals,

@@ -1,4 +1,6 @@
 import AntreanFit
+import AntreanLocalization
+import AntreanPlanning
 import ArgumentParser
 import Foundation
 
@@ -18,6 +20,8 @@ struct FitCommand: ParsableCommand {
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml
               antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
                 --report /tmp/fit.html --column office=office
+              antrean fit Simulations/data/sample-queue-log.csv --out /tmp/fitted.yaml \\
+                --scenario Simulations/samarinda.yaml
             """
     )
 
@@ -26,6 +30,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "Write the scenario fragment (YAML) here.")
     var out: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Start the fragment with an include of this scenario, so that --out runs as the fitted scenario.",
+            valueName: "scenario.yaml"))
+    var scenario: String?
 
     @Option(help: "Write the arrival rates by office × weekday × hour here (default: beside --out, .arrivals.csv).")
     var arrivals: String?
@@ -44,7 +54,10 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Zone of timestamps written without one: +08:00 (WITA), +07:00 (WIB), Z …")
     var zone: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func run() throws {
+        let language = try language.language()
         var logMapping = LogMapping()
         if let mapping {
             guard let data = FileManager.default.contents(atPath: mapping) else {
@@ -70,17 +83,57 @@ struct FitCommand: ParsableCommand {
             printToStandardError("… \(fit.badRowCount - 50) more skipped lines (all listed in --report when given)")
         }
         let arrivalsPath = arrivals ?? Self.arrivalsPath(besides: out)
-        try write(ScenarioFragment.text(fit, arrivalsFile: arrivalsPath), to: out)
+        var fragment = ScenarioFragment.text(fit, arrivalsFile: arrivalsPath)
+        if let scenario {
+            // Relative to the fragment's folder, as includes are read; the fragment's fields win.
+            let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+            fragment = "include: \(Self.yamlString(RosterFile.relativePath(of: scenario, from: folder)))\n" + fragment
+        }
+        try write(fragment, to: out)
         try write(ArrivalTable.text(fit), to: arrivalsPath)
-        if let report { try write(FitReportPage.html(fit), to: report) }
-        print(
-            "\(fit.rowsRead) rows read, \(fit.rowsUsed) used, \(fit.badRowCount) skipped; wrote \(out) and "
-                + arrivalsPath + (report.map { " and \($0)" } ?? ""))
+        if let report { try write(FitReportPage.html(fit, language: language), to: report) }
+        print(Self.summary(fit, files: [out, arrivalsPath] + (report.map { [$0] } ?? []), language: language))
+    }
+
+    /// The lines printed after a fit: the rows, the files written, and each service's chosen
+    /// distribution (in scenario syntax, the same in every language).
+    static func summary(_ fit: LogFit, files: [String], language: Language) -> String {
+        let written = files.dropFirst().reduce(files.first ?? "") { first, second in
+            language.text("fit.summary.and", ["first": first, "second": second])
+        }
+        var lines = [
+            language.text(
+                "fit.summary",
+                [
+                    "rows_read": language.integer(fit.rowsRead), "rows_used": language.integer(fit.rowsUsed),
+                    "rows_skipped": language.integer(fit.badRowCount), "files": written,
+                ])
+        ]
         for (service, model) in fit.serviceTimes {
             let chosen =
-                model.fits ? model.chosen.map(ScenarioFragment.written) ?? "empirical" : "empirical (no family fits)"
-            print("  \(service): \(model.sample.count) served, \(chosen)")
+                model.fits
+                ? model.chosen.map(ScenarioFragment.written) ?? language.text("fit.model.empirical")
+                : language.text("fit.model.no_family_fits")
+            lines.append(
+                language.text(
+                    "fit.summary.service",
+                    ["service": service, "served": language.integer(model.sample.count), "model": chosen]))
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A path as a YAML double-quoted string, whatever characters it holds.
+    static func yamlString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\u%04x", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     /// `fitted.yaml` → `fitted.arrivals.csv`.

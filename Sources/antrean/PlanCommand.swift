@@ -209,7 +209,7 @@ struct PlanningScenario {
             case .fifo:
                 guard fits else {
                     throw CLIError(
-                        "\(file): the fifo evaluator cannot model patience or priority classes; use --evaluator simulation"
+                        "\(file): the fifo evaluator cannot model patience, priority classes or rosters; use --evaluator simulation"
                     )
                 }
                 let replicator = FIFOQueueReplicator(waitTargetMinutes: scenario.run.waitTargetMinutes)

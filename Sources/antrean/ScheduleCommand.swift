@@ -42,18 +42,20 @@ struct ScheduleCommand: ParsableCommand {
             re-computed for idle : wait weight ratios from 0.05 to 20.
 
             The scenario form, antrean schedule CITY.yaml, optimises each office's appointment \
-            templates (places per 15-minute interval from opening, per service and weekday) by \
-            simulation through the real allocator: reserves, walk-ins, priority citizens, no-shows \
+            templates (the interval length and the places per interval from opening, per service and \
+            weekday; each place its own appointment minute) by simulation through the real allocator: reserves, walk-ins, priority citizens, no-shows \
             rising with lead time and breaks all act. The objective is the same, per office and open \
             day: the mean wait of every citizen who waited, idle counter-minutes within opening hours \
             and minutes past closing. Under the home-earliest policy each office is simulated alone \
             (its citizens book nowhere else), one office per thread. Every candidate runs on the same \
-            --search-replications replications of --search-days days (common random numbers) and a \
-            move (an hour of places shifted by an hour or 15 minutes) is kept only on a significant \
-            paired improvement. --out writes the templates (appointment_templates: entries); the \
+            --search-replications replications of --search-days days (common random numbers). The search \
+            first tries every interval length of 5, 10, 15, 20 and 30 minutes that divides the day with \
+            uniform, Bailey-Welch and dome-shaped places, then moves (an hour of places shifted by an \
+            hour or one interval); a change is kept only on a significant paired improvement. --out writes the templates (appointment_templates: entries); the \
             output is a paired comparison of the current and the optimized templates on fresh \
             replications (--replications, --days): booked and walk-in citizens' mean and p90 wait, \
-            idle and overtime minutes per day, citizens turned away.
+            idle and overtime minutes per day, citizens turned away. --report adds the wait/idle \
+            frontier: the search re-run with the idle weight × 0, 0.25, 1, 4 and 16.
 
             Examples:
               antrean schedule --citizens 12 --intervals 12 --report /tmp/schedule.html
@@ -228,6 +230,13 @@ struct ScheduleCommand: ParsableCommand {
         }
         guard let intervalMinutes = Quantities.minutes(interval), intervalMinutes > 0 else {
             throw ValidationError("--interval needs a positive duration with a unit, e.g. 10m (got \"\(interval)\")")
+        }
+        // A session is one day's opening hours at most (an office's template is one day's).
+        guard Double(intervals) * intervalMinutes <= 1_440 else {
+            throw ValidationError(
+                "--intervals × --interval: \(intervals) intervals of \(interval) last "
+                    + String(format: "%.0f", Double(intervals) * intervalMinutes)
+                    + " min, longer than a day (1440 min)")
         }
         guard let noShowProbability = Self.share(noShow), noShowProbability >= 0, noShowProbability < 1 else {
             throw ValidationError("--no-show must be a share in [0%, 100%), e.g. 10% or 0.1 (got \"\(noShow)\")")

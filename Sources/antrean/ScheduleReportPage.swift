@@ -13,6 +13,7 @@ extension ScheduleCommand {
     func writeSessionReport(
         _ settings: ScheduleSettings, outcome: ScheduleOutcome, neighbourhood: Neighbourhood, to path: String
     ) throws {
+        let language = try self.language.language()
         var frontier: [(label: String, idle: Double, wait: Double, places: [Int])] = []
         for ratio in Self.frontierRatios {
             var varied = settings
@@ -22,30 +23,35 @@ extension ScheduleCommand {
                 guard let row = optimum.rows.first else { continue }
                 frontier.append(
                     (
-                        String(format: "%g", ratio), row.evaluation.idleMinutes, row.evaluation.waitMinutes,
+                        language == .id
+                            ? String(format: "%g", ratio).replacingOccurrences(of: ".", with: ",")
+                            : String(format: "%g", ratio), row.evaluation.idleMinutes, row.evaluation.waitMinutes,
                         row.places
                     ))
             } catch {
                 throw ValidationError(error.message)
             }
         }
-        let figures = outcome.rows.map { row in
-            [
-                row.name, Language.en.number(row.evaluation.waitMinutes, decimals: 3),
-                Language.en.number(row.evaluation.idleMinutes, decimals: 3),
-                Language.en.number(row.evaluation.overtimeMinutes, decimals: 3),
-                Language.en.number(row.evaluation.makespanMinutes, decimals: 3),
-                Language.en.number(row.evaluation.objective, decimals: 3),
-                row.places.map(String.init).joined(separator: " "),
-            ]
-        }
+        let weights = settings.weights
         let page = ScheduleReport.sessionPage(
-            subtitle: "\(settings.citizens) citizens in \(settings.intervals) intervals of "
-                + "\(Language.en.number(settings.intervalMinutes, decimals: 3)) min; objective = "
-                + "\(settings.weights.wait) × wait + \(settings.weights.idle) × idle + "
-                + "\(settings.weights.overtime) × overtime",
-            intervalMinutes: settings.intervalMinutes, schedules: outcome.rows.map { ($0.name, $0.places) },
-            figures: figures, frontier: frontier)
+            subtitle: language.text(
+                "schedule.page.session_subtitle",
+                [
+                    "citizens": language.integer(settings.citizens), "intervals": language.integer(settings.intervals),
+                    "interval": language.number(
+                        settings.intervalMinutes,
+                        decimals: settings.intervalMinutes == settings.intervalMinutes.rounded() ? 0 : 2),
+                    "wait": language.shortest(weights.wait), "idle": language.shortest(weights.idle),
+                    "overtime": language.shortest(weights.overtime),
+                ]),
+            intervalMinutes: settings.intervalMinutes,
+            schedules: outcome.rows.map { row in
+                ScheduleReport.SessionFigures(
+                    name: row.name, places: row.places, wait: row.evaluation.waitMinutes,
+                    idle: row.evaluation.idleMinutes, overtime: row.evaluation.overtimeMinutes,
+                    makespan: row.evaluation.makespanMinutes, objective: row.evaluation.objective)
+            },
+            frontier: frontier.map { ($0.label, $0.idle, $0.wait, $0.places) }, language: language)
         try writeScheduleReport(page, to: path)
     }
 }

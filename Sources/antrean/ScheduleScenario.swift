@@ -26,7 +26,7 @@ struct ScheduleScenarioOptions: ParsableArguments {
     var searchReplications: Int = 8
 
     @Option(name: .customLong("max-evaluations"), help: "Candidate templates simulated per office at most.")
-    var maximumEvaluations: Int = 40
+    var maximumEvaluations: Int = 60
 
     @Option(help: "Measured days of the paired comparison (default: the scenario's run.days).")
     var days: Int?
@@ -85,11 +85,23 @@ extension ScheduleCommand {
                     + "simulates the whole city (slow); home-earliest simulates one office at a time")
         }
         let started = Date()
-        let search = ProgressReporter(total: scope.offices.count, label: "schedule: offices")
+        // One office: progress by candidate (at most --max-evaluations of them); several: by office.
+        let single = scope.offices.count == 1
+        let search = ProgressReporter(
+            total: single ? settings.maximumEvaluations : scope.offices.count,
+            label: single ? "schedule: candidates" : "schedule: offices")
+        var officeDone: (@Sendable (Int, Int) -> Void)?
+        var candidateDone: (@Sendable () -> Void)?
+        if single {
+            candidateDone = { search.advance() }
+        } else {
+            officeDone = { _, _ in search.advance() }
+        }
         let results: [OfficeTemplateResult]
         do {
             results = try TemplateSearch.optimize(
-                scope, settings: settings, threads: city.threadCount, progress: { _, _ in search.advance() })
+                scope, settings: settings, threads: city.threadCount, progress: officeDone,
+                candidateSimulated: candidateDone)
         } catch {
             throw CLIError("\(path): \(error.description)", status: ExitStatus.badInput)
         }
@@ -107,13 +119,16 @@ extension ScheduleCommand {
         }
         if let out = city.out {
             let text = TemplateFile.yaml(
-                optimized, model: scenario.model,
-                slotMinutes: scenario.model.allocatorConfiguration().rules.slotMinutes,
+                optimized.filter { current[$0.key] != $0.value }, model: scenario.model,
                 header: """
-                    Appointment templates optimised by `antrean schedule \(URL(fileURLWithPath: path).lastPathComponent)` \
-                    (weights \(weights), seed \(masterSeed),
-                    \(settings.replications) replications of \(settings.days) days per candidate). places: total places \
-                    (reserves included) per interval from opening.
+                    Appointment templates optimised by
+                      antrean schedule \(path) --weights \(weights) --seed \(masterSeed) \
+                    --search-days \(settings.days) --search-replications \(settings.replications) \
+                    --max-evaluations \(settings.maximumEvaluations)\(city.office.map { " --office \($0)" } ?? "")\
+                    \(city.weekday.map { " --weekday \($0)" } ?? "") --out \(URL(fileURLWithPath: out).lastPathComponent)
+                    Only the templates that changed are listed (the others stay as the scenario has them).
+                    places: total places (reserves included) per interval from opening; each place gets its own
+                    appointment minute inside the interval (docs/templates.md).
                     """)
             do {
                 try text.write(toFile: out, atomically: true, encoding: .utf8)
@@ -140,9 +155,11 @@ extension ScheduleCommand {
             days: daysUsed)
         let text: String
         switch format {
-        case .table: text = outcome.table()
+        case .table: text = outcome.table(language: try language.language())
         case .json: text = outcome.json()
-        case .csv: text = outcome.csv()
+        case .csv:
+            text =
+                csvHeaderNames ? CSV.withHeaderNames(outcome.csv(), language: try language.language()) : outcome.csv()
         }
         if let output {
             do {
@@ -155,8 +172,21 @@ extension ScheduleCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if let report = city.report {
+            let tracing = ProgressReporter(
+                total: TemplateFrontier.multipliers.count * scope.offices.count, label: "schedule: frontier")
+            let frontier: [TemplateFrontierPoint]
+            do {
+                frontier = try TemplateFrontier.points(
+                    scope, settings: settings, threads: city.threadCount, progress: { _, _ in tracing.advance() })
+            } catch {
+                throw CLIError("\(path): \(error.description)", status: ExitStatus.badInput)
+            }
+            tracing.finish()
             try writeScheduleReport(
-                ScheduleReport.scenarioPage(outcome: outcome, current: current, optimized: optimized), to: report)
+                ScheduleReport.scenarioPage(
+                    outcome: outcome, current: current, optimized: optimized, frontier: frontier,
+                    language: try language.language()),
+                to: report)
         }
     }
 }

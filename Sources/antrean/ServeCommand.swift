@@ -21,6 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
             client key (`antrean keys create`). SIGTERM or SIGINT stops it gracefully: it stops accepting, \
             finishes the requests in flight, flushes the store and exits 0.
 
+            Webhooks: when a client key has a webhook (`antrean keys create ... --webhook-url URL`), the \
+            store keeps a notification outbox, written in the same transaction as each booking change, \
+            and the server POSTs the events signed with the client's webhook secret, retried with backoff \
+            until answered 2xx, across restarts. Who receives what: docs/webhooks.md.
+
             Exit status: 0 stopped, 64 bad option, 65 bad configuration, secret, keys file or stored row, \
             66 a missing configuration, secret or keys file, or no active client key, 74 a store I/O error, \
             75 the store is in use by another process.
@@ -66,6 +71,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Start the clock at this instant (ISO 8601) and run it at the real pace: demos and tests only.")
     var clockStart: String?
 
+    @Option(help: "Seconds: the ceiling of the first wait before a failed webhook is retried (doubles per attempt).")
+    var webhookRetryBase: Int = 10
+
+    @Option(help: "Seconds: the largest wait between two attempts of one webhook delivery.")
+    var webhookRetryMax: Int = 3600
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -83,6 +94,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...3600).contains(noShowInterval) else { throw ValidationError("--no-show-interval must be 1…3600") }
         if let clockStart, Instant(iso8601: clockStart).map(\.isSupported) != true {
             throw ValidationError("--clock-start: expected ISO 8601 like 2026-11-23T07:30:00+08:00")
+        }
+        guard (1...86_400).contains(webhookRetryBase), (webhookRetryBase...86_400).contains(webhookRetryMax) else {
+            throw ValidationError("--webhook-retry-base must be 1…86400 and --webhook-retry-max from it to 86400")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level") }
     }
@@ -111,6 +125,20 @@ struct ServeCommand: AsyncParsableCommand {
                 "\(keys): no active client key; create one with `antrean keys create --keys \(keys) --client NAME --role ROLE`",
                 status: ExitStatus.missingInput)
         }
+        // Any webhook turns the store's outbox on; a key whose webhook cannot be used stops the start.
+        let webhookClients: [WebhookClient]
+        do { webhookClients = try WebhookClient.of(registry.clients) } catch {
+            throw CLIError("\(keys): \(error)", status: ExitStatus.badInput)
+        }
+        // Webhook secrets are kept in clear (the server signs with them): owner-only, as secret files.
+        if registry.clients.contains(where: { $0.webhookSecret != nil }),
+            let mode = (try? FileManager.default.attributesOfItem(atPath: keys))?[.posixPermissions] as? Int,
+            mode & 0o077 != 0
+        {
+            throw CLIError(
+                "\(keys): holds webhook secrets but others may read or change it; run `chmod 600 \(keys)`",
+                status: ExitStatus.badInput)
+        }
         let chosenPolicy: any AllocationPolicy
         do { chosenPolicy = try configuration.policy(named: policy) } catch {
             throw CLIError(error.description, status: error.status)
@@ -119,7 +147,8 @@ struct ServeCommand: AsyncParsableCommand {
         let sqlite: SQLiteAllocatorStore
         let allocator: Allocator
         do {
-            sqlite = try SQLiteAllocatorStore(path: store, syncMode: syncMode)
+            sqlite = try SQLiteAllocatorStore(
+                path: store, syncMode: syncMode, outbox: webhookClients.isEmpty ? nil : OutboxSettings())
             allocator = try Allocator(
                 configuration: configuration.allocatorConfiguration, policy: chosenPolicy, tokenSigner: signer,
                 nikHasher: hasher, store: sqlite, clock: OffsetClock(start: clockStart.flatMap { Instant(iso8601: $0) })
@@ -141,14 +170,29 @@ struct ServeCommand: AsyncParsableCommand {
         settings.accountRate = .init(ratePerSecond: accountRateLimit, burst: 10)
         settings.maxBodyBytes = maxBodyBytes
         settings.noShowSweepInterval = .seconds(noShowInterval)
+        var generator = SystemRandomNumberGenerator()
+        let webhooks =
+            webhookClients.isEmpty
+            ? nil
+            : WebhookDelivery(
+                store: sqlite, retryBaseSeconds: Int64(webhookRetryBase), retryCapSeconds: Int64(webhookRetryMax),
+                seed: generator.next())
+        if !webhookClients.isEmpty {
+            logger.info(
+                "webhooks on", metadata: ["clients": .string(webhookClients.map(\.client).joined(separator: ","))])
+        }
         let server = AntreanHTTPServer(
             allocator: allocator, configuration: configuration.allocatorConfiguration, keys: registry,
-            settings: settings, logger: logger)
+            settings: settings, logger: logger, webhooks: webhooks)
         let host = settings.host
-        let group = try server.makeServiceGroup { port in
-            // The one line a script waits for (tests read the port from it).
-            FileHandle.standardOutput.write(Data("antrean serve: listening on http://\(host):\(port)\n".utf8))
-        }
+        // Making the group registers the webhook clients with the store (before the first request).
+        let group = try Result {
+            try server.makeServiceGroup { port in
+                // The one line a script waits for (tests read the port from it).
+                FileHandle.standardOutput.write(Data("antrean serve: listening on http://\(host):\(port)\n".utf8))
+            }
+        }.mapError { CLIError("\(store): cannot register the webhook clients: \($0)", status: ExitStatus.ioError) }
+            .get()
         do { try await group.run() } catch {
             logger.error("server stopped with an error", metadata: ["error": .string("\(error)")])
             throw CLIError("the server stopped: \(error)", status: ExitStatus.internalError)

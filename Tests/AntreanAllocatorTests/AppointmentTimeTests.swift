@@ -186,7 +186,7 @@ import Testing
     /// places mean distinct minutes).
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomOperationsKeepEveryPlaceDistinct(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var core = try F.core(
             F.configuration(
                 [F.explicit([5, 3, 4, 1, 5, 2, 3, 5], interval: 15, overbook: [1, 0, 0, 0, 1, 0, 0, 0])],

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func roundTripsAndMatchesFoundation() {
-        var generator = SplitMix(seed: 4_648)
+        var generator = SplitMix64(seed: 4_648)
         for length in 0..<100 {
             let bytes = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
             let encoded = Self.encode(bytes)

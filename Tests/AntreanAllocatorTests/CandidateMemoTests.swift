@@ -47,7 +47,7 @@ import Testing
         #expect(policy.candidatesDependOnlyOnHomeAndService)
         var memoized = Fixture.core(policy: policy)
         var asked = Fixture.core(policy: AskedEveryTime(base: policy))
-        var random = SplitMix(seed: UInt64(policyIndex + 1))
+        var random = SplitMix64(seed: UInt64(policyIndex + 1))
         let offices = [Fixture.a1, Fixture.a2, Fixture.b1]
         var placed = 0
         for step in 0..<400 {

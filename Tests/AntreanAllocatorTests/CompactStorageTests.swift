@@ -100,7 +100,7 @@ import Testing
     /// Random removals among thousands of live NIKs (the table runs up to half full, so probe runs form):
     /// backward-shift deletion must keep every remaining NIK findable and forget the removed ones.
     @Test func retiringNIKsKeepsTheOthersFindable() {
-        var generator = SplitMix(seed: 4_242)
+        var generator = SplitMix64(seed: 4_242)
         var table = NIKTable()
         var live: [(hash: NIKHash, number: Int32)] = []
         var retired: [NIKHash] = []

@@ -12,7 +12,7 @@ import Testing
     }
 
     func compare(seed: UInt64, backwardsShare: Int) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var queue = DeadlineQueue()
         var reference = Heap<Deadline>()
         var clock: Int64 = 1_795_000_000
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func buildsFromAnUnorderedArray() {
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         for size in [0, 1, 2, 5, 17, 1_000] {
             let entries = (0..<size).map {
                 Self.deadline(Int64.random(in: -50...50, using: &random) * 60, UInt64($0 + 1))

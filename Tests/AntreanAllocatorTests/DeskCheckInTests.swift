@@ -75,7 +75,7 @@ import Testing
     /// slot (some after a no-show sweep, some at another office): both accept or both refuse, with the
     /// same timing, and leave the same booking behind. The city model relies on this to offer both.
     @Test func sameOutcomeAsTheTokenPath() {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<300 {
             var (byToken, id) = bookedCore()
             var atDesk = byToken

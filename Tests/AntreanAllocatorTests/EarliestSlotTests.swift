@@ -6,7 +6,7 @@ import Testing
 @Suite struct EarliestSlotTests {
     @Test func agreesWithAvailabilityWhileTheDaysFillUp() {
         var core = Fixture.core()
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let offices = [Fixture.a1, Fixture.a2, Fixture.b1]
         var compared = 0
         for round in 0..<400 {

@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func leanAndFullAnswersAgree(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var full = Fixture.core()
         var lean = Fixture.core()
         let offices = [Fixture.a1, Fixture.a2, Fixture.b1]

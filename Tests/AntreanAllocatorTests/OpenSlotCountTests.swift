@@ -10,7 +10,7 @@ import Testing
         var rules = AllocatorRules()
         rules.bookingHorizonDays = 3
         var core = Fixture.core(rules: rules)
-        var generator = SplitMix(seed: 29)
+        var generator = SplitMix64(seed: 29)
         let offices = [Fixture.a1, Fixture.a2, Fixture.b1]
         let services = [Fixture.ktp, Fixture.kk]
         var now = Fixture.sundayNoon

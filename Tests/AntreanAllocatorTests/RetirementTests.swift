@@ -102,7 +102,7 @@ import Testing
     /// retiring core still holds is the same, and every booking it forgot was settled and in the past.
     @Test(arguments: [11, 12, 13] as [UInt64])
     func retiringChangesNoAnswerAboutKeptBookings(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var kept = try! AllocatorCore(
             configuration: Fixture.configuration(), tokenSigner: Fixture.signer, journalsChanges: false)
         var retiring = kept

@@ -35,6 +35,18 @@ struct FitCommandTests {
         try Data("include: [\(scenario), fitted.yaml]\n".utf8).write(to: URL(fileURLWithPath: whatIf))
         let validate = try AntreanProcess.run(["validate", whatIf])
         #expect(validate.status == 0, "\(validate.standardError)")
+        // With --scenario the fragment is that what-if itself: it includes the city and runs.
+        let fitted = folder.appendingPathComponent("out/fitted-city.yaml").path
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let whole = try AntreanProcess.run(["fit", trace, "--scenario", scenario, "--out", fitted])
+        #expect(whole.status == 0, "\(whole.standardError)")
+        let text = try String(contentsOfFile: fitted, encoding: .utf8)
+        #expect(text.hasPrefix("include: \"../../"), "\(text.prefix(80))")
+        let run = try AntreanProcess.run([
+            "simulate", fitted, "--days", "2", "--replications", "1", "--param", "run.warm_up_days=1",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
     }
 
     @Test func skippedLinesAreNamedAndAMissingColumnIsBadInput() throws {

@@ -91,9 +91,11 @@ struct HelpExampleTests {
         if !cap("--replications", at: 3) { arguments += ["--replications", "2"] }
         let overridesRun = cap("--arrivals", at: 50_000) || arguments.contains("--duration")
         let override = command == "sweep" ? "--set" : "--param"
-        // A roster file `plan --roster-out` wrote includes the bundled city.
-        if arguments.contains(where: { $0.hasPrefix("Simulations/samarinda") || $0.hasSuffix("samarinda-roster.yaml") })
-        {
+        // A roster file `plan --roster-out` wrote, and a fragment `fit --scenario` wrote, include the bundled city.
+        if arguments.contains(where: {
+            $0.hasPrefix("Simulations/samarinda") || $0.hasSuffix("samarinda-roster.yaml")
+                || $0.hasSuffix("samarinda-fitted.yaml")
+        }) {
             if command == "simulate", !cap("--days", at: 3) { arguments += ["--days", "2"] }
             if command != "simulate" { arguments += [override, "run.days=2"] }
             arguments += [override, "run.warm_up_days=1"]

@@ -52,13 +52,51 @@ struct RosterCommandTests {
         #expect(simulate.status == 0, "\(simulate.standardError)")
     }
 
+    /// A queue scenario's hour blocks: one per weekday × hour of a week, written as `queues:` rosters
+    /// that `simulate` runs.
+    @Test func planWritesAQueueRosterThatSimulateRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-roster-queue-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scenario = folder.appendingPathComponent("desk.yaml").path
+        try """
+        model: queues
+        name: desk
+        run: { duration: 7d, warm_up: 60m, replications: 2, seed: 3 }
+        queues:
+          desk: { counters: 3, arrivals: 2/min, service: exponential(mean=1m) }
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let roster = folder.appendingPathComponent("plans/roster.yaml").path
+        let plan = try AntreanProcess.run([
+            "plan", scenario, "--target", "mean wait <= 0.5m", "--by", "office,weekday,hour-block",
+            "--roster-out", roster, "--format", "json",
+        ])
+        try #require(plan.status == 0, "\(plan.standardError)")
+        #expect(plan.standardError.contains("wrote \(roster)"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any])
+        let counters = try #require(json["counters"] as? [String: Any])
+        #expect(counters.count == 7 * 24)
+        #expect(counters["desk.sun.23"] is Int)
+        let text = try String(contentsOfFile: roster, encoding: .utf8)
+        #expect(text.contains("include: \"../desk.yaml\"\nqueues:\n  desk:\n    roster:\n      monday: { 00:00-"))
+        let simulate = try AntreanProcess.run(["simulate", roster, "--replications", "2"])
+        #expect(simulate.status == 0, "\(simulate.standardError)")
+        let offices = try AntreanProcess.run([
+            "plan", scenario, "--target", "mean wait <= 0.5m", "--by", "office,weekday,hour-block", "--offices", "a",
+            "--roster-out", roster,
+        ])
+        #expect(offices.status == 64)
+        #expect(offices.standardError.contains("is a queue scenario"))
+    }
+
     @Test func rosterOutNeedsCityWeekdayBlocks() throws {
         let queue = try AntreanProcess.run([
             "plan", "Simulations/validation/mm5.yaml", "--target", "p90 wait <= 2m", "--by", "office,hour-block",
             "--roster-out", "/dev/null",
         ])
         #expect(queue.status == 64)
-        #expect(queue.standardError.contains("--roster-out needs a city scenario"))
+        #expect(queue.standardError.contains("--roster-out needs --by office,weekday,hour-block"))
         let unknown = try AntreanProcess.run([
             "plan", "\(Self.fixtures)/small-city.yaml", "--target", "p90 wait <= 15m", "--by",
             "office,weekday,hour-block", "--offices", "nowhere", "--roster-out", "/dev/null",

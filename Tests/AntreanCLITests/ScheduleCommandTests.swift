@@ -64,6 +64,7 @@ struct ScheduleCommandTests {
         (["--no-show=-5%"], "--no-show"),
         (["--interval=-10m"], "--interval"),
         (["--service", "exponential(mean=-3m)"], "--service"),
+        (["--interval", "3h"], "longer than a day (1440 min)"),
     ])
     func badInputIsAUsageError(extra: [String], mentions: String) throws {
         let result = try AntreanProcess.run(["schedule", "--citizens", "12", "--intervals", "12"] + extra)
@@ -144,7 +145,10 @@ extension ScheduleCommandTests {
                     + Self.quick)
             try #require(result.status == 0, "\(result.standardError)")
             outputs.append(result.standardOutput)
-            files.append(try String(contentsOfFile: out, encoding: .utf8))
+            // The header names the command, --out included: the same but for the file's name.
+            files.append(
+                try String(contentsOfFile: out, encoding: .utf8)
+                    .replacingOccurrences(of: "templates-\(threads).yaml", with: "templates.yaml"))
         }
         #expect(outputs[0] == outputs[1])
         #expect(files[0] == files[1])
@@ -159,9 +163,8 @@ extension ScheduleCommandTests {
             #expect(metrics[key] != nil, "missing \(key)")
         }
         #expect((object["offices"] as? [Any])?.count == 7)
-        #expect(
-            files[0].contains(
-                "\nappointment_templates:\n  - office: mpp\n    service: letter\n    weekdays: [monday]\n"))
+        #expect(files[0].contains("\nappointment_templates:"))
+        #expect(files[0].contains("#   antrean schedule \(Self.smallCity) --weights wait=1,idle=1,overtime=1 --seed"))
     }
 
     /// --report writes a page with the templates' shape for the scenario form and the frontier for
@@ -177,6 +180,8 @@ extension ScheduleCommandTests {
         try #require(city.status == 0, "\(city.standardError)")
         let cityText = try String(contentsOfFile: cityPage, encoding: .utf8)
         #expect(cityText.contains("Friday: places per interval") && cityText.contains("<svg"))
+        // The scenario form draws its own frontier: the search re-run as the idle weight varies.
+        #expect(cityText.contains("The wait/idle trade-off") && cityText.contains("<polyline"))
         let sessionPage = folder.appendingPathComponent("session.html").path
         let session = try AntreanProcess.run([
             "schedule", "--citizens", "8", "--intervals", "8", "--no-show", "10%", "--report", sessionPage,

@@ -86,13 +86,13 @@ import Testing
         var optimized: CityTemplates = [:]
         for result in results { optimized.merge(result.optimized) { a, _ in a } }
         var frontLoaded = optimized
-        for (key, places) in frontLoaded {
-            frontLoaded[key] = [places.reduce(0, +)] + Array(repeating: 0, count: places.count - 1)
+        for (key, template) in frontLoaded {
+            let places = template.places
+            frontLoaded[key]?.places = [places.reduce(0, +)] + Array(repeating: 0, count: places.count - 1)
         }
+        let current = scope.currentTemplates()
         for templates in [optimized, frontLoaded] {
-            var model = scenario.model
-            model.placesOverride = templates
-            let simulation = try CitySimulation(model)
+            let (model, simulation) = try scenario.model.simulated(with: templates, current: current)
             for replication in 0..<2 {
                 let audit = simulation.auditCapacity(days: scenario.days, seed: 9, replication: replication)
                 ConservationTests.checkConservation(audit.sample, model: model)

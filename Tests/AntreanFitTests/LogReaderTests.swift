@@ -1,4 +1,5 @@
 import AntreanCity
+import AntreanTraceFormat
 import Foundation
 import Testing
 
@@ -51,6 +52,33 @@ struct LogReaderTests {
         #expect(fit.rowsUsed == 4)
         #expect(fit.badRows.allSatisfy { !$0.reason.contains("2026") })  // reasons name columns, not values
         #expect(fit.serviceTimes.first?.fit.sample.count == 3)
+    }
+
+    /// The header is the first line that is not blank; a refusal of it names that line, not line 1.
+    @Test func aHeaderAfterBlankLinesIsNamedByItsOwnLine() throws {
+        let log = "\n\r\noffice,service,arrival_time\na,b,2026-11-23T08:00\n"
+        #expect {
+            try LogFit.fit(contents: Array(log.utf8), name: "log.csv")
+        } throws: { error in
+            (error as? FitError)?.message.hasPrefix("log.csv:3: no column \"outcome\"") == true
+        }
+        #expect {
+            try LogFit.fit(path: try Self.write("\n\"office,service\n"))
+        } throws: { error in
+            (error as? FitError)?.message.hasSuffix(":2: the header has an unclosed quote") == true
+        }
+    }
+
+    /// A log in memory is read as the same log in a file: rows, bad lines and their numbers.
+    @Test func aLogInMemoryReadsAsTheSameFile() throws {
+        let log =
+            "office,service,arrival_time,outcome\r\n\r\na,b,2026-11-23T08:00,served\r\na,b,2026-11-23T25:00,served"
+        let fromFile = try LogFit.fit(path: try Self.write(log))
+        let fromMemory = try LogFit.fit(contents: Array(log.utf8), name: "log.csv")
+        #expect(fromFile.rowsRead == 2 && fromMemory.rowsRead == 2)
+        #expect(fromMemory.badRows.map(\.line) == [4])
+        #expect(fromFile.badRows.map(\.line) == fromMemory.badRows.map(\.line))
+        #expect(fromFile.rowsUsed == fromMemory.rowsUsed)
     }
 
     @Test func columnsAreMappedByAFileWithAZone() throws {

@@ -85,8 +85,25 @@ struct RoundTripTests {
             Self.within99(log(patience.mean), log(20), standardError: 1 / Double(patience.events).squareRoot()),
             "patience \(patience.mean) from \(patience.events) events")
 
-        // Punctuality: arrival − slot start.
+        // Punctuality: arrival − slot start, its mean and its spread (the standard error of a normal
+        // sample's standard deviation is σ / √(2n)).
         #expect(Self.within99(fit.punctuality.mean, -5, standardError: 3 / Double(fit.punctuality.count).squareRoot()))
+        #expect(
+            Self.within99(
+                fit.punctuality.standardDeviation, 3,
+                standardError: 3 / (2 * Double(fit.punctuality.count)).squareRoot()),
+            "punctuality sd \(fit.punctuality.standardDeviation)")
+
+        // No-shows by lead time: the scenario's share does not depend on it, so every band with 100
+        // bookings or more gives back 15% (99.9%: 3.29 standard errors, as there are several bands).
+        let bands = fit.noShowBands.filter { $0.noShows.trials >= 100 }
+        #expect(bands.count >= 2, "\(fit.noShowBands.map { ($0.label, $0.noShows.trials) })")
+        for band in bands {
+            let trials = Double(band.noShows.trials)
+            #expect(
+                abs(band.noShows.share - 0.15) <= 3.290527 * (0.15 * 0.85 / trials).squareRoot(),
+                "no-show \(band.noShows.share) of \(band.noShows.trials) booked \(band.label) ahead")
+        }
 
         // The fragment, included after the scenario, replaces its service time and citizens' fields.
         let fragmentPath = folder.appendingPathComponent("fitted.yaml").path

@@ -1,6 +1,7 @@
 import AntreanCity
 import AntreanEngine
 import AntreanScenario
+import AntreanTraceFormat
 import Foundation
 import Testing
 
@@ -31,7 +32,7 @@ struct TraceTests {
     }
 
     /// Every outcome the report counts per office, against the trace's rows of that office.
-    @Test(arguments: ["small-city", "busy-city"])
+    @Test(arguments: ["small-city", "busy-city", "small-city-rostered"])
     func traceCountsEqualReportCountsPerOffice(fixture: String) throws {
         let scenario = try Self.smallCity(fixture)
         let simulation = try CitySimulation(scenario.model)

@@ -1,5 +1,6 @@
-import AntreanLocalization
 import Testing
+
+@testable import AntreanLocalization
 
 @Suite("The tables of texts")
 struct TextTableTests {
@@ -36,8 +37,29 @@ struct TextTableTests {
         for key in alike {
             #expect(
                 key.hasPrefix("city.kind.") || key.hasPrefix("csv.column.") || key.hasSuffix(".unit")
+                    || key.hasPrefix("fit.family.")
                     || key == "report.column.kecamatan" || Self.isNotation(english[key] ?? ""),
                 "\(key) is the same in English and Indonesian")
+        }
+    }
+
+    /// The tables are merged from one part per area (general, reports, fit, schedule, HTTP problems); a key
+    /// in two parts would lose one text silently.
+    @Test("no key is in two parts of a table")
+    func partsAreDisjoint() {
+        let english = [
+            Texts.generalEnglish, Texts.reportEnglish, Texts.fitEnglish, Texts.scheduleEnglish, Texts.problemEnglish,
+        ]
+        let indonesian = [
+            Texts.generalIndonesian, Texts.reportIndonesian, Texts.fitIndonesian, Texts.scheduleIndonesian,
+            Texts.problemIndonesian,
+        ]
+        #expect(english.map(\.count).reduce(0, +) == Texts.english.count)
+        #expect(indonesian.map(\.count).reduce(0, +) == Texts.indonesian.count)
+        for (part, key) in [
+            ("fit.", "fit.page.title"), ("schedule.", "schedule.search.title"), ("problem.", "problem.title.malformed"),
+        ] {
+            #expect(Texts.english[key] != nil && Texts.indonesian[key] != nil, "\(part) texts missing")
         }
     }
 

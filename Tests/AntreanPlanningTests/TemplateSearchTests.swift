@@ -33,7 +33,8 @@ import Testing
         let scope = try TemplateScope(model: try Self.city(), office: office)
         let settings = try Self.settings()
         let result = try TemplateSearch.optimize(office: office, scope: scope, settings: settings)
-        let evaluator = try OfficeEvaluator(office: office, model: scope.model, settings: settings)
+        let evaluator = try OfficeEvaluator(
+            office: office, model: scope.model, current: scope.currentTemplates(), settings: settings)
         let sums = { (templates: CityTemplates) throws -> [Double] in
             try evaluator.weekdayObjectives(templates, weekdays: scope.weekdays).map { $0.reduce(0, +) }
         }
@@ -43,7 +44,9 @@ import Testing
         if result.moves == 0 { #expect(result.optimized == result.current) }
         #expect(result.evaluations <= settings.maximumEvaluations)
         // Each service and weekday sells as many places as before.
-        for (key, places) in result.current { #expect(result.optimized[key]?.reduce(0, +) == places.reduce(0, +)) }
+        for (key, template) in result.current {
+            #expect(result.optimized[key]?.places.reduce(0, +) == template.places.reduce(0, +))
+        }
     }
 
     /// One office per task, results in office order: the same for 1 and 2 threads.
@@ -83,13 +86,17 @@ import Testing
     /// grouped, in office, service and weekday order.
     @Test func templateFileFormat() throws {
         let model = try Self.city()
+        func template(_ places: [Int], _ minutes: Int = 15) -> DayTemplate {
+            DayTemplate(intervalMinutes: minutes, places: places, individualTimes: true)
+        }
         let templates: CityTemplates = [
-            PlacesOverrideKey(office: "sungai", service: "referral", weekday: .tuesday): [2, 1, 0],
-            PlacesOverrideKey(office: "sungai", service: "letter", weekday: .friday): [1, 1, 1],
-            PlacesOverrideKey(office: "sungai", service: "letter", weekday: .monday): [1, 1, 1],
-            PlacesOverrideKey(office: "mpp", service: "letter", weekday: .monday): [0, 3],
+            PlacesOverrideKey(office: "sungai", service: "referral", weekday: .tuesday): template([2, 1, 0]),
+            PlacesOverrideKey(office: "sungai", service: "letter", weekday: .friday): template([1, 1, 1]),
+            PlacesOverrideKey(office: "sungai", service: "letter", weekday: .monday): template([1, 1, 1]),
+            PlacesOverrideKey(office: "sungai", service: "letter", weekday: .tuesday): template([1, 1, 1], 20),
+            PlacesOverrideKey(office: "mpp", service: "letter", weekday: .monday): template([0, 3]),
         ]
-        let text = TemplateFile.yaml(templates, model: model, slotMinutes: 15, header: "made by a test")
+        let text = TemplateFile.yaml(templates, model: model, header: "made by a test")
         #expect(
             text == """
                 # made by a test
@@ -103,6 +110,11 @@ import Testing
                     service: letter
                     weekdays: [monday, friday]
                     interval: 15m
+                    places: [1, 1, 1]
+                  - office: sungai
+                    service: letter
+                    weekdays: [tuesday]
+                    interval: 20m
                     places: [1, 1, 1]
                   - office: sungai
                     service: referral

@@ -3,10 +3,35 @@
 //   .build/release/schedule-timing [citizens intervals neighbourhood]...
 // e.g. `schedule-timing 12 12 large 20 20 large 40 48 small 40 48 large`. Each run starts from the
 // individual schedule, equal weights, 10% no-shows, intervals of one mean service (10 min).
+// `schedule-timing evaluate 12 12` times exact evaluations of the Bailey–Welch schedule instead, in
+// CPU time (clock()), so that a machine loaded by others still gives the evaluator's own cost.
 import AntreanSchedule
 import Foundation
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "evaluate", arguments.count == 3, let citizens = Int(arguments[1]),
+    let intervals = Int(arguments[2])
+{
+    arguments = []
+    do {
+        let evaluator = try ExactSessionEvaluator(
+            intervals: intervals, intervalMinutes: 10, citizens: citizens, noShowProbability: 0.1,
+            meanServiceMinutes: 10, weights: .equal)
+        let schedule = ReferenceSchedules.baileyWelch(citizens: citizens, intervals: intervals)
+        let count = 200_000
+        var sink = 0.0
+        let began = clock()
+        for _ in 0..<count { sink += try evaluator.evaluate(schedule).objective }
+        let seconds = Double(clock() - began) / Double(CLOCKS_PER_SEC)
+        print(
+            "exact evaluation, \(citizens) citizens × \(intervals) intervals: "
+                + String(format: "%.3f µs CPU each over %d (checksum %.3f)", seconds / Double(count) * 1e6, count, sink)
+        )
+    } catch {
+        print("error: \(error)")
+    }
+    exit(0)
+}
 guard arguments.count % 3 == 0, !arguments.isEmpty else {
     FileHandle.standardError.write(Data("usage: schedule-timing citizens intervals small|large ...\n".utf8))
     exit(64)

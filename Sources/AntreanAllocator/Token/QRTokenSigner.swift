@@ -232,17 +232,9 @@ public struct QRTokenSigner: Sendable {
         guard tag.count == tagBytes, let key = keys.firstIndex(where: { $0.id.utf8.elementsEqual(keyID) }),
             keys[key].keyed.withTag(
                 of: UnsafeRawBufferPointer(message),
-                { Self.constantTimeEqual(tag, UnsafeRawBufferPointer(rebasing: $0[..<tagBytes])) })
+                { ConstantTime.equal(tag, UnsafeRawBufferPointer(rebasing: $0[..<tagBytes])) })
         else { return .badSignature(claimedBooking: fields.booking) }
         return .valid((fields, key))
-    }
-
-    /// Compares without an early exit, so timing does not reveal how much of a forged tag was right.
-    private static func constantTimeEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeRawBufferPointer) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
     }
 }
 

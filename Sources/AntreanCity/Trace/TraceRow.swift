@@ -66,11 +66,3 @@ struct TraceRow {
     var leftAt = Double.nan
     var outcome: TraceOutcome
 }
-
-/// The trace's columns, in order: the names `antrean fit` reads by default.
-public enum TraceColumns {
-    public static let names = [
-        "replication", "office", "service", "channel", "priority", "booking_time", "appointment_time",
-        "arrival_time", "check_in_time", "service_start", "service_end", "counter", "left_time", "outcome",
-    ]
-}

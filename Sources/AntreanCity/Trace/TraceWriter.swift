@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanTraceFormat
 import Foundation
 
 /// The file formats of a trace: CSV with a header line, or one JSON object per line.

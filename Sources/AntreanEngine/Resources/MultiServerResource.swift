@@ -17,8 +17,15 @@ public protocol WaitingCustomers {
 ///
 /// It keeps the time-weighted number waiting and number of busy servers, for queue length and
 /// utilisation; `resetStatistics(at:)` implements warm-up deletion.
+///
+/// A roster may take servers off duty and bring them back (`setOnDuty(_:)`): a server over the
+/// count on duty finishes its customer and then stays idle, as a counter closing for a shift change.
 public struct MultiServerResource: Sendable {
+    /// The servers there are (the desk); at most this many are ever on duty.
     public let servers: Int
+    /// Servers on duty: `servers` unless a roster says fewer.
+    @inlinable public var onDuty: Int { _onDuty }
+    @usableFromInline var _onDuty: Int
     @inlinable public var busy: Int { _busy }
     @usableFromInline var _busy: Int = 0
     /// Customers waiting who have not abandoned.
@@ -38,6 +45,7 @@ public struct MultiServerResource: Sendable {
         precondition(servers >= 1, "a resource needs at least one server")
         precondition(priorityLevels >= 1, "need at least one priority level")
         self.servers = servers
+        _onDuty = servers
         lowerLines = Array(repeating: Deque(), count: priorityLevels - 1)
         _queueLength = TimeWeightedAverage(at: time)
         _busyServers = TimeWeightedAverage(at: time)
@@ -47,7 +55,7 @@ public struct MultiServerResource: Sendable {
     /// `priority`.
     @inlinable @inline(__always)
     public mutating func request(_ customer: Int32, priority: Int = 0, at time: Double) -> Bool {
-        if busy < servers {
+        if busy < _onDuty {
             _busy += 1
             _busyServers.record(Double(busy), at: time)
             return true
@@ -70,21 +78,9 @@ public struct MultiServerResource: Sendable {
     @inlinable @inline(__always)
     public mutating func release<Customers: WaitingCustomers>(at time: Double, customers: inout Customers) -> Int32? {
         if waiting > 0 {
-            while let customer = firstLine.popFirst() {
-                if customers.hasAbandoned(customer) {
-                    customers.discard(customer)
-                    continue
-                }
+            // A server beyond the count on duty leaves the line to the others.
+            if busy <= _onDuty, let customer = firstWaiting(customers: &customers) {
                 return takeFromLine(customer, at: time)
-            }
-            for level in lowerLines.indices {
-                while let customer = lowerLines[level].popFirst() {
-                    if customers.hasAbandoned(customer) {
-                        customers.discard(customer)
-                        continue
-                    }
-                    return takeFromLine(customer, at: time)
-                }
             }
         } else if !firstLine.isEmpty || !lowerLines.isEmpty {
             // Only abandoned ids can be left; drop them now so the lines stay short.
@@ -95,6 +91,47 @@ public struct MultiServerResource: Sendable {
         }
         _busy -= 1
         _busyServers.record(Double(busy), at: time)
+        return nil
+    }
+
+    /// Sets the servers on duty (0 … `servers`). Returns nothing: when the count rises, the caller
+    /// takes the waiting customers who now get a server through `admitWaiting(at:customers:)`; when it
+    /// falls, busy servers beyond it go off duty as they finish.
+    public mutating func setOnDuty(_ count: Int) {
+        _onDuty = min(max(0, count), servers)
+    }
+
+    /// The next waiting customer, now in service, if a server on duty is free; else nil. Call it
+    /// until nil after `setOnDuty` raised the count.
+    public mutating func admitWaiting<Customers: WaitingCustomers>(at time: Double, customers: inout Customers)
+        -> Int32?
+    {
+        guard busy < _onDuty, waiting > 0, let customer = firstWaiting(customers: &customers) else { return nil }
+        _busy += 1
+        _busyServers.record(Double(busy), at: time)
+        return takeFromLine(customer, at: time)
+    }
+
+    /// Pops the first customer who has not abandoned, by priority level (abandoned ones on the way
+    /// are discarded); nil if only abandoned ids were left.
+    @inlinable @inline(__always)
+    mutating func firstWaiting<Customers: WaitingCustomers>(customers: inout Customers) -> Int32? {
+        while let customer = firstLine.popFirst() {
+            if customers.hasAbandoned(customer) {
+                customers.discard(customer)
+                continue
+            }
+            return customer
+        }
+        for level in lowerLines.indices {
+            while let customer = lowerLines[level].popFirst() {
+                if customers.hasAbandoned(customer) {
+                    customers.discard(customer)
+                    continue
+                }
+                return customer
+            }
+        }
         return nil
     }
 

@@ -62,13 +62,27 @@ public struct LogFit: Sendable {
         var reader = LogReader(mapping: mapping)
         var fitter = LogFitter()
         try reader.read(path: path) { fitter.add($0) }
-        var fit = LogFit(source: path)
-        fit.rowsRead = reader.rowsRead
-        fit.rowsUsed = fitter.rows
-        fit.badRows = reader.badRows
-        fit.badRowCount = reader.badRowCount
-        fit.summarize(fitter, offices: reader.offices.strings, services: reader.services.strings)
-        return fit
+        return LogFit(source: path, reader: reader, fitter: fitter)
+    }
+
+    /// Fits a log held in memory, `name` standing for its file in messages; otherwise as
+    /// ``fit(path:mapping:)``.
+    public static func fit(contents: [UInt8], name: String, mapping: LogMapping = LogMapping()) throws(FitError)
+        -> LogFit
+    {
+        var reader = LogReader(mapping: mapping)
+        var fitter = LogFitter()
+        try reader.read(contents: contents, name: name) { fitter.add($0) }
+        return LogFit(source: name, reader: reader, fitter: fitter)
+    }
+
+    private init(source: String, reader: LogReader, fitter: LogFitter) {
+        self.source = source
+        rowsRead = reader.rowsRead
+        rowsUsed = fitter.rows
+        badRows = reader.badRows
+        badRowCount = reader.badRowCount
+        summarize(fitter, offices: reader.offices.strings, services: reader.services.strings)
     }
 
     private mutating func summarize(_ fitter: LogFitter, offices: [String], services: [String]) {

@@ -1,16 +1,20 @@
-/// The fields `fit` reads from a log row; the default column names are the trace's own
-/// (`antrean simulate --trace`), and a mapping names other columns.
-public enum LogField: String, Sendable, CaseIterable {
-    case replication, office, service, channel, priority
-    case bookingTime = "booking_time"
-    case appointmentTime = "appointment_time"
-    case arrivalTime = "arrival_time"
-    case checkInTime = "check_in_time"
-    case serviceStart = "service_start"
-    case serviceEnd = "service_end"
-    case counter
-    case leftTime = "left_time"
-    case outcome
+import AntreanTraceFormat
+
+/// The fields `fit` reads from a log row, in the order of the trace's columns: a field's raw value, its
+/// default column name, is the trace's own (``TraceColumns/names``, what `antrean simulate --trace`
+/// writes), and a mapping names other columns.
+public enum LogField: Sendable, CaseIterable, RawRepresentable {
+    case replication, office, service, channel, priority, bookingTime, appointmentTime, arrivalTime, checkInTime
+    case serviceStart, serviceEnd, counter, leftTime, outcome
+
+    /// The field whose trace column is `rawValue`, if any. O(fields).
+    public init?(rawValue: String) {
+        guard let place = TraceColumns.names.firstIndex(of: rawValue), place < Self.allCases.count else { return nil }
+        self = Self.allCases[place]
+    }
+
+    /// The trace's column of this field.
+    public var rawValue: String { TraceColumns.names[ordinal] }
 
     /// Fields every log needs (a column must exist; an arrival or check-in time column too).
     public static let required: [LogField] = [.office, .service, .outcome]

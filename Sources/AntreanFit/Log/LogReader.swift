@@ -25,15 +25,18 @@ struct LogReader {
 
     init(mapping: LogMapping) { self.mapping = mapping }
 
-    /// Reads `path`, handing every decoded row to `body` in file order.
+    /// Lines seen so far (the header and blank lines included), the bytes of a line a block cut in two,
+    /// and whether the header was read: the state between blocks.
+    private var lineNumber = 0
+    private var carry: [UInt8] = []
+    private var sawHeader = false
+
+    /// Reads `path` in blocks, handing every decoded row to `body` in file order.
     mutating func read(path: String, _ body: (LogRecord) -> Void) throws(FitError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FitError("cannot open the log \(path)")
         }
         defer { try? handle.close() }
-        var carry: [UInt8] = []
-        var lineNumber = 0
-        var sawHeader = false
         while true {
             let block: Data
             do {
@@ -41,43 +44,62 @@ struct LogReader {
             } catch {
                 throw FitError("cannot read the log \(path): \(error.localizedDescription)")
             }
-            let atEnd = block.isEmpty
-            var bytes = carry
-            bytes.append(contentsOf: block)
-            carry = []
-            try bytes.withUnsafeBufferPointer { (buffer) throws(FitError) in
-                var start = 0
-                while start < buffer.count {
-                    var end = start
-                    while end < buffer.count && buffer[end] != UInt8(ascii: "\n") { end += 1 }
-                    if end == buffer.count && !atEnd {
-                        carry = Array(buffer[start..<buffer.count])
-                        return
-                    }
-                    lineNumber += 1
-                    var lineEnd = end
-                    if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                    if lineEnd > start {
-                        if sawHeader {
-                            rowsRead += 1
-                            decode(buffer, start..<lineEnd, line: lineNumber, body)
-                        } else {
-                            try readHeader(buffer, start..<lineEnd, path: path)
-                            sawHeader = true
-                        }
-                    }
-                    start = end + 1
-                }
-            }
-            if atEnd { break }
+            try feed(block, atEnd: block.isEmpty, name: path, body)
+            if block.isEmpty { break }
         }
-        if !sawHeader { throw FitError("\(path) is empty: expected a header line with the column names") }
+        try finish(name: path)
     }
 
-    private mutating func readHeader(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, path: String)
-        throws(FitError)
-    {
-        guard split(buffer, line) else { throw FitError("\(path):1: the header has an unclosed quote") }
+    /// Reads a whole log held in memory, named `name` in messages (what the fuzz target reads).
+    mutating func read(contents: [UInt8], name: String, _ body: (LogRecord) -> Void) throws(FitError) {
+        try feed(contents, atEnd: false, name: name, body)
+        try feed([], atEnd: true, name: name, body)
+        try finish(name: name)
+    }
+
+    /// Decodes the whole lines of `carry` + `block`; keeps an unfinished last line in `carry` unless
+    /// `atEnd`, where it is the last line.
+    private mutating func feed(
+        _ block: some Collection<UInt8>, atEnd: Bool, name: String, _ body: (LogRecord) -> Void
+    ) throws(FitError) {
+        var bytes = carry
+        bytes.append(contentsOf: block)
+        carry = []
+        try bytes.withUnsafeBufferPointer { (buffer) throws(FitError) in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count && buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                if end == buffer.count && !atEnd {
+                    carry = Array(buffer[start..<buffer.count])
+                    return
+                }
+                lineNumber += 1
+                var lineEnd = end
+                if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                if lineEnd > start {
+                    if sawHeader {
+                        rowsRead += 1
+                        decode(buffer, start..<lineEnd, line: lineNumber, body)
+                    } else {
+                        try readHeader(buffer, start..<lineEnd, line: lineNumber, path: name)
+                        sawHeader = true
+                    }
+                }
+                start = end + 1
+            }
+        }
+    }
+
+    private func finish(name: String) throws(FitError) {
+        if !sawHeader { throw FitError("\(name) is empty: expected a header line with the column names") }
+    }
+
+    /// Reads the column names of the header, the first line that is not blank (line `number`).
+    private mutating func readHeader(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, line number: Int, path: String
+    ) throws(FitError) {
+        guard split(buffer, line) else { throw FitError("\(path):\(number): the header has an unclosed quote") }
         var names: [String] = fields.map { String(decoding: buffer[$0], as: UTF8.self).trimmingSpaces() }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         columnCount = names.count
@@ -90,12 +112,12 @@ struct LogReader {
         let missing = LogField.required.filter { positions[$0] == nil }.map { mapping.column($0) }
         guard missing.isEmpty else {
             throw FitError(
-                "\(path):1: no column \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (columns: "
+                "\(path):\(number): no column \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (columns: "
                     + names.joined(separator: ", ") + "); map them with --column FIELD=COLUMN or --mapping FILE")
         }
         guard positions[.arrivalTime] != nil || positions[.checkInTime] != nil else {
             throw FitError(
-                "\(path):1: no arrival or check-in time column (\"\(mapping.column(.arrivalTime))\" or "
+                "\(path):\(number): no arrival or check-in time column (\"\(mapping.column(.arrivalTime))\" or "
                     + "\"\(mapping.column(.checkInTime))\"); map one with --column")
         }
     }

@@ -20,14 +20,17 @@ public struct FIFOQueueReplicator: Sendable {
 
     public init(waitTargetMinutes: Double) { self.waitTargetMinutes = waitTargetMinutes }
 
-    /// Whether every queue is one this evaluator handles exactly (FIFO, no patience, one class).
+    /// Whether every queue is one this evaluator handles exactly (FIFO, no patience, one class, the same
+    /// counters all the time: a roster changes them).
     public static func supports(_ spec: QueueNetworkSpec) -> Bool {
-        spec.queues.allSatisfy { $0.patience == nil && ($0.discipline == .fifo || $0.classes.count <= 1) }
+        spec.queues.allSatisfy {
+            $0.patience == nil && ($0.discipline == .fifo || $0.classes.count <= 1) && $0.roster == nil
+        }
     }
 
     public func replicate(_ spec: QueueNetworkSpec, replication: Int, seed: UInt64) throws -> MetricSample {
         guard Self.supports(spec) else {
-            throw PlanningError.invalid("the FIFO evaluator cannot model patience or priority classes")
+            throw PlanningError.invalid("the FIFO evaluator cannot model patience, priority classes or rosters")
         }
         var sample = MetricSample()
         var allWaits: [Double] = []

@@ -39,6 +39,8 @@ public struct QueueScenarioModel: StaffableModel {
                     throw PlanningError.invalid("a queue needs at least one counter (got \(count))")
                 }
                 copy.scenario.spec.queues[index].counters = count
+                // The plan's counters serve all day: they replace a roster.
+                copy.scenario.spec.queues[index].roster = nil
             }
         }
         return copy

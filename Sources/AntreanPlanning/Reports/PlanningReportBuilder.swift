@@ -1,4 +1,5 @@
 import AntreanEngine
+import AntreanLocalization
 
 /// Turns ``ReportContent`` into an ``HTMLReport`` a head of office reads in a minute: for a plan the
 /// staffing table (and roster) first; then the headline figures against the target, the map, the
@@ -200,7 +201,10 @@ public enum PlanningReportBuilder {
             headers: [
                 words.text(.columnOffice), words.text(.columnCurrentCounters), words.text(.columnErlang),
                 words.text(.columnProposedCounters),
-                words.text(.columnTargetMean, ["metric": plan.target.metricLabel]), words.text(.columnBound),
+                words.text(
+                    .columnTargetMean,
+                    ["metric": plan.target.metricLabel(Language(rawValue: words.languageTag) ?? .en)]),
+                words.text(.columnBound),
                 words.text(.columnMeetsTarget), words.text(.columnCounterHours),
             ], rows: rows, csvRows: csvRows,
             csvHeaders: [

@@ -5,7 +5,10 @@ import Foundation
 /// Well-formed inline SVG as `SVGCharts` draws, with a `<title>` tooltip per mark.
 public enum ScheduleCharts {
     /// Columns: one group per interval (labelled `labels[i]`), one column per series. O(intervals × series).
-    public static func columns(title: String, labels: [String], series: [SVGCharts.Series], unit: String) -> String {
+    public static func columns(
+        title: String, labels: [String], series: [SVGCharts.Series], unit: String,
+        vocabulary: ReportVocabulary = .english
+    ) -> String {
         let left = 44.0
         let top = 34.0
         let plotHeight = 180.0
@@ -30,7 +33,7 @@ public enum ScheduleCharts {
                 ])
             body += Markup.text(
                 "text", ["x": Markup.coordinate(left - 4), "y": position, "class": "unit"],
-                Markup.number(tick, decimals: 0))
+                vocabulary.number(tick, decimals: 0))
             tick += step
         }
         let labelEvery = max(1, groups / 12)
@@ -46,7 +49,8 @@ public enum ScheduleCharts {
                         "width": Markup.coordinate(columnWidth * 0.9),
                         "height": Markup.coordinate(max(0, top + plotHeight - y(value))), "fill": line.color,
                     ],
-                    Markup.text("title", [:], "\(line.name), \(label): \(Markup.number(value, decimals: 0)) \(unit)"))
+                    Markup.text(
+                        "title", [:], "\(line.name), \(label): \(vocabulary.number(value, decimals: 0)) \(unit)"))
             }
             if group % labelEvery == 0 {
                 body += Markup.text(
@@ -62,9 +66,30 @@ public enum ScheduleCharts {
         return svg(width: width, height: height, body)
     }
 
+    /// The words of the frontier chart: its axes and each point's tooltip (`{ratio}`, `{idle}`, `{wait}`).
+    public struct FrontierWords: Sendable {
+        public var xAxis: String
+        public var yAxis: String
+        public var point: @Sendable (_ ratio: String, _ idle: String, _ wait: String) -> String
+        public var vocabulary: ReportVocabulary
+
+        public init(
+            xAxis: String, yAxis: String, vocabulary: ReportVocabulary,
+            point: @escaping @Sendable (_ ratio: String, _ idle: String, _ wait: String) -> String
+        ) {
+            self.xAxis = xAxis
+            self.yAxis = yAxis
+            self.point = point
+            self.vocabulary = vocabulary
+        }
+    }
+
     /// One point per weight ratio at (idle, wait), joined in the given order, each labelled.
     /// O(points).
-    public static func frontier(title: String, points: [(label: String, idle: Double, wait: Double)]) -> String {
+    public static func frontier(
+        title: String, points: [(label: String, idle: Double, wait: Double)], words: FrontierWords
+    ) -> String {
+        let vocabulary = words.vocabulary
         let left = 50.0
         let top = 30.0
         let plotWidth = 480.0
@@ -88,7 +113,7 @@ public enum ScheduleCharts {
                 ])
             body += Markup.text(
                 "text", ["x": position, "y": Markup.coordinate(top + plotHeight + 14), "class": "tick"],
-                Markup.number(tick, decimals: tick == tick.rounded() ? 0 : 1))
+                vocabulary.number(tick, decimals: tick == tick.rounded() ? 0 : 1))
             tick += idleStep
         }
         tick = 0
@@ -102,7 +127,7 @@ public enum ScheduleCharts {
                 ])
             body += Markup.text(
                 "text", ["x": Markup.coordinate(left - 4), "y": position, "class": "unit"],
-                Markup.number(tick, decimals: tick == tick.rounded() ? 0 : 1))
+                vocabulary.number(tick, decimals: tick == tick.rounded() ? 0 : 1))
             tick += waitStep
         }
         let path = finite.map { "\(Markup.coordinate(x($0.idle))),\(Markup.coordinate(y($0.wait)))" }
@@ -119,8 +144,9 @@ public enum ScheduleCharts {
                 ],
                 Markup.text(
                     "title", [:],
-                    "\(point.label): idle \(Markup.number(point.idle, decimals: 2)) min, wait \(Markup.number(point.wait, decimals: 2)) min"
-                ))
+                    words.point(
+                        point.label, vocabulary.number(point.idle, decimals: 2),
+                        vocabulary.number(point.wait, decimals: 2))))
             body += Markup.text(
                 "text",
                 [
@@ -131,10 +157,10 @@ public enum ScheduleCharts {
         }
         body += Markup.text(
             "text", ["x": Markup.coordinate(left + plotWidth), "y": Markup.coordinate(height - 8), "class": "unit"],
-            "idle counter-minutes in the session →")
+            words.xAxis)
         body += Markup.text(
             "text", ["x": Markup.coordinate(left), "y": Markup.coordinate(top - 8), "class": "unit-left"],
-            "↑ mean wait per arriving citizen, minutes")
+            words.yAxis)
         return svg(width: width, height: height, body)
     }
 

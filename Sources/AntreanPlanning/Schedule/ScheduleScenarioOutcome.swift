@@ -1,5 +1,6 @@
 import AntreanAllocator
 import AntreanCity
+public import AntreanLocalization
 public import AntreanSchedule
 import Foundation
 
@@ -26,34 +27,52 @@ public struct ScheduleScenarioOutcome: Sendable {
 
     /// The (office, weekday) pairs searched, each with its services' current and optimized places.
     func templateRows(_ result: OfficeTemplateResult) -> [(
-        service: String, weekday: Weekday, current: [Int], optimized: [Int]
+        service: String, weekday: Weekday, current: DayTemplate?, optimized: DayTemplate?
     )] {
         let services = scope.model.services.map(\.id)
         return result.current.keys.sorted { a, b in
             let (i, j) = (services.firstIndex(of: a.service) ?? 0, services.firstIndex(of: b.service) ?? 0)
             if i != j { return i < j }
             return Weekday.allCases.firstIndex(of: a.weekday)! < Weekday.allCases.firstIndex(of: b.weekday)!
-        }.map { key in (key.service, key.weekday, result.current[key] ?? [], result.optimized[key] ?? []) }
+        }.map { key in (key.service, key.weekday, result.current[key], result.optimized[key]) }
     }
 
-    public func table() -> String {
-        var search = TextTable(headers: ["office", "objective now", "optimized", "moves", "candidates"])
+    /// The search's result per office and the paired comparison, in `language` (metric keys stay keys).
+    public func table(language: Language = .en) -> String {
+        func number(_ value: Double) -> String { language.number(value, decimals: 3) }
+        var search = TextTable(
+            headers: ["office", "objective_now", "optimized", "shape", "moves", "candidates"].map {
+                language.text("schedule.search.header." + $0)
+            })
         for result in results {
             search.append([
-                result.office, result.currentObjective.formatted(decimals: 3),
-                result.optimizedObjective.formatted(decimals: 3), String(result.moves), String(result.evaluations),
+                result.office, number(result.currentObjective), number(result.optimizedObjective),
+                result.shape ?? "-", language.integer(result.moves), language.integer(result.evaluations),
             ])
         }
         let changed = results.reduce(0) { total, result in
             total + result.current.keys.filter { result.current[$0] != result.optimized[$0] }.count
         }
         let header =
-            "Template search (objective = \(weights.wait) × wait + \(weights.idle) × idle + \(weights.overtime) × overtime, "
-            + "minutes per open day, on the search's own replications): \(changed) office × service × weekday "
-            + "templates changed\n\n"
-        let scopeName = scope.offices.count == 1 ? "office \(scope.offices[0])" : "the city"
-        return header + search.render() + "\n"
-            + comparison.tableText(title: "Current against optimized templates, \(scopeName), \(days) days")
+            language.text(
+                "schedule.search.title",
+                [
+                    "wait": language.shortest(weights.wait), "idle": language.shortest(weights.idle),
+                    "overtime": language.shortest(weights.overtime), "changed": language.integer(changed),
+                ]) + "\n\n"
+        var labelled = comparison
+        labelled.labelA = language.text("schedule.label.current")
+        labelled.labelB = language.text("schedule.label.optimized")
+        let title = language.text(
+            "schedule.comparison.title", ["scope": scopeName(language), "days": language.integer(days)])
+        return header + search.render() + "\n" + labelled.tableText(title: title, language: language)
+    }
+
+    /// "office mpp" or "the city", in `language`.
+    func scopeName(_ language: Language) -> String {
+        scope.offices.count == 1
+            ? language.text("schedule.scope.office", ["office": scope.offices[0]])
+            : language.text("schedule.scope.city")
     }
 
     public func json() -> String {
@@ -61,11 +80,13 @@ public struct ScheduleScenarioOutcome: Sendable {
             [
                 "office": result.office, "current_objective": JSONText.number(result.currentObjective),
                 "optimized_objective": JSONText.number(result.optimizedObjective), "moves": result.moves,
-                "candidates": result.evaluations,
+                "candidates": result.evaluations, "shape": result.shape ?? NSNull(),
                 "templates": templateRows(result).map { row -> [String: Any] in
                     [
-                        "service": row.service, "weekday": row.weekday.rawValue, "current": row.current,
-                        "optimized": row.optimized,
+                        "service": row.service, "weekday": row.weekday.rawValue,
+                        "current": row.current?.places ?? [], "optimized": row.optimized?.places ?? [],
+                        "current_interval_minutes": row.current?.intervalMinutes ?? 0,
+                        "optimized_interval_minutes": row.optimized?.intervalMinutes ?? 0,
                     ]
                 },
             ]

@@ -24,10 +24,12 @@ public enum TemplateComparison {
             return { done, total in progress(offset + done, 2 * total) }
         }
         let a = try samples(
-            base: base, templates: current, prefix: prefix, counters: counters, weights: weights, days: days,
+            base: base, templates: current, current: current, prefix: prefix, counters: counters, weights: weights,
+            days: days,
             replications: replications, seed: seed, threads: threads, progress: shifted(0))
         let b = try samples(
-            base: base, templates: optimized, prefix: prefix, counters: counters, weights: weights, days: days,
+            base: base, templates: optimized, current: current, prefix: prefix, counters: counters, weights: weights,
+            days: days,
             replications: replications, seed: seed, threads: threads, progress: shifted(replications))
         do {
             return try PairedComparison(labelA: "current templates", a: a, labelB: "optimized templates", b: b)
@@ -40,10 +42,11 @@ public enum TemplateComparison {
 
     /// The comparison's metrics of each replication of `base` with `templates`.
     static func samples(
-        base: CityModel, templates: CityTemplates, prefix: String, counters: Int, weights: ScheduleWeights, days: Int,
+        base: CityModel, templates: CityTemplates, current: CityTemplates, prefix: String, counters: Int,
+        weights: ScheduleWeights, days: Int,
         replications: Int, seed: UInt64, threads: Int, progress: (@Sendable (Int, Int) -> Void)?
     ) throws(PlanningError) -> [MetricSample] {
-        let (finished, simulation) = try base.simulated(with: templates)
+        let (finished, simulation) = try base.simulated(with: templates, current: current)
         return simulation.runReplications(replications, days: days, seed: seed, threads: threads, progress: progress)
             .map { sample in
                 let figures = TemplateFigures(sample, prefix: prefix, model: finished, counters: counters, days: days)

@@ -13,31 +13,37 @@ public enum TemplateFile {
     ///         interval: 15m
     ///         places: [2, 1, 1, 0, 1]
     ///
-    /// `places` are the total places (reserves included) of each interval from opening.
-    public static func yaml(_ templates: CityTemplates, model: CityModel, slotMinutes: Int, header: String) -> String {
+    /// `places` are the total places (reserves included) of each interval from opening. Loaded, every
+    /// entry gives its places individual appointment minutes (docs/templates.md), as the search
+    /// simulated them; the caller passes only the templates that differ from the scenario's.
+    public static func yaml(_ templates: CityTemplates, model: CityModel, header: String) -> String {
         var lines = header.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
         lines.append("appointment_templates:")
         for office in model.offices {
             for service in model.services {
-                var groups: [(places: [Int], weekdays: [Weekday])] = []
+                var groups: [(template: DayTemplate, weekdays: [Weekday])] = []
                 for weekday in Weekday.allCases {
                     let key = PlacesOverrideKey(office: office.id, service: service.id, weekday: weekday)
-                    guard let places = templates[key] else { continue }
-                    if let index = groups.firstIndex(where: { $0.places == places }) {
+                    guard let template = templates[key] else { continue }
+                    if let index = groups.firstIndex(where: {
+                        ($0.template.intervalMinutes, $0.template.places) == (template.intervalMinutes, template.places)
+                    }) {
                         groups[index].weekdays.append(weekday)
                     } else {
-                        groups.append((places, [weekday]))
+                        groups.append((template, [weekday]))
                     }
                 }
                 for group in groups {
                     lines.append("  - office: \(office.id)")
                     lines.append("    service: \(service.id)")
                     lines.append("    weekdays: [\(group.weekdays.map(\.rawValue).joined(separator: ", "))]")
-                    lines.append("    interval: \(slotMinutes)m")
-                    lines.append("    places: [\(group.places.map(String.init).joined(separator: ", "))]")
+                    lines.append("    interval: \(group.template.intervalMinutes)m")
+                    lines.append("    places: [\(group.template.places.map(String.init).joined(separator: ", "))]")
                 }
             }
         }
+        // An empty list, not a null, when nothing changed: the loader wants a list.
+        if lines.last == "appointment_templates:" { lines[lines.count - 1] += " []" }
         return lines.joined(separator: "\n") + "\n"
     }
 }

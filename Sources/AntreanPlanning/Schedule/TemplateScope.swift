@@ -1,24 +1,6 @@
 public import AntreanAllocator
 public import AntreanCity
 
-/// The appointment templates of a city: places per slot (total, reserves included) by office, service
-/// and open weekday, one entry per slot from opening.
-public typealias CityTemplates = [PlacesOverrideKey: [Int]]
-
-extension CityModel {
-    /// This model with `templates` replacing the offices' slot plans, and its simulation; a template the
-    /// city refuses is an invalid-input error naming it. Shared by the search and the comparison.
-    func simulated(with templates: CityTemplates) throws(PlanningError) -> (CityModel, CitySimulation) {
-        var model = self
-        for (key, places) in templates { model.placesOverride[key] = places }
-        do {
-            return (model, try CitySimulation(model))
-        } catch {
-            throw PlanningError.invalid("templates: \(error.message)")
-        }
-    }
-}
-
 /// Which offices and weekdays a template search covers, and the city model it reads them from.
 public struct TemplateScope: Sendable {
     public let model: CityModel
@@ -60,18 +42,24 @@ public struct TemplateScope: Sendable {
         }
     }
 
-    /// The templates the model sells today (the counter-apportioned slot plans), for the scope.
+    /// The templates the model sells today, for the scope: the scenario's own appointment templates
+    /// where it has them, else the counter-apportioned 15-minute slot plans (places at the slot's start).
+    /// O(offices × services × weekdays × slots).
     public func currentTemplates() -> CityTemplates {
         let configuration = model.allocatorConfiguration()
         var templates: CityTemplates = [:]
         for office in configuration.offices where offices.contains(office.id.rawValue) {
             for service in office.services {
                 for weekday in weekdays {
-                    guard let places = service.slotCapacityByWeekday?[weekday] else { continue }
+                    guard
+                        let template = model.dayTemplate(
+                            configuration, office: office.id.rawValue, service: service.service.rawValue,
+                            weekday: weekday)
+                    else { continue }
                     templates[
                         PlacesOverrideKey(
                             office: office.id.rawValue, service: service.service.rawValue, weekday: weekday)
-                    ] = places
+                    ] = template
                 }
             }
         }

@@ -16,7 +16,7 @@ public struct TemplateSearchSettings: Sendable {
     /// Throws naming the setting when a count is out of range.
     public init(
         weights: ScheduleWeights, days: Int = 21, warmUpDays: Int = 7, replications: Int = 8, seed: UInt64,
-        maximumEvaluations: Int = 40
+        maximumEvaluations: Int = 60
     ) throws(PlanningError) {
         guard (1...366).contains(days) else {
             throw PlanningError.invalid("--search-days must lie in 1…366, got \(days)")

@@ -64,7 +64,7 @@ extension QueueSpec {
     static let maximumCounters = 100_000
 
     init(name: String, node: ScenarioNode) throws(ScenarioError) {
-        let fields = try node.fields(["counters", "arrivals", "service", "patience", "discipline", "classes"])
+        let fields = try node.fields(["counters", "arrivals", "service", "patience", "discipline", "classes", "roster"])
         let discipline: QueueDiscipline
         if let disciplineNode = fields.optional("discipline") {
             let text = try disciplineNode.text()
@@ -94,7 +94,10 @@ extension QueueSpec {
             service: try fields.required("service").durationDistribution(isServiceTime: true),
             arrivals: try fields.required("arrivals").arrivalProcess(),
             patience: try fields.optional("patience")?.durationDistribution(isServiceTime: false),
-            discipline: discipline, classes: classes)
+            discipline: discipline, classes: classes, roster: try fields.optional("roster").map(Self.roster))
+        if let roster, roster.maximumCounters(default: counters) < 1, let rosterNode = fields.optional("roster") {
+            throw rosterNode.error("the roster never has a counter on duty")
+        }
     }
 }
 

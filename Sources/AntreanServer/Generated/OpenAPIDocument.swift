@@ -73,11 +73,13 @@ paths:
           in: query
           required: true
           schema: { type: string }
+          example: ktp
         - name: date
           in: query
           required: true
           description: Local date, YYYY-MM-DD.
-          schema: { type: string }
+          schema: { type: string, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }
+          example: '2026-11-23'
       responses:
         '200':
           description: The grid (no slots when the office is closed that day).
@@ -102,16 +104,19 @@ paths:
           in: query
           required: true
           schema: { type: string }
+          example: ktp
         - name: office
           in: query
           schema: { type: string }
+          example: kel-sidodadi
         - name: kecamatan
           in: query
           schema: { type: string }
         - name: date
           in: query
           description: Local date, YYYY-MM-DD.
-          schema: { type: string }
+          schema: { type: string, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }
+          example: '2026-11-23'
         - name: priority
           in: query
           description: Count the priority reserve too (elderly, disabled, pregnant citizens).
@@ -399,10 +404,11 @@ paths:
           in: query
           required: true
           schema: { type: string }
+          example: ktp
         - name: code
           in: query
           description: A booking whose place in the queue and estimated wait to add.
-          schema: { type: string }
+          schema: { $ref: '#/components/schemas/BookingCode' }
       responses:
         '200':
           description: The queue.
@@ -510,12 +516,14 @@ components:
       in: path
       required: true
       schema: { type: string }
+      example: kel-sidodadi
     Code:
       name: code
       in: path
       required: true
       description: The booking code (decimal digits).
-      schema: { type: string }
+      schema: { $ref: '#/components/schemas/BookingCode' }
+      example: '1'
     IdempotencyKey:
       name: Idempotency-Key
       in: header
@@ -525,7 +533,8 @@ components:
         same key and the same request answers the same booking (200) and never makes a second one;
         the same key with a different request is refused (422 idempotency_key_reused). Keys are scoped
         to the client key's client.
-      schema: { type: string }
+      schema: { type: string, pattern: '^[!-~]{1,128}$' }
+      example: 5f0c3a52-8f4e-4b8e-9d8a-1c2b3d4e5f60
   responses:
     Problem:
       description: An RFC 9457 problem.
@@ -562,6 +571,15 @@ components:
         parameter:
           type: string
           description: The malformed query, path or header parameter.
+    BookingCode:
+      type: string
+      description: A booking code, the allocator's booking number (1 to 19 decimal digits, not zero).
+      pattern: '^[1-9][0-9]{0,18}$'
+    NIK:
+      type: string
+      description: A citizen's 16-digit NIK (hashed at once, never stored or answered).
+      pattern: '^[0-9]{16}$'
+      examples: ['6472011505900001']
     OfficeList:
       type: object
       required: [offices]
@@ -647,7 +665,7 @@ components:
         suitable slot from `homeOffice` (not before `notBefore`).
       required: [nik, service]
       properties:
-        nik: { type: string, description: 'The citizen''s 16-digit NIK (hashed at once, never stored or answered).' }
+        nik: { $ref: '#/components/schemas/NIK' }
         service: { type: string }
         office: { type: string }
         start: { type: string, description: 'Slot start, ISO 8601 with offset.' }
@@ -655,20 +673,23 @@ components:
         notBefore: { type: string }
         account: { type: string, description: 'The portal account or device, for account limits.' }
         priority: { type: boolean }
+      examples:
+        - { nik: '6472011505900001', service: ktp, office: kel-sidodadi, start: '2026-11-23T09:00:00+08:00' }
+        - { nik: '6472011505900002', service: ktp, homeOffice: kel-sidodadi, account: portal-user-7 }
     OwnerProof:
       type: object
       required: [nik]
       properties:
-        nik: { type: string }
+        nik: { $ref: '#/components/schemas/NIK' }
     OptionalOwnerProof:
       type: object
       properties:
-        nik: { type: string }
+        nik: { $ref: '#/components/schemas/NIK' }
     RescheduleRequest:
       type: object
       required: [office, start]
       properties:
-        nik: { type: string, description: 'Required except for desk and admin keys.' }
+        nik: { $ref: '#/components/schemas/NIK', description: 'Required except for desk and admin keys.' }
         office: { type: string }
         start: { type: string }
     Booking:
@@ -701,14 +722,14 @@ components:
       type: object
       properties:
         token: { type: string }
-        code: { type: string }
-        nik: { type: string }
+        code: { $ref: '#/components/schemas/BookingCode' }
+        nik: { $ref: '#/components/schemas/NIK' }
     WalkInRequest:
       type: object
       required: [nik, service]
       properties:
-        nik: { type: string }
-        service: { type: string }
+        nik: { $ref: '#/components/schemas/NIK' }
+        service: { type: string, examples: [ktp] }
         priority: { type: boolean }
         overflowToOnline:
           type: boolean
@@ -752,7 +773,7 @@ components:
       type: object
       required: [service]
       properties:
-        service: { type: string }
+        service: { type: string, examples: [ktp] }
     CallResult:
       type: object
       required: [queue]

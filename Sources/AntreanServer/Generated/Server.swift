@@ -2896,7 +2896,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "code",
-                        as: Swift.String.self
+                        as: Components.Schemas.BookingCode.self
                     )
                 )
                 let headers: Operations.GetQueue.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))

@@ -12,7 +12,7 @@ extension Components {
         /// The booking code (decimal digits).
         ///
         /// - Remark: Generated from `#/components/parameters/Code`.
-        internal typealias Code = Swift.String
+        internal typealias Code = Components.Schemas.BookingCode
         /// A unique key per intended booking (e.g. a UUID), 1–128 visible ASCII characters. A retry with the
         /// same key and the same request answers the same booking (200) and never makes a second one;
         /// the same key with a different request is refused (422 idempotency_key_reused). Keys are scoped

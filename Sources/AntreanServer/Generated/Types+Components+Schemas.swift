@@ -68,6 +68,14 @@ extension Components {
                 case parameter
             }
         }
+        /// A booking code, the allocator's booking number (1 to 19 decimal digits, not zero).
+        ///
+        /// - Remark: Generated from `#/components/schemas/BookingCode`.
+        internal typealias BookingCode = Swift.String
+        /// A citizen's 16-digit NIK (hashed at once, never stored or answered).
+        ///
+        /// - Remark: Generated from `#/components/schemas/NIK`.
+        internal typealias Nik = Swift.String
         /// - Remark: Generated from `#/components/schemas/OfficeList`.
         internal struct OfficeList: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/OfficeList/offices`.
@@ -353,10 +361,8 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/schemas/BookingRequest`.
         internal struct BookingRequest: Codable, Hashable, Sendable {
-            /// The citizen's 16-digit NIK (hashed at once, never stored or answered).
-            ///
             /// - Remark: Generated from `#/components/schemas/BookingRequest/nik`.
-            internal var nik: Swift.String
+            internal var nik: Components.Schemas.Nik
             /// - Remark: Generated from `#/components/schemas/BookingRequest/service`.
             internal var service: Swift.String
             /// - Remark: Generated from `#/components/schemas/BookingRequest/office`.
@@ -378,7 +384,7 @@ extension Components {
             /// Creates a new `BookingRequest`.
             ///
             /// - Parameters:
-            ///   - nik: The citizen's 16-digit NIK (hashed at once, never stored or answered).
+            ///   - nik:
             ///   - service:
             ///   - office:
             ///   - start: Slot start, ISO 8601 with offset.
@@ -387,7 +393,7 @@ extension Components {
             ///   - account: The portal account or device, for account limits.
             ///   - priority:
             internal init(
-                nik: Swift.String,
+                nik: Components.Schemas.Nik,
                 service: Swift.String,
                 office: Swift.String? = nil,
                 start: Swift.String? = nil,
@@ -419,12 +425,12 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/OwnerProof`.
         internal struct OwnerProof: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/OwnerProof/nik`.
-            internal var nik: Swift.String
+            internal var nik: Components.Schemas.Nik
             /// Creates a new `OwnerProof`.
             ///
             /// - Parameters:
             ///   - nik:
-            internal init(nik: Swift.String) {
+            internal init(nik: Components.Schemas.Nik) {
                 self.nik = nik
             }
             internal enum CodingKeys: String, CodingKey {
@@ -434,12 +440,12 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/OptionalOwnerProof`.
         internal struct OptionalOwnerProof: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/OptionalOwnerProof/nik`.
-            internal var nik: Swift.String?
+            internal var nik: Components.Schemas.Nik?
             /// Creates a new `OptionalOwnerProof`.
             ///
             /// - Parameters:
             ///   - nik:
-            internal init(nik: Swift.String? = nil) {
+            internal init(nik: Components.Schemas.Nik? = nil) {
                 self.nik = nik
             }
             internal enum CodingKeys: String, CodingKey {
@@ -451,7 +457,7 @@ extension Components {
             /// Required except for desk and admin keys.
             ///
             /// - Remark: Generated from `#/components/schemas/RescheduleRequest/nik`.
-            internal var nik: Swift.String?
+            internal var nik: Components.Schemas.Nik?
             /// - Remark: Generated from `#/components/schemas/RescheduleRequest/office`.
             internal var office: Swift.String
             /// - Remark: Generated from `#/components/schemas/RescheduleRequest/start`.
@@ -463,7 +469,7 @@ extension Components {
             ///   - office:
             ///   - start:
             internal init(
-                nik: Swift.String? = nil,
+                nik: Components.Schemas.Nik? = nil,
                 office: Swift.String,
                 start: Swift.String
             ) {
@@ -594,9 +600,9 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/CheckInRequest/token`.
             internal var token: Swift.String?
             /// - Remark: Generated from `#/components/schemas/CheckInRequest/code`.
-            internal var code: Swift.String?
+            internal var code: Components.Schemas.BookingCode?
             /// - Remark: Generated from `#/components/schemas/CheckInRequest/nik`.
-            internal var nik: Swift.String?
+            internal var nik: Components.Schemas.Nik?
             /// Creates a new `CheckInRequest`.
             ///
             /// - Parameters:
@@ -605,8 +611,8 @@ extension Components {
             ///   - nik:
             internal init(
                 token: Swift.String? = nil,
-                code: Swift.String? = nil,
-                nik: Swift.String? = nil
+                code: Components.Schemas.BookingCode? = nil,
+                nik: Components.Schemas.Nik? = nil
             ) {
                 self.token = token
                 self.code = code
@@ -621,7 +627,7 @@ extension Components {
         /// - Remark: Generated from `#/components/schemas/WalkInRequest`.
         internal struct WalkInRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/WalkInRequest/nik`.
-            internal var nik: Swift.String
+            internal var nik: Components.Schemas.Nik
             /// - Remark: Generated from `#/components/schemas/WalkInRequest/service`.
             internal var service: Swift.String
             /// - Remark: Generated from `#/components/schemas/WalkInRequest/priority`.
@@ -638,7 +644,7 @@ extension Components {
             ///   - priority:
             ///   - overflowToOnline: When the walk-in reserve is full, take an online place left unsold today.
             internal init(
-                nik: Swift.String,
+                nik: Components.Schemas.Nik,
                 service: Swift.String,
                 priority: Swift.Bool? = nil,
                 overflowToOnline: Swift.Bool? = nil

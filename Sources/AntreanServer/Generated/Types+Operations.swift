@@ -4019,7 +4019,7 @@ internal enum Operations {
                 /// A booking whose place in the queue and estimated wait to add.
                 ///
                 /// - Remark: Generated from `#/paths/v1/offices/{office}/queue/GET/query/code`.
-                internal var code: Swift.String?
+                internal var code: Components.Schemas.BookingCode?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
@@ -4027,7 +4027,7 @@ internal enum Operations {
                 ///   - code: A booking whose place in the queue and estimated wait to add.
                 internal init(
                     service: Swift.String,
-                    code: Swift.String? = nil
+                    code: Components.Schemas.BookingCode? = nil
                 ) {
                     self.service = service
                     self.code = code

@@ -39,7 +39,7 @@ struct APIHandler: APIProtocol {
     func decided<Value>(_ result: Result<Value, AllocationRefusal>) throws(Problem) -> Value {
         switch result {
         case .success(let value): return value
-        case .failure(let refusal): throw Problem(refusal)
+        case .failure(let refusal): throw Problem(refusal, rules: rules)
         }
     }
 

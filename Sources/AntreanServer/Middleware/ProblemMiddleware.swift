@@ -26,7 +26,7 @@ struct ProblemMiddleware: ServerMiddleware {
                     metadata: ["operation": .string(operationID), "error": .string("\(type(of: error))")])
             }
             metrics.refusal(code: problem.code)
-            return ProblemResponse.openAPI(problem)
+            return ProblemResponse.openAPI(problem, language: RequestScope.current?.language ?? .en)
         }
     }
 

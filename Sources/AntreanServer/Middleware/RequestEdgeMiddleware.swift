@@ -5,9 +5,10 @@ import Logging
 import NIOCore
 
 /// The outer edge of every request: gives it an id (`X-Request-Id`, echoed), limits the body's size
-/// (413), answers Hummingbird's own errors (no such route, …) as problems, logs one line per request
-/// (id, method, path, operation, client, status, duration: never a header, body or query, so never a
-/// NIK, token or key) and records the request metrics.
+/// (413), answers Hummingbird's own errors as problems (no such route: 404; a documented path with
+/// another method: 405 with `Allow`), logs one line per request (id, method, path, operation, client,
+/// status, duration: never a header, body or query, so never a NIK, token or key) and records the
+/// request metrics.
 struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let maxBodyBytes: Int
@@ -20,7 +21,8 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] })
         var requestLogger = logger
         requestLogger[metadataKey: "request_id"] = .string(requestID)
-        let scope = RequestScope(requestID: requestID, logger: requestLogger)
+        let language = AcceptLanguage.preferred(request.headers[values: .acceptLanguage])
+        let scope = RequestScope(requestID: requestID, logger: requestLogger, language: language)
         var response: Response
         do {
             var request = request
@@ -36,16 +38,22 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await RequestScope.$current.withValue(scope) { try await next(collected, context) }
         } catch let problem as Problem {
             metrics.refusal(code: problem.code)
-            response = ProblemResponse.make(problem)
+            response = ProblemResponse.make(problem, language: language)
         } catch let error as HTTPError {
-            let problem =
-                error.status == .notFound
-                ? Problem.notFound
-                : Problem(
+            var allowed: [String]?
+            let problem: Problem
+            if error.status == .notFound {
+                // A documented path asked with a method it does not have is 405 with Allow, not 404.
+                allowed = DocumentedRoutes.served.allowedMethods(path: request.uri.path)
+                problem = allowed.map { Problem.methodNotAllowed(allowed: $0) } ?? Problem.notFound
+            } else {
+                problem = Problem(
                     status: error.status.code, code: error.status.code >= 500 ? "internal" : "http_error",
                     title: error.status.reasonPhrase)
+            }
             metrics.refusal(code: problem.code)
-            response = ProblemResponse.make(problem)
+            response = ProblemResponse.make(problem, language: language)
+            if let allowed { response.headers[.allow] = allowed.joined(separator: ", ") }
         }
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
         let duration = ContinuousClock.now - started

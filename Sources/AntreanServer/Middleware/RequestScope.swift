@@ -1,3 +1,4 @@
+import AntreanLocalization
 import Logging
 import Synchronization
 
@@ -7,11 +8,14 @@ import Synchronization
 final class RequestScope: Sendable {
     let requestID: String
     let logger: Logger
+    /// The language of the texts for people in the response (its problems), from `Accept-Language`.
+    let language: Language
     private let state = Mutex<(operation: String, client: ClientKey?)>(("unmatched", nil))
 
-    init(requestID: String, logger: Logger) {
+    init(requestID: String, logger: Logger, language: Language = .en) {
         self.requestID = requestID
         self.logger = logger
+        self.language = language
     }
 
     var operation: String {

@@ -1,4 +1,5 @@
 import AntreanAllocator
+import AntreanLocalization
 
 /// An RFC 9457 problem the server answers instead of a result: a refusal of the allocator (its stable
 /// code as the type), a malformed request (with a JSON pointer or the parameter's name), or an access,
@@ -15,16 +16,24 @@ struct Problem: Error, Sendable, Equatable {
     var parameter: String?
     /// Seconds for the `Retry-After` header (429).
     var retryAfter: Int?
+    /// A refusal's message for people in each language (`title` holds the English one); empty for the
+    /// server's own problems, whose texts `localized(_:)` looks up.
+    var refusalTitles: [Language: String] = [:]
 
     var type: String { "/problems/" + code }
 
     /// The problem for a refusal of the allocator: 404 when what was named does not exist, 403 when the
     /// caller is not the booking's owner, 422 when the request can never succeed as sent, 409 when the
     /// state of the slot or booking refuses it now. Never 5xx: a refusal is not a server error.
-    init(_ refusal: AllocationRefusal) {
+    /// The title is the refusal's message for people (`refusal.message(language:rules:)`), with the
+    /// limits of `rules` where the message states one.
+    init(_ refusal: AllocationRefusal, rules: AllocatorRules? = nil) {
         status = Self.status(of: refusal)
         code = refusal.code
-        title = refusal.description
+        for language in Language.allCases {
+            refusalTitles[language] = refusal.message(language: language, rules: rules)
+        }
+        title = refusalTitles[.en] ?? refusal.description
     }
 
     init(
@@ -96,6 +105,13 @@ struct Problem: Error, Sendable, Equatable {
     }
 
     static let notFound = Problem(status: 404, code: "not_found", title: "no such resource")
+
+    /// A documented path asked with a method it does not have (the `Allow` header lists those it has).
+    static func methodNotAllowed(allowed: [String]) -> Problem {
+        Problem(
+            status: 405, code: "method_not_allowed", title: "method not allowed",
+            detail: "this resource answers \(allowed.joined(separator: ", "))")
+    }
 
     /// The store failed (disk full, I/O error): the one server-side error, 503 so clients retry later
     /// with the same Idempotency-Key.

@@ -59,7 +59,7 @@ final class TestServer: @unchecked Sendable {
         seed: UInt64 = 19, slotCapacity: Int = 10, settings: AntreanHTTPServer.Settings? = nil,
         folder existing: URL? = nil, events: (any BookingEventSink)? = nil, connections: Int = 64
     ) async throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         folder =
             existing
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("antrean-server-\(UUID().uuidString)")

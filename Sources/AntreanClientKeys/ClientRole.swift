@@ -10,7 +10,7 @@ public enum ClientRole: String, CaseIterable, Codable, Sendable {
     case admin
 
     /// The OpenAPI operation ids (openapi.yaml) this role may call. O(1) per check (a set lookup).
-    var operations: Set<String> {
+    package var operations: Set<String> {
         let reads: Set<String> = ["listOffices", "getOffice", "getAppointmentGrid", "getAvailability"]
         let citizenBooking: Set<String> = [
             "createHold", "confirmHold", "createBooking", "getBooking", "cancelBooking", "rescheduleBooking",
@@ -31,7 +31,7 @@ public enum ClientRole: String, CaseIterable, Codable, Sendable {
 
     /// Whether the role may act for an office without the citizen's NIK (cancel, reschedule, check in by
     /// booking code at the desk): the office's own staff.
-    var actsForOffice: Bool { self == .desk || self == .admin }
+    package var actsForOffice: Bool { self == .desk || self == .admin }
 
     /// The roles' names, for messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
