@@ -52,7 +52,7 @@ import Testing
     func capacityInCounterMinutesIsNeverExceeded(seed: UInt64) throws {
         var core = try P.core()
         var model = ReferencePool()
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var citizen = 0
         var ids: [BookingID] = []
         for _ in 0..<300 {
@@ -160,7 +160,7 @@ import Testing
         pooled.appointmentTemplates = []
         pooled.appointmentPools = [AppointmentPool(office: F.office, services: [F.service], intervalMinutes: 15)]
         var cores = [try F.core(templated), try F.core(pooled)]
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var ids: [BookingID] = []
         for step in 0..<400 {
             let roll = Int.random(in: 0..<10, using: &random)
@@ -214,7 +214,7 @@ import Testing
     /// decides every next booking, and its minute, as the running one.
     @Test func aRestoredCoreRebuildsThePooledState() throws {
         var core = try P.core()
-        var random = SplitMix(seed: 99)
+        var random = SplitMix64(seed: 99)
         for citizen in 0..<120 {
             let service = Bool.random(using: &random) ? P.a : P.b
             let answer = book(
