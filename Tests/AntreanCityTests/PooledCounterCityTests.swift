@@ -42,10 +42,13 @@ import Testing
         #expect(letters.map(\.sellable) == pasar.map(\.sellable))
         // Sungai on Tuesdays: its own pool (an office entry beats an every-office one), one counter
         // of 20-minute intervals.
-        let tuesday = LocalDate(year: 2026, month: 12, day: 1)
+        let tuesday = LocalDate(year: 2026, month: 11, day: 24)
         let sungaiFound = core.pooledMinutes(office: OfficeID("sungai"), service: ServiceID("letter"), date: tuesday)
         let sungai = try #require(sungaiFound)
         #expect(sungai.count == 24 && sungai.allSatisfy { $0.sellable.total == 20 })
+        // The fixture's holiday, also a Tuesday: the office is closed, so no pool governs it.
+        let holiday = LocalDate(year: 2026, month: 12, day: 1)
+        #expect(core.pooledMinutes(office: OfficeID("sungai"), service: ServiceID("letter"), date: holiday) == nil)
         // Licences (kecamatan offices) are not pooled.
         let licences = core.pooledMinutes(
             office: OfficeID("kec_hulu"), service: ServiceID("licence"), date: Self.monday)
