@@ -32,12 +32,16 @@ extension AllocatorCore {
     }
 
     /// The pooled day a new ledger of `key` on slot template `template` draws on (-1: none).
+    /// Reads the template's fields in place: a copy of it retains its arrays, once per new ledger.
     mutating func poolDay(_ key: DayKey, template number: Int) -> Int32 {
-        let template = slotTemplates[number]
-        guard template.pool >= 0 else { return -1 }
+        let pool = slotTemplates[number].pool
+        guard pool >= 0 else { return -1 }
+        let limits = slotTemplates[number].poolLimits
+        let intervalMinutes = slotTemplates[number].slotMinutes
+        let counters = slotTemplates[number].poolCounters
         return pooledCounters.day(
-            PooledCounters.Key(office: key.office, pool: template.pool, day: key.day), limits: template.poolLimits,
-            intervalMinutes: template.slotMinutes, counters: template.poolCounters)
+            PooledCounters.Key(office: key.office, pool: pool, day: key.day), limits: limits,
+            intervalMinutes: intervalMinutes, counters: counters)
     }
 
     /// Counter-minutes one booking of ledger `ledger` consumes (0: not pooled).

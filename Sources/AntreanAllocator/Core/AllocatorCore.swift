@@ -221,12 +221,15 @@ public struct AllocatorCore: Sendable {
                 ? datedTemplateNumber(key) : templateNumber(key, weekday: weekdayIndex(day))
         let ledger: DayLedger
         if template >= 0 {
+            // The mutating calls come before the ledger is built: made inside its arguments, they made
+            // the optimizer copy the slot template (retaining its arrays) for every new ledger.
+            let usageStart = rows.appendUsage(count: Int(slotTemplates[Int(template)].slotCount))
+            let pooledDay = poolDay(key, template: Int(template))
             let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
             ledger = DayLedger(
                 key: key, template: slotTemplates[Int(template)], number: template,
                 firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC,
-                usageStart: rows.appendUsage(count: Int(slotTemplates[Int(template)].slotCount)),
-                poolDay: poolDay(key, template: Int(template)))
+                usageStart: usageStart, poolDay: pooledDay)
         } else {
             ledger = DayLedger(closed: key)
         }
