@@ -46,6 +46,16 @@ let package = Package(
             path: "Sources/schedule-timing"
         ),
         .executableTarget(
+            name: "pooled-counters",
+            dependencies: [
+                .product(name: "AntreanAllocator", package: "Antrean"),
+                .product(name: "AntreanCity", package: "Antrean"),
+                .product(name: "AntreanScenario", package: "Antrean"),
+                .product(name: "AntreanEngine", package: "Antrean"),
+            ],
+            path: "Sources/pooled-counters"
+        ),
+        .executableTarget(
             name: "hold-throughput",
             dependencies: [.product(name: "AntreanEngine", package: "Antrean")],
             path: "Sources/hold-throughput"

@@ -84,7 +84,8 @@ extension CityModel {
             ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)
         }
         return AllocatorConfiguration(
-            offices: offices, services: serviceConfigs, rules: rules, appointmentTemplates: appointmentTemplates)
+            offices: offices, services: serviceConfigs, rules: rules, appointmentTemplates: appointmentTemplates,
+            appointmentPools: appointmentPools)
     }
 
     /// Counter-minutes of each slot of an open `weekday` at `office`: its rostered counters × the

@@ -28,6 +28,9 @@ public struct CityModel: Sendable {
     /// Appointment templates the allocator applies (interval lengths, places per interval, each booked
     /// citizen's own minute); none: the 15-minute slot grid with every place at the slot's start.
     public var appointmentTemplates: [AppointmentTemplate] = []
+    /// Counters pooled by several services (capacity in counter-minutes, each booking drawing its
+    /// service's expected minutes); none: every service has its own places.
+    public var appointmentPools: [AppointmentPool] = []
     /// Also measure waits and counter utilization by office × weekday × hour of the day
     /// (`offices.<id>.block.mon.08.…`), as hour-block rosters are checked; off by default (the
     /// figures are many and the waits are kept to find exact quantiles).

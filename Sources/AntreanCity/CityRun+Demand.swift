@@ -99,7 +99,15 @@ extension CityRun {
         if let known = dayOffersByWeekday[key] { return known }
         var offer = DayOffer()
         let officeID = officeIDs[office]
+        var pooled = Set<Int>()
         for service in plans.offices[office].services {
+            if let pool = allocator.configuration.appointmentPool(
+                office: officeID, service: serviceIDs[service], date: date)
+            {
+                // A pool's counter-minutes are offered once, whichever of its services asks.
+                if pooled.insert(pool).inserted { addPooledOffer(pool, office: office, date: date, to: &offer) }
+                continue
+            }
             guard let plan = allocator.dayPlan(office: officeID, service: serviceIDs[service], date: date) else {
                 continue
             }
@@ -122,6 +130,39 @@ extension CityRun {
         }
         dayOffersByWeekday[key] = offer
         return offer
+    }
+
+    /// What pool `pool` offers at `office` on `date`: its counter-minutes (after the policy's and the
+    /// pool's own overbooking, so overbooking shows only where they pass the counters' time) and, as
+    /// online places, its online counter-minutes over the pooled services' expected minutes weighted
+    /// by their demand at the office.
+    mutating func addPooledOffer(_ pool: Int, office: Int, date: LocalDate, to offer: inout DayOffer) {
+        let plan = plans.offices[office]
+        var weighted = 0.0
+        var weights = 0.0
+        var first: Int?
+        var previous = 0.0
+        for (position, service) in plan.services.enumerated() {
+            let weight = plan.cumulativeServiceWeights[position] - previous
+            previous = plan.cumulativeServiceWeights[position]
+            guard
+                allocator.configuration.appointmentPool(
+                    office: officeIDs[office], service: serviceIDs[service], date: date) == pool
+            else { continue }
+            first = first ?? service
+            let minutes = allocator.configuration.appointmentPools[pool].minutes(
+                of: serviceIDs[service], meanServiceMinutes: model.services[service].serviceTime.mean)
+            weighted += weight * Double(minutes)
+            weights += weight
+        }
+        guard let first,
+            let intervals = allocator.pooledMinutes(office: officeIDs[office], service: serviceIDs[first], date: date)
+        else { return }
+        let meanMinutes = weights > 0 ? weighted / weights : 1
+        for interval in intervals {
+            offer.soldCounterMinutes += Double(interval.sellable.total)
+            offer.onlinePlaces += Double(interval.sellable.online) / max(meanMinutes, 1)
+        }
     }
 
     /// A citizen of `office` with a service drawn by its weights. The plan's arrays are read in place:

@@ -14,6 +14,8 @@ struct ReplayConfiguration: Decodable {
     /// Appointment templates (interval lengths, places per interval, individual appointment minutes);
     /// absent: every day keeps the rules' slot grid.
     var appointmentTemplates: [AppointmentTemplate]?
+    /// Counters pooled by several services (counter-minutes per interval); absent: none.
+    var appointmentPools: [AppointmentPool]?
     /// The NIK pepper itself (base64 or hex); prefer `nikPepperFile` or the environment.
     var nikPepper: String?
     /// A file holding the NIK pepper, relative to the configuration's folder, readable by its owner only.
@@ -37,7 +39,7 @@ struct ReplayConfiguration: Decodable {
     var allocatorConfiguration: AllocatorConfiguration {
         AllocatorConfiguration(
             offices: offices, services: services, rules: rules ?? AllocatorRules(),
-            appointmentTemplates: appointmentTemplates ?? [])
+            appointmentTemplates: appointmentTemplates ?? [], appointmentPools: appointmentPools ?? [])
     }
 
     /// The configuration at `path` with its secrets resolved and checked.

@@ -32,14 +32,14 @@ extension AllocatorCore {
                 var taken = 0
                 let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
                 for index in first..<Int(ledgers[number].slotCount) {
-                    let room = rows.room(of: ledgers[number], at: index, isPriority: isPriority)
-                    guard room > 0 else { continue }
+                    let places = room(ledger: number, slot: index, isPriority: isPriority)
+                    guard places > 0 else { continue }
                     today.append(
                         SlotAvailability(
                             slot: SlotRef(
                                 office: office, service: service,
                                 start: Instant(secondsSinceEpoch: ledgers[number].slotStart(index))),
-                            remaining: room,
+                            remaining: places,
                             dayUtilization: ledgers[number].utilization))
                     taken += 1
                     if taken == limit { break }
@@ -87,7 +87,7 @@ extension AllocatorCore {
             guard ledgers[number].mayHaveRoom(isPriority: isPriority, quota: quota) else { continue }
             let first = ledgers[number].firstSlot(startingAtOrAfter: earliest.secondsSinceEpoch)
             for index in first..<Int(ledgers[number].slotCount)
-            where rows.room(of: ledgers[number], at: index, isPriority: isPriority) > 0 {
+            where room(ledger: number, slot: index, isPriority: isPriority) > 0 {
                 return LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index))
             }
         }
@@ -103,7 +103,7 @@ extension AllocatorCore {
         return SlotAvailability(
             slot: SlotRef(
                 office: office, service: service, start: Instant(secondsSinceEpoch: ledgers[ledger].slotStart(index))),
-            remaining: rows.room(of: ledgers[ledger], at: index, isPriority: isPriority),
+            remaining: room(ledger: ledger, slot: index, isPriority: isPriority),
             dayUtilization: ledgers[ledger].utilization)
     }
 

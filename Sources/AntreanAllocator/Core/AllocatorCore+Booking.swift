@@ -249,9 +249,9 @@ extension AllocatorCore {
     func pickPool(at position: LedgerPosition, isPriority: Bool, walkIn: Bool) -> CapacityPool? {
         let ledger = Int(position.ledger)
         let slot = Int(position.slot)
-        if isPriority, rows.remaining(.priority, of: ledgers[ledger], at: slot) > 0 { return .priority }
+        if isPriority, remaining(.priority, ledger: ledger, slot: slot) > 0 { return .priority }
         let pool: CapacityPool = walkIn ? .walkIn : .online
-        return rows.remaining(pool, of: ledgers[ledger], at: slot) > 0 ? pool : nil
+        return remaining(pool, ledger: ledger, slot: slot) > 0 ? pool : nil
     }
 
     /// Sliding window: drops entries older than the window, then checks the count. O(1) amortized.

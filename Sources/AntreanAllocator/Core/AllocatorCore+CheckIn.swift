@@ -216,7 +216,7 @@ extension AllocatorCore {
             let position = LedgerPosition(key: key, ledger: number, slot: Int32(index))
             let reserved = pickPool(at: position, isPriority: citizen.isPriority, walkIn: true)
             let unsold: CapacityPool? =
-                overflowToOnline && rows.remaining(.online, of: ledgers[Int(number)], at: index) > 0 ? .online : nil
+                overflowToOnline && remaining(.online, ledger: Int(number), slot: index) > 0 ? .online : nil
             guard let pool = reserved ?? unsold else { continue }
             var walkIn = citizen
             walkIn.account = nil  // Walk-ins do not use up an account's online allowance.

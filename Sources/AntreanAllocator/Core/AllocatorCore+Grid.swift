@@ -13,9 +13,9 @@ extension AllocatorCore {
         let number = ledgerNumber(DayKey(office: officeNumber, service: serviceNumber, day: Int32(date.daysSinceEpoch)))
         return (0..<Int(ledgers[number].slotCount)).map { index in
             SlotCapacity(
-                online: rows.remaining(.online, of: ledgers[number], at: index),
-                walkIn: rows.remaining(.walkIn, of: ledgers[number], at: index),
-                priority: rows.remaining(.priority, of: ledgers[number], at: index))
+                online: remaining(.online, ledger: number, slot: index),
+                walkIn: remaining(.walkIn, ledger: number, slot: index),
+                priority: remaining(.priority, ledger: number, slot: index))
         }
     }
 }

@@ -33,6 +33,7 @@ extension AllocatorCore {
     /// Call before the booking's place is counted as used.
     mutating func takePlace(bookingAt index: Int, preferredPlace: Int? = nil, storedMinutes: Int? = nil) {
         let ledger = Int(bookings[index].ledger)
+        if ledgers[ledger].poolDay >= 0 { return takePooledPlace(bookingAt: index, storedMinutes: storedMinutes) }
         guard ledgers[ledger].individualTimes else {
             bookings[index].place = StoredBooking.noPlace
             bookings[index].appointmentMinutes = UInt16(clamping: storedMinutes ?? 0)
@@ -71,8 +72,10 @@ extension AllocatorCore {
     mutating func releasePlace(bookingAt index: Int) {
         let place = bookings[index].place
         guard place != StoredBooking.noPlace else { return }
-        bookings[index].place = StoredBooking.noPlace
         let ledger = Int(bookings[index].ledger)
+        if ledgers[ledger].poolDay >= 0 { releasePooledPlace(bookingAt: index) }
+        bookings[index].place = StoredBooking.noPlace
+        if ledgers[ledger].poolDay >= 0 { return }
         let slot = Int(bookings[index].slot)
         let row = placeRow(ledger: ledger, slot: slot)
         var free = freedPlaces[row] ?? []

@@ -153,7 +153,15 @@ extension AllocatorCore {
     private mutating func checkRoom(for record: BookingRecord, at position: LedgerPosition) throws(RestoreError) {
         guard record.state.occupiesCapacity else { return }
         let ledger = ledgers[Int(position.ledger)]
-        guard rows.remaining(record.pool, of: ledger, at: Int(position.slot)) <= 0 else { return }
+        guard rows.remaining(record.pool, of: ledger, at: Int(position.slot)) <= 0 else {
+            guard !pooledRoom(for: record.pool, at: position) else { return }
+            throw .invalidStoredBooking(
+                Self.violation(
+                    record,
+                    "the pooled counters of \(record.office) at \(record.slotStart) have fewer than"
+                        + " \(pooledMinutes(ledger: Int(position.ledger))) \(record.pool.rawValue) counter-minutes"
+                        + " left (capacity per interval)"))
+        }
         let limit = rows.limits(of: ledger, at: Int(position.slot))
         let places =
             switch record.pool {

@@ -75,8 +75,10 @@ public struct AllocatorCore: Sendable {
     /// Free places below the highest taken one, by usage row position (``SlotRows``), ascending, for
     /// the slots of days with individual appointment times; a slot with none free is absent.
     var freedPlaces: [Int: [UInt16]] = [:]
-    /// Local days some date template names (their ledgers look for one before the weekday's grid).
+    /// Local days some date template or pool names (their ledgers look for one before the weekday's grid).
     let datedTemplateDays: Set<Int>
+    /// Counter-minutes and timelines of the office-days where a pool governs (``AppointmentPool``).
+    var pooledCounters = PooledCounters()
 
     /// A fresh allocator. Throws when the configuration is inconsistent.
     public init(
@@ -108,7 +110,7 @@ public struct AllocatorCore: Sendable {
                 office.closedDates.filter { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) == $0 }.map(\.daysSinceEpoch))
         }
         dailyQuotas = configuration.services.map(\.dailyQuota)
-        datedTemplateDays = configuration.datedTemplateDays
+        datedTemplateDays = configuration.datedTemplateDays.union(configuration.datedPoolDays)
         resetCandidateMemo()
     }
 
@@ -219,11 +221,15 @@ public struct AllocatorCore: Sendable {
                 ? datedTemplateNumber(key) : templateNumber(key, weekday: weekdayIndex(day))
         let ledger: DayLedger
         if template >= 0 {
+            // The mutating calls come before the ledger is built: made inside its arguments, they made
+            // the optimizer copy the slot template (retaining its arrays) for every new ledger.
+            let usageStart = rows.appendUsage(count: Int(slotTemplates[Int(template)].slotCount))
+            let pooledDay = poolDay(key, template: Int(template))
             let first = Int64(slotTemplates[Int(template)].firstSlotMinute) * 60
             ledger = DayLedger(
                 key: key, template: slotTemplates[Int(template)], number: template,
                 firstSlotStart: Int64(day) * 86_400 + first - rules.timeZone.secondsEastOfUTC,
-                usageStart: rows.appendUsage(count: Int(slotTemplates[Int(template)].slotCount)))
+                usageStart: usageStart, poolDay: pooledDay)
         } else {
             ledger = DayLedger(closed: key)
         }
@@ -267,14 +273,22 @@ public struct AllocatorCore: Sendable {
     /// Adds the slot template of `grid` (online places as the policy allows, plus the appointment
     /// template's extra places) and returns its number.
     private mutating func addSlotTemplate(_ grid: WeekdayGrid, office: OfficeID, weekday: Weekday) -> Int32 {
+        if let pooled = grid.pooled {
+            return addPooledSlotTemplate(grid, pooled: pooled, office: office, weekday: weekday)
+        }
         let bookable = grid.slots.indices.map { index in
             let online = grid.slots[index].online
             let extra = index < grid.overbook.count ? grid.overbook[index] : 0
             return Int32(
                 clamping: max(online, policy.bookableOnlineCapacity(online, office: office, weekday: weekday)) + extra)
         }
+        return appendSlotTemplate(SlotTemplate(grid: grid, bookable: bookable))
+    }
+
+    /// Appends `template` (its limits into ``SlotRows``) and returns its number.
+    mutating func appendSlotTemplate(_ template: SlotTemplate) -> Int32 {
         let number = Int32(slotTemplates.count)
-        var template = SlotTemplate(grid: grid, bookable: bookable)
+        var template = template
         template.limitsStart = rows.appendLimits(template.limits)
         slotTemplates.append(template)
         return number
@@ -309,10 +323,12 @@ public struct AllocatorCore: Sendable {
 
     mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
         rows.add(1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
+        countPooledMinutes(1, at: position, pool: pool)
     }
 
     mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
         rows.add(-1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
+        countPooledMinutes(-1, at: position, pool: pool)
     }
 
     /// Moves a booking to `state`, keeping ledgers and NIK counts in step. O(1), no hashing.

@@ -148,6 +148,57 @@ extension AllocatorCore {
         }
         if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
         violations += placeViolations()
+        violations += pooledViolations()
+        return violations
+    }
+
+    /// On pooled days: every interval's sold counter-minutes per reserve are its occupying bookings'
+    /// expected minutes (at least those, once history was retired) and within what it may sell, and
+    /// its timeline holds one segment per occupying booking. O(n + intervals).
+    func pooledViolations() -> [String] {
+        var violations: [String] = []
+        var recount: [Int: PooledCounters.Minutes] = [:]
+        var segments: [Int: [PooledCounters.Segment]] = [:]
+        for index in bookings.indices where bookings[index].state.occupiesCapacity {
+            let booking = bookings[index]
+            let ledger = Int(booking.ledger)
+            let day = ledgers[ledger].poolDay
+            guard day >= 0 else { continue }
+            let minutes = pooledMinutes(ledger: ledger)
+            let position = pooledCounters.position(day: day, interval: Int(booking.slot))
+            switch booking.pool {
+            case .online: recount[position, default: .init()].online += minutes
+            case .walkIn: recount[position, default: .init()].walkIn += minutes
+            case .priority: recount[position, default: .init()].priority += minutes
+            }
+            segments[position, default: []].append(
+                PooledCounters.Segment(
+                    minute: booking.appointmentMinutes, length: UInt16(clamping: minutes)))
+        }
+        let retired = retiredSlotsBefore != Int64.min
+        for position in pooledCounters.intervals.indices {
+            let interval = pooledCounters.intervals[position]
+            let expected = recount[position] ?? .init()
+            let used = interval.used
+            if retired
+                ? used.online < expected.online || used.walkIn < expected.walkIn || used.priority < expected.priority
+                : used != expected
+            {
+                violations.append("pooled interval \(position) sold \(used) ≠ recount \(expected)")
+            }
+            if used.online > interval.limit.online || used.walkIn > interval.limit.walkIn
+                || used.priority > interval.limit.priority
+            {
+                violations.append("pooled interval \(position) sold \(used), beyond its \(interval.limit)")
+            }
+            let held = (pooledCounters.segments[position] ?? []).sorted {
+                ($0.minute, $0.length) < ($1.minute, $1.length)
+            }
+            let owned = (segments[position] ?? []).sorted { ($0.minute, $0.length) < ($1.minute, $1.length) }
+            if !retired && held != owned {
+                violations.append("pooled interval \(position)'s timeline differs from its bookings")
+            }
+        }
         return violations
     }
 
@@ -163,7 +214,8 @@ extension AllocatorCore {
             if Int64(booking.appointmentMinutes) * 60 >= max(60, ledgers[ledger].slotSeconds) {
                 violations.append("booking \(index + 1)'s appointment lies outside its slot")
             }
-            guard booking.state.occupiesCapacity, ledgers[ledger].individualTimes else { continue }
+            guard booking.state.occupiesCapacity, ledgers[ledger].individualTimes, ledgers[ledger].poolDay < 0
+            else { continue }
             let row = Int(ledgers[ledger].usageStart) + Int(booking.slot)
             if Int(booking.place) >= placeCount(ledger: ledger, slot: Int(booking.slot)) {
                 violations.append("booking \(index + 1) holds place \(booking.place) beyond its slot's places")

@@ -91,5 +91,6 @@ extension AllocatorConfiguration {
             }
         }
         try validateAppointmentTemplates()
+        try validateAppointmentPools()
     }
 }

@@ -51,8 +51,9 @@ struct DayLedger: Sendable {
     let slotCount: Int32
     /// Start of slot 0 in seconds since the epoch (0 when closed).
     var firstSlotStart: Int64
-    /// Length of a slot in seconds (0 when closed).
-    var slotSeconds: Int64
+    /// Length of a slot in seconds (0 when closed); 32 bits keep the ledger at 64 bytes.
+    private let slotLength: Int32
+    var slotSeconds: Int64 { Int64(slotLength) }
     /// Occupying bookings over the day (the daily quota counts these).
     var occupied: Int32 = 0
     /// Sum of sellable places over the day (denominator of utilization).
@@ -62,17 +63,23 @@ struct DayLedger: Sendable {
     /// Where the day's per-slot limits (its template's) and usage start in ``SlotRows``.
     let limitsStart: Int32
     let usageStart: Int32
+    /// The pooled office-day its bookings draw counter-minutes from (``PooledCounters``), -1: none.
+    let poolDay: Int32
     /// Whether its places have their own appointment minutes (an appointment template governs the day).
     let individualTimes: Bool
 
     /// An open day on `template`'s grid, its first slot starting at `firstSlotStart` (seconds since
     /// the epoch), with a fresh usage row at `usageStart`.
-    init(key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64, usageStart: Int32) {
+    init(
+        key: DayKey, template: SlotTemplate, number: Int32, firstSlotStart: Int64, usageStart: Int32,
+        poolDay: Int32 = -1
+    ) {
         self.key = key
         self.template = number
         self.slotCount = template.slotCount
         self.firstSlotStart = firstSlotStart
-        self.slotSeconds = Int64(template.slotMinutes) * 60
+        self.slotLength = Int32(template.slotMinutes) * 60
+        self.poolDay = poolDay
         self.sellable = Int32(clamping: template.sellable)
         self.openOnline = template.openOnline
         self.openPriority = template.openPriority
@@ -87,9 +94,10 @@ struct DayLedger: Sendable {
         self.template = -1
         self.slotCount = 0
         self.firstSlotStart = 0
-        self.slotSeconds = 0
+        self.slotLength = 0
         self.limitsStart = 0
         self.usageStart = 0
+        self.poolDay = -1
         self.individualTimes = false
     }
 
@@ -147,6 +155,13 @@ struct SlotTemplate: Sendable {
     var individualTimes: Bool
     /// The appointment template's extra online places per slot (empty: none), for the public plan.
     var overbook: [Int]
+    /// Counter-minutes a booking consumes where a pool governs the day (0: no pool).
+    var pooledMinutes: Int32 = 0
+    /// The pool's number in the configuration (-1: none) and its counter-minutes per interval and
+    /// reserve after the policy's overbooking and the pool's own extra minutes.
+    var pool: Int32 = -1
+    var poolCounters = 0
+    var poolLimits: [PooledCounters.Minutes] = []
 
     /// `bookable[i]`: online places slot `i` may sell under the policy (and the template's extra places).
     init(grid: WeekdayGrid, bookable: [Int32]) {

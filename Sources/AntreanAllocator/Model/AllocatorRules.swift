@@ -80,22 +80,27 @@ public struct AllocatorConfiguration: Hashable, Sendable, Codable {
     /// Interval lengths and places per interval by office, service, weekday and date (none: every day
     /// keeps the rules' slot grid, every place at its slot's start).
     public var appointmentTemplates: [AppointmentTemplate]
+    /// Counters pooled by several services, sized in counter-minutes (none: every service has its
+    /// own places). A pool beats every template on the days it covers.
+    public var appointmentPools: [AppointmentPool]
 
     public init(
         offices: [OfficeConfig], services: [ServiceConfig], rules: AllocatorRules = AllocatorRules(),
-        appointmentTemplates: [AppointmentTemplate] = []
+        appointmentTemplates: [AppointmentTemplate] = [], appointmentPools: [AppointmentPool] = []
     ) {
         self.offices = offices
         self.services = services
         self.rules = rules
         self.appointmentTemplates = appointmentTemplates
+        self.appointmentPools = appointmentPools
     }
 
     enum CodingKeys: String, CodingKey {
-        case offices, services, rules, appointmentTemplates
+        case offices, services, rules, appointmentTemplates, appointmentPools
     }
 
-    /// Configurations written before templates existed have no `appointmentTemplates` key.
+    /// Configurations written before templates (or pools) existed have no `appointmentTemplates` (or
+    /// `appointmentPools`) key.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         offices = try container.decode([OfficeConfig].self, forKey: .offices)
@@ -103,14 +108,16 @@ public struct AllocatorConfiguration: Hashable, Sendable, Codable {
         rules = try container.decode(AllocatorRules.self, forKey: .rules)
         appointmentTemplates =
             try container.decodeIfPresent([AppointmentTemplate].self, forKey: .appointmentTemplates) ?? []
+        appointmentPools = try container.decodeIfPresent([AppointmentPool].self, forKey: .appointmentPools) ?? []
     }
 
-    /// Leaves `appointmentTemplates` out when there are none, as configurations before them read.
+    /// Leaves `appointmentTemplates` and `appointmentPools` out when there are none, as configurations before them read.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(offices, forKey: .offices)
         try container.encode(services, forKey: .services)
         try container.encode(rules, forKey: .rules)
         if !appointmentTemplates.isEmpty { try container.encode(appointmentTemplates, forKey: .appointmentTemplates) }
+        if !appointmentPools.isEmpty { try container.encode(appointmentPools, forKey: .appointmentPools) }
     }
 }

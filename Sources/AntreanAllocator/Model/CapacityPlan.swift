@@ -96,6 +96,10 @@ extension AllocatorConfiguration {
 
     /// The grid of `date` (closures aside): a date template's when one names the date, else the weekday's.
     func dayGrid(office: OfficeConfig, service: ServiceConfig, date: LocalDate) -> WeekdayGrid? {
+        // A pool beats every template on the days it covers.
+        if !appointmentPools.isEmpty, let pool = appointmentPool(office: office.id, service: service.id, date: date) {
+            return pooledGrid(pool, office: office, service: service, weekday: date.weekday)
+        }
         if let template = appointmentTemplate(office: office.id, service: service.id, date: date),
             template.dates != nil
         {
@@ -108,6 +112,7 @@ extension AllocatorConfiguration {
     /// caller checks those), or nil when there is none. A day's plan depends on its date only through
     /// those, its weekday and its first instant, so the allocator derives this once per weekday. O(slots).
     func weekdayGrid(office: OfficeConfig, service: ServiceConfig, weekday: Weekday) -> WeekdayGrid? {
+        if let pooled = pooledGrid(office: office, service: service, weekday: weekday) { return pooled }
         if !appointmentTemplates.isEmpty,
             let template = appointmentTemplate(office: office.id, service: service.id, weekday: weekday)
         {
@@ -148,4 +153,6 @@ struct WeekdayGrid: Sendable {
     var overbook: [Int] = []
     /// Whether places get their own minutes (see ``DayPlan/individualTimes``).
     var individualTimes = false
+    /// The pool the service's bookings draw counter-minutes from (nil: its own places).
+    var pooled: PooledService? = nil
 }

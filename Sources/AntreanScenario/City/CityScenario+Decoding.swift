@@ -136,6 +136,8 @@ extension CityScenario {
         }
         let templates = try Self.appointmentTemplates(
             fields.optional("appointment_templates"), offices: offices, services: services)
+        let pools = try Self.appointmentPools(
+            fields.optional("appointment_templates"), offices: offices, services: services)
         do {
             try model.validate()
         } catch {
@@ -144,6 +146,8 @@ extension CityScenario {
         // After the rest is valid (the templates are sized from it), so a misfit names its template's line.
         model.appointmentTemplates = templates.map(\.template)
         try Self.checkTemplates(templates, model: model)
+        model.appointmentPools = pools.map(\.pool)
+        try Self.checkPools(pools, model: model)
         self.init(model: model, days: days, run: run)
     }
 

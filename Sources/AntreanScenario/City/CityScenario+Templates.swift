@@ -15,7 +15,7 @@ extension CityScenario {
         let serviceIDs = Set(services.map(\.id))
         var result: [(template: AppointmentTemplate, node: ScenarioFields)] = []
         guard case .sequence = node.value else { throw node.error("expected a list of appointment templates") }
-        for item in try node.items() {
+        for item in try node.items() where !isPoolEntry(item) {
             let fields = try item.fields(templateFields)
             var office: OfficeID?
             if let officeNode = fields.optional("office") {

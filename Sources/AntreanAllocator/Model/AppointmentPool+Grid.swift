@@ -1,0 +1,110 @@
+extension AllocatorConfiguration {
+    /// The pool (its index in `appointmentPools`) that governs `office`/`service` on `date`, if any:
+    /// the most specific match, the later entry on a tie. O(pools × services per pool).
+    public func appointmentPool(office: OfficeID, service: ServiceID, date: LocalDate) -> Int? {
+        let weekday = date.weekday
+        return mostSpecificPool { $0.matches(office: office, service: service, date: date, weekday: weekday) }
+    }
+
+    /// The pool that governs `office`/`service` on every `weekday` outside date entries.
+    func appointmentPool(office: OfficeID, service: ServiceID, weekday: Weekday) -> Int? {
+        mostSpecificPool { $0.matches(office: office, service: service, weekday: weekday) }
+    }
+
+    private func mostSpecificPool(_ matches: (AppointmentPool) -> Bool) -> Int? {
+        var best: Int?
+        for (index, pool) in appointmentPools.enumerated() where matches(pool) {
+            if best.map({ pool.specificity >= appointmentPools[$0].specificity }) ?? true { best = index }
+        }
+        return best
+    }
+
+    /// Local days some dated pool names (their ledgers look for a dated grid first).
+    var datedPoolDays: Set<Int> { Set(appointmentPools.flatMap { ($0.dates ?? []).map(\.daysSinceEpoch) }) }
+
+    /// The counter-minutes pool `number` gives `office` on a day of `weekday`, per interval and
+    /// reserve (before the policy's overbooking), checked against the day: the interval divides the
+    /// opening hours, `overbook` has one entry per interval. Nil when the office is closed that
+    /// weekday. O(intervals).
+    func poolGrid(_ number: Int, office: OfficeConfig, weekday: Weekday) throws(TemplateFitError) -> PoolGrid? {
+        let pool = appointmentPools[number]
+        guard let hours = office.openingHours[weekday] else { return nil }
+        let length = pool.intervalMinutes
+        let open = hours.closesAtMinute - hours.opensAtMinute
+        guard length > 0, length <= 1440 else {
+            throw TemplateFitError(field: "interval", message: "must lie in 1…1440 minutes, got \(length)")
+        }
+        guard open % length == 0 else {
+            throw TemplateFitError(
+                field: "interval",
+                message: "\(length) min does not divide the \(open) min of opening hours on \(weekday.rawValue)")
+        }
+        let count = open / length
+        let counters =
+            pool.counters
+            ?? office.services.filter { pool.services.contains($0.service) }.map(\.counters).max() ?? 0
+        guard (1...1000).contains(counters) else {
+            throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
+        }
+        if let overbook = pool.overbook {
+            guard overbook.count == count else {
+                throw TemplateFitError(
+                    field: "overbook", message: "\(overbook.count) entries, but the day has \(count) intervals")
+            }
+            if let bad = overbook.first(where: { !(0...Int(Int16.max)).contains($0) }) {
+                throw TemplateFitError(
+                    field: "overbook", message: "extra counter-minutes must lie in 0…32767, got \(bad)")
+            }
+        }
+        let split = SlotCapacity.split(
+            total: counters * length, walkInShare: office.walkInShare[weekday] ?? 0,
+            priorityShare: office.priorityShare[weekday] ?? 0)
+        return PoolGrid(
+            pool: number, firstMinute: hours.opensAtMinute, intervalMinutes: length, counters: counters,
+            minutes: Array(repeating: split, count: count), overbook: pool.overbook ?? [])
+    }
+
+    /// The pooled grid of `office`/`service` on `weekday` (every day outside dated entries), if a
+    /// pool governs it. Nil also when the pool does not fit the day (validation refuses that). O(intervals).
+    func pooledGrid(office: OfficeConfig, service: ServiceConfig, weekday: Weekday) -> WeekdayGrid? {
+        guard !appointmentPools.isEmpty,
+            let number = appointmentPool(office: office.id, service: service.id, weekday: weekday)
+        else { return nil }
+        return pooledGrid(number, office: office, service: service, weekday: weekday)
+    }
+
+    func pooledGrid(_ number: Int, office: OfficeConfig, service: ServiceConfig, weekday: Weekday) -> WeekdayGrid? {
+        guard office.services.contains(where: { $0.service == service.id }),
+            let grid = try? poolGrid(number, office: office, weekday: weekday)
+        else { return nil }
+        let minutes = appointmentPools[number].minutes(of: service.id, meanServiceMinutes: service.meanServiceMinutes)
+        guard minutes >= 1 else { return nil }
+        // The public plan shows how many of this service alone each interval could hold.
+        let slots = grid.minutes.map {
+            SlotCapacity(online: $0.online / minutes, walkIn: $0.walkIn / minutes, priority: $0.priority / minutes)
+        }
+        return WeekdayGrid(
+            firstSlotMinute: grid.firstMinute, slotMinutes: grid.intervalMinutes, slots: slots,
+            individualTimes: true, pooled: PooledService(grid: grid, minutes: minutes))
+    }
+}
+
+/// A pool's counter-minutes on one office's weekday, per interval.
+struct PoolGrid: Hashable, Sendable {
+    /// Index in `AllocatorConfiguration.appointmentPools`.
+    var pool: Int
+    var firstMinute: Int
+    var intervalMinutes: Int
+    var counters: Int
+    /// Counter-minutes per interval and reserve (online before the policy's overbooking).
+    var minutes: [SlotCapacity]
+    /// Extra online counter-minutes per interval (empty: none).
+    var overbook: [Int]
+}
+
+/// What a service's grid needs of the pool that governs it.
+struct PooledService: Hashable, Sendable {
+    var grid: PoolGrid
+    /// Counter-minutes one booking of the service consumes.
+    var minutes: Int
+}
