@@ -201,7 +201,12 @@ struct CityRun {
 
     // MARK: Time
 
-    func instant(_ minute: Double) -> Instant { baseInstant.adding(seconds: Int64((minute * 60).rounded(.down))) }
+    func instant(_ minute: Double) -> Instant { Self.instant(minute, base: baseInstant) }
+    /// ``instant(_:)`` from the run's `baseInstant`, for the mutating event handlers (see
+    /// ``requestBooking(_:at:)``).
+    static func instant(_ minute: Double, base: Instant) -> Instant {
+        base.adding(seconds: Int64((minute * 60).rounded(.down)))
+    }
     func minute(_ instant: Instant) -> Double { Double(instant.secondsSinceEpoch - baseInstant.secondsSinceEpoch) / 60 }
     func dayIndex(_ minute: Double) -> Int { Self.dayIndex(minute) }
     /// The day index of a run minute. Static so that the mutating event handlers call it without `self`
