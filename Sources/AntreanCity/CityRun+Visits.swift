@@ -17,12 +17,16 @@ extension CityRun {
         var visitor = visitors[id]
         let home = Int(visitor.home)
         trace?.notes[Int(id)].bookedAt = now
+        // The instants come from the static `instant(_:base:)` and the field, before anything else:
+        // `instant(_:)` (a method reading all of `self`) after `citizen(&visitor)` (mutating `self`) made
+        // the optimizer copy the whole run for that call, retaining and releasing every array in it, on
+        // every booking request (a sixth of a city year in the profile), even as separate statements.
+        let notBefore = Self.instant(max(now, visitor.wishedMinute), base: baseInstant)
+        let nowInstant = Self.instant(now, base: baseInstant)
+        let citizen = citizen(&visitor)
         let request = PlacementRequest(
-            service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen(&visitor),
-            notBefore: instant(max(now, visitor.wishedMinute)))
-        // Computed before the call: a method of `self` inside the arguments of a mutating call on
-        // `allocator` made the optimizer copy the whole run.
-        let nowInstant = instant(now)
+            service: serviceIDs[Int(visitor.service)], homeOffice: officeIDs[home], citizen: citizen,
+            notBefore: notBefore)
         switch allocator.placeBooking(request, now: nowInstant) {
         case .failure:
             if measuredDayRange.contains(Self.dayIndex(visitor.wishedMinute)) {
@@ -216,10 +220,13 @@ extension CityRun {
     /// A place for a walk-in: the walk-in reserve first, else an online place left unsold today (as
     /// the desk would sell it). False when the office has no place left today ("kuota habis").
     mutating func registerWalkIn(_ visitor: inout Visitor, at now: Double) -> Bool {
+        // Computed before the call, for the reason given in ``requestBooking(_:at:)``.
+        let nowInstant = Self.instant(now, base: baseInstant)
+        let citizen = citizen(&visitor)
         guard
             case .success(let booking) = allocator.registerWalkInBooking(
                 office: officeIDs[Int(visitor.office)], service: serviceIDs[Int(visitor.service)],
-                citizen: citizen(&visitor), now: instant(now), overflowToOnline: true)
+                citizen: citizen, now: nowInstant, overflowToOnline: true)
         else { return false }
         visitor.booking = booking
         bookingOffice.append(-1)

@@ -5,7 +5,7 @@ extension AllocatorCore {
     public mutating func availability(
         service: ServiceID, offices: [OfficeID], isPriority: Bool = false, from: Instant, limit: Int, now: Instant
     ) -> [SlotAvailability] {
-        guard timeRefusal(now, from) == nil else { return [] }
+        guard Self.timeRefusal(now, from) == nil else { return [] }
         expireHolds(now: now)
         guard limit > 0, let serviceNumber = serviceIndex[service] else { return [] }
         let earliest = max(from, now.adding(minutes: rules.minimumLeadMinutes))
@@ -60,7 +60,7 @@ extension AllocatorCore {
     public mutating func earliestSlot(
         service: ServiceID, office: OfficeID, isPriority: Bool = false, from: Instant, now: Instant
     ) -> SlotAvailability? {
-        guard timeRefusal(now, from) == nil else { return nil }
+        guard Self.timeRefusal(now, from) == nil else { return nil }
         expireHolds(now: now)
         guard let serviceNumber = serviceIndex[service], let officeNumber = officeIndex[office],
             let position = earliestPosition(

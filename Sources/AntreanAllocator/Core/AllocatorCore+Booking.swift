@@ -18,7 +18,7 @@ extension AllocatorCore {
     public mutating func confirm(
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -32,7 +32,7 @@ extension AllocatorCore {
     public mutating func cancel(
         _ id: BookingID, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -46,7 +46,7 @@ extension AllocatorCore {
     public mutating func reschedule(
         _ id: BookingID, to slot: SlotRef, by nikHash: NIKHash? = nil, now: Instant
     ) -> Result<BookingRecord, AllocationRefusal> {
-        if let refusal = timeRefusal(now, slot.start) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now, slot.start) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         if let nikHash, nikHash != niks.hashes[Int(bookings[index].nik)] { return .failure(.notOwner) }
@@ -121,7 +121,7 @@ extension AllocatorCore {
     }
 
     mutating func placement(_ request: PlacementRequest, now: Instant) -> Result<Reservation, AllocationRefusal> {
-        if let refusal = timeRefusal(now, request.notBefore ?? now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now, request.notBefore ?? now) { return .failure(refusal) }
         expireHolds(now: now)
         if let key = request.idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)]
@@ -180,7 +180,7 @@ extension AllocatorCore {
     mutating func reserve(
         _ slot: SlotRef, for citizen: Citizen, state: BookingState, idempotencyKey: String?, now: Instant
     ) -> Result<Reservation, AllocationRefusal> {
-        if let refusal = timeRefusal(now, slot.start) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now, slot.start) { return .failure(refusal) }
         expireHolds(now: now)
         if let idempotencyKey,
             let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)]

@@ -2,7 +2,7 @@ extension AllocatorCore {
     /// The signed QR token for a booking (booked, or released as a no-show but still re-queueable today),
     /// valid until the slot's office closes that local day.
     public mutating func issueToken(for id: BookingID, now: Instant) -> Result<String, AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         let state = bookings[index].state
@@ -48,7 +48,7 @@ extension AllocatorCore {
     private mutating func checkInIndex(
         token: String, at office: OfficeID, now: Instant
     ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         let (index, slotStart): (Int, Instant)
         let scanned: QRTokenSigner.Outcome<ScannedToken> =
@@ -94,7 +94,7 @@ extension AllocatorCore {
     private mutating func deskCheckInIndex(
         booking id: BookingID, nik: NIKHash, at office: OfficeID, now: Instant
     ) -> Result<(index: Int, timing: CheckInReceipt.Timing), AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let index = storedIndex(id) else { return .failure(.unknownBooking(id)) }
         guard niks.hashes[Int(bookings[index].nik)] == nik else { return .failure(.notOwner) }
@@ -198,7 +198,7 @@ extension AllocatorCore {
     public mutating func registerWalkInBooking(
         office: OfficeID, service: ServiceID, citizen: Citizen, now: Instant, overflowToOnline: Bool = false
     ) -> Result<BookingID, AllocationRefusal> {
-        if let refusal = timeRefusal(now) { return .failure(refusal) }
+        if let refusal = Self.timeRefusal(now) { return .failure(refusal) }
         expireHolds(now: now)
         guard let officeNumber = officeIndex[office] else { return .failure(.unknownOffice(office)) }
         guard let serviceNumber = serviceIndex[service] else { return .failure(.unknownService(service)) }

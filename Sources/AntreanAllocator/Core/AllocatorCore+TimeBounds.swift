@@ -1,9 +1,18 @@
 extension AllocatorCore {
-    /// `.instantOutOfRange` when any of `instants` lies outside ``Instant/supportedRange``, nil otherwise.
+    /// `.instantOutOfRange` when `instant` lies outside ``Instant/supportedRange``, nil otherwise.
     /// Every public operation checks its instants with this before it changes anything, so a request
     /// dated 1960 or 9999 is refused, never half-applied (a pre-1970 slot cannot be put in a token).
-    func timeRefusal(_ instants: Instant...) -> AllocationRefusal? {
-        instants.allSatisfy(\.isSupported) ? nil : .instantOutOfRange
+    ///
+    /// Static and with a fixed number of arguments: the variadic method of `self` it replaces built an
+    /// array per call, and called from a mutating operation it made the optimizer copy the whole core
+    /// (retaining every array in it) around the call, on every booking the city placed.
+    static func timeRefusal(_ instant: Instant) -> AllocationRefusal? {
+        instant.isSupported ? nil : .instantOutOfRange
+    }
+
+    /// ``timeRefusal(_:)`` of two instants: nil when both are supported.
+    static func timeRefusal(_ first: Instant, _ second: Instant) -> AllocationRefusal? {
+        first.isSupported && second.isSupported ? nil : .instantOutOfRange
     }
 }
 
