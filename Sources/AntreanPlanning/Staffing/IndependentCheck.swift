@@ -1,4 +1,4 @@
-public import AntreanEngine
+import AntreanEngine
 
 /// The re-check of a search's answer on replications it never saw, raising the units that miss.
 ///
