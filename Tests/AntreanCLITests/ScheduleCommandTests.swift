@@ -72,6 +72,30 @@ struct ScheduleCommandTests {
         #expect(result.standardError.contains(mentions), "\(result.standardError)")
     }
 
+    /// A session too large for its evaluator (N citizens that cannot be placed, too many counters or
+    /// draws) is refused before the search, naming the option at fault and this command's usage.
+    @Test(arguments: [
+        (["--citizens", "5000", "--intervals", "12"], "--citizens: the exact evaluator"),
+        (
+            ["--citizens", "12", "--intervals", "1", "--interval", "20h", "--service", "exponential(mean=5m)"],
+            "--interval:"
+        ),
+        (["--citizens", "12", "--intervals", "12", "--counters", "2000"], "--counters:"),
+        (
+            [
+                "--citizens", "1000", "--intervals", "12", "--service", "lognormal(mean=10m, sd=5m)", "--replications",
+                "100000",
+            ],
+            "--replications:"
+        ),
+    ])
+    func evaluatorLimitsNameTheirOption(arguments: [String], mentions: String) throws {
+        let result = try AntreanProcess.run(["schedule"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(mentions), "\(result.standardError)")
+        #expect(result.standardError.contains("antrean schedule"), "\(result.standardError)")
+    }
+
     @Test func tooManyCitizensAndNegativeCountsAreUsageErrors() throws {
         for arguments in [
             ["--citizens", "5000", "--intervals", "12"], ["--citizens=-3", "--intervals", "12"],
