@@ -229,6 +229,31 @@ extension ScheduleCommandTests {
         #expect(result.standardError.contains(mentions), "\(result.standardError)")
     }
 
+    /// Both forms take --output: the file holds exactly what standard output would, nothing is printed,
+    /// and an unwritable file is exit 73 (issue 18 §3: "Both forms take the usual … --output").
+    @Test func bothFormsWriteTheirOutputToAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-schedule-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let forms = [
+            ["schedule", "--citizens", "8", "--intervals", "6", "--no-show", "10%", "--seed", "3"],
+            ["schedule", Self.smallCity, "--office", "sungai", "--weekday", "monday", "--seed", "3"] + Self.quick,
+        ]
+        for (index, form) in forms.enumerated() {
+            for format in ["table", "json", "csv"] {
+                let printed = try AntreanProcess.run(form + ["--format", format])
+                try #require(printed.status == 0, "\(printed.standardError)")
+                let path = folder.appendingPathComponent("\(index).\(format)").path
+                let written = try AntreanProcess.run(form + ["--format", format, "--output", path])
+                #expect(written.status == 0 && written.standardOutput.isEmpty)
+                #expect(
+                    try String(contentsOfFile: path, encoding: .utf8) == printed.standardOutput, "\(form) \(format)")
+            }
+            let unwritable = try AntreanProcess.run(form + ["--output", folder.appendingPathComponent("no/such").path])
+            #expect(unwritable.status == 73, "\(unwritable.standardError)")
+        }
+    }
+
     @Test func scenarioOptionsNeedAScenario() throws {
         let result = try AntreanProcess.run(["schedule", "--citizens", "12", "--intervals", "12", "--office", "mpp"])
         #expect(result.status == 64)
