@@ -84,6 +84,12 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
     private var incumbentPlaces: [Int] = []
     private let criticalT: Double
 
+    /// Largest session accepted: at most this many counters, replications, and draws (replications ×
+    /// citizens, held in memory as three arrays).
+    public static let maximumCounters = 1_000
+    public static let maximumReplications = 1_000_000
+    public static let maximumDraws = 50_000_000
+
     public init(_ session: SimulatedSession) throws(ScheduleError) {
         guard (1...10_000).contains(session.intervals) else {
             throw ScheduleError("the number of intervals must be between 1 and 10000, got \(session.intervals)")
@@ -91,8 +97,9 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
         guard (1...10_000).contains(session.citizens) else {
             throw ScheduleError("the number of citizens must be between 1 and 10000, got \(session.citizens)")
         }
-        guard (1...1_000).contains(session.counters) else {
-            throw ScheduleError("the number of counters must be between 1 and 1000, got \(session.counters)")
+        guard (1...Self.maximumCounters).contains(session.counters) else {
+            throw ScheduleError(
+                "the number of counters must be between 1 and \(Self.maximumCounters), got \(session.counters)")
         }
         guard session.intervalMinutes.isFinite, session.intervalMinutes > 0 else {
             throw ScheduleError("the interval length must be positive, got \(session.intervalMinutes) minutes")
@@ -101,7 +108,8 @@ public final class SimulatedSessionEvaluator: ScheduleEvaluator {
             throw ScheduleError("the no-show probability must lie in [0, 1), got \(session.noShowProbability)")
         }
         let drawCount = session.replications.multipliedReportingOverflow(by: session.citizens)
-        guard (2...1_000_000).contains(session.replications), !drawCount.overflow, drawCount.partialValue <= 50_000_000
+        guard (2...Self.maximumReplications).contains(session.replications), !drawCount.overflow,
+            drawCount.partialValue <= Self.maximumDraws
         else {
             throw ScheduleError("replications must be at least 2 and replications × citizens at most 50 million")
         }

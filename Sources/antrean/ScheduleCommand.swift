@@ -162,7 +162,7 @@ struct ScheduleCommand: ParsableCommand {
         }
         guard counters >= 1 else { throw ValidationError("--counters must be at least 1, got \(counters)") }
         guard (replications ?? 2) >= 2 else { throw ValidationError("--replications must be at least 2") }
-        _ = try parsedSettings()
+        try parsedSettings().checkEvaluatorLimits()
     }
 
     func run() throws {

@@ -84,6 +84,28 @@ import Testing
         }
     }
 
+    /// Issue 18: the template's overbooking works *alongside* the overbooking policy. With a predicted
+    /// no-show rate of 1/3 the policy sells ⌊online ÷ (1 − 1/3)⌋ of each interval's online places, and
+    /// the template's extra places come on top: ⌊3 · 1.5⌋ + extra = 4 + extra.
+    @Test func templateOverbookingAddsToThePolicysOverbooking() throws {
+        let template = F.explicit([3, 3, 3, 3, 3, 3], interval: 20, overbook: [1, 0, 0, 2, 0, 0])
+        var core = try AllocatorCore(
+            configuration: F.configuration([template]),
+            policy: OverbookingPolicy(noShowRates: [F.office: [.monday: 1.0 / 3]], defaultRate: 0),
+            tokenSigner: Fixture.signer)
+        var sold: [Int] = []
+        for index in 0..<6 {
+            var booked = 0
+            while core.book(F.slot(480 + 20 * index), for: Fixture.citizen(100 * index + booked), now: F.sunday).value
+                != nil
+            {
+                booked += 1
+            }
+            sold.append(booked)
+        }
+        #expect(sold == [5, 4, 4, 6, 4, 4])
+    }
+
     @Test func theMostSpecificTemplateWinsAndADateBeatsAWeekday() throws {
         let all = AppointmentTemplate(intervalMinutes: 30, places: .explicit([1, 1, 1, 1]))
         let service = AppointmentTemplate(service: F.service, intervalMinutes: 20, places: .rule(.uniform))

@@ -72,6 +72,30 @@ struct ScheduleCommandTests {
         #expect(result.standardError.contains(mentions), "\(result.standardError)")
     }
 
+    /// A session too large for its evaluator (N citizens that cannot be placed, too many counters or
+    /// draws) is refused before the search, naming the option at fault and this command's usage.
+    @Test(arguments: [
+        (["--citizens", "5000", "--intervals", "12"], "--citizens: the exact evaluator"),
+        (
+            ["--citizens", "12", "--intervals", "1", "--interval", "20h", "--service", "exponential(mean=5m)"],
+            "--interval:"
+        ),
+        (["--citizens", "12", "--intervals", "12", "--counters", "2000"], "--counters:"),
+        (
+            [
+                "--citizens", "1000", "--intervals", "12", "--service", "lognormal(mean=10m, sd=5m)", "--replications",
+                "100000",
+            ],
+            "--replications:"
+        ),
+    ])
+    func evaluatorLimitsNameTheirOption(arguments: [String], mentions: String) throws {
+        let result = try AntreanProcess.run(["schedule"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(mentions), "\(result.standardError)")
+        #expect(result.standardError.contains("antrean schedule"), "\(result.standardError)")
+    }
+
     @Test func tooManyCitizensAndNegativeCountsAreUsageErrors() throws {
         for arguments in [
             ["--citizens", "5000", "--intervals", "12"], ["--citizens=-3", "--intervals", "12"],
@@ -203,6 +227,31 @@ extension ScheduleCommandTests {
         let result = try AntreanProcess.run(["schedule", Self.smallCity] + extra)
         #expect(result.status == 64, "\(result.standardError)")
         #expect(result.standardError.contains(mentions), "\(result.standardError)")
+    }
+
+    /// Both forms take --output: the file holds exactly what standard output would, nothing is printed,
+    /// and an unwritable file is exit 73 (issue 18 §3: "Both forms take the usual … --output").
+    @Test func bothFormsWriteTheirOutputToAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-schedule-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let forms = [
+            ["schedule", "--citizens", "8", "--intervals", "6", "--no-show", "10%", "--seed", "3"],
+            ["schedule", Self.smallCity, "--office", "sungai", "--weekday", "monday", "--seed", "3"] + Self.quick,
+        ]
+        for (index, form) in forms.enumerated() {
+            for format in ["table", "json", "csv"] {
+                let printed = try AntreanProcess.run(form + ["--format", format])
+                try #require(printed.status == 0, "\(printed.standardError)")
+                let path = folder.appendingPathComponent("\(index).\(format)").path
+                let written = try AntreanProcess.run(form + ["--format", format, "--output", path])
+                #expect(written.status == 0 && written.standardOutput.isEmpty)
+                #expect(
+                    try String(contentsOfFile: path, encoding: .utf8) == printed.standardOutput, "\(form) \(format)")
+            }
+            let unwritable = try AntreanProcess.run(form + ["--output", folder.appendingPathComponent("no/such").path])
+            #expect(unwritable.status == 73, "\(unwritable.standardError)")
+        }
     }
 
     @Test func scenarioOptionsNeedAScenario() throws {

@@ -712,6 +712,9 @@ components:
         assisted:
           type: boolean
           description: Booked by the 112 call centre on the citizen's behalf.
+        appointment:
+          type: string
+          description: The citizen's own appointment minute where an appointment template spreads the slot's places over it (docs/templates.md); absent when it is the slot's start.
     QRToken:
       type: object
       required: [code, token]

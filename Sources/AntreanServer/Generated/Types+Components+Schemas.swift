@@ -523,6 +523,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Booking/assisted`.
             internal var assisted: Swift.Bool
+            /// The citizen's own appointment minute where an appointment template spreads the slot's places over it (docs/templates.md); absent when it is the slot's start.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Booking/appointment`.
+            internal var appointment: Swift.String?
             /// Creates a new `Booking`.
             ///
             /// - Parameters:
@@ -536,6 +540,7 @@ extension Components {
             ///   - checkedInAt:
             ///   - reschedules:
             ///   - assisted: Booked by the 112 call centre on the citizen's behalf.
+            ///   - appointment: The citizen's own appointment minute where an appointment template spreads the slot's places over it (docs/templates.md); absent when it is the slot's start.
             internal init(
                 code: Swift.String,
                 state: Components.Schemas.Booking.StatePayload,
@@ -546,7 +551,8 @@ extension Components {
                 holdExpiresAt: Swift.String? = nil,
                 checkedInAt: Swift.String? = nil,
                 reschedules: Swift.Int,
-                assisted: Swift.Bool
+                assisted: Swift.Bool,
+                appointment: Swift.String? = nil
             ) {
                 self.code = code
                 self.state = state
@@ -558,6 +564,7 @@ extension Components {
                 self.checkedInAt = checkedInAt
                 self.reschedules = reschedules
                 self.assisted = assisted
+                self.appointment = appointment
             }
             internal enum CodingKeys: String, CodingKey {
                 case code
@@ -570,6 +577,7 @@ extension Components {
                 case checkedInAt
                 case reschedules
                 case assisted
+                case appointment
             }
         }
         /// - Remark: Generated from `#/components/schemas/QRToken`.

@@ -62,7 +62,9 @@ struct APIHandler: APIProtocol {
             pool: .init(rawValue: record.pool.rawValue) ?? .online,
             holdExpiresAt: record.state == .held ? record.holdExpiresAt.map(formats.text) : nil,
             checkedInAt: record.checkedInAt.map(formats.text), reschedules: record.reschedules,
-            assisted: record.idempotencyKey?.hasPrefix("assisted/") == true)
+            assisted: record.idempotencyKey?.hasPrefix("assisted/") == true,
+            // Only where a template gave the citizen a minute of their own: untemplated answers keep their bytes.
+            appointment: record.appointment == record.slotStart ? nil : formats.text(record.appointment))
     }
 
     func publish(_ kind: BookingEvent.Kind, _ record: BookingRecord) async {

@@ -33,7 +33,8 @@ final class TestServer: @unchecked Sendable {
 
     /// One office `kel-a` (kecamatan `k1`) and `kel-b` (`k1`), service `ktp` with `slotCapacity` places per
     /// 15-minute slot, 08:00–16:00 on weekdays, 20% walk-in and 10% priority shares.
-    static func configuration(slotCapacity: Int = 10) -> AllocatorConfiguration {
+    /// `templates`: appointment templates (none by default: the 15-minute grid, every place at the slot's start).
+    static func configuration(slotCapacity: Int = 10, templates: [AppointmentTemplate] = []) -> AllocatorConfiguration {
         var rules = AllocatorRules()
         rules.slotMinutes = 15
         rules.maxActiveBookingsPerNIK = 2
@@ -51,12 +52,14 @@ final class TestServer: @unchecked Sendable {
                     services: [OfficeServiceConfig(service: ServiceID("ktp"), counters: 1, slotCapacity: slotCapacity)],
                     walkInShare: shares, priorityShare: priority),
             ],
-            services: [ServiceConfig(id: ServiceID("ktp"), meanServiceMinutes: 10)], rules: rules)
+            services: [ServiceConfig(id: ServiceID("ktp"), meanServiceMinutes: 10)], rules: rules,
+            appointmentTemplates: templates)
     }
 
     init(
         seed: UInt64 = 19, slotCapacity: Int = 10, settings: AntreanHTTPServer.Settings? = nil,
-        folder existing: URL? = nil, events: (any BookingEventSink)? = nil, connections: Int = 64
+        folder existing: URL? = nil, events: (any BookingEventSink)? = nil, connections: Int = 64,
+        templates: [AppointmentTemplate] = []
     ) async throws {
         var generator = SplitMix64(seed: seed)
         folder =
@@ -65,7 +68,7 @@ final class TestServer: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         storePath = folder.appendingPathComponent("store.sqlite").path
         keysPath = folder.appendingPathComponent("keys.json").path
-        configuration = Self.configuration(slotCapacity: slotCapacity)
+        configuration = Self.configuration(slotCapacity: slotCapacity, templates: templates)
         signerKey = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         pepper = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         var file = ClientKeyFile()
