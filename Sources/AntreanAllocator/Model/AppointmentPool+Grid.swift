@@ -3,24 +3,18 @@ extension AllocatorConfiguration {
     /// the most specific match, the later entry on a tie. O(pools × services per pool).
     public func appointmentPool(office: OfficeID, service: ServiceID, date: LocalDate) -> Int? {
         let weekday = date.weekday
-        return mostSpecificPool { $0.matches(office: office, service: service, date: date, weekday: weekday) }
+        return appointmentPools.mostSpecific {
+            $0.matches(office: office, service: service, date: date, weekday: weekday)
+        }
     }
 
     /// The pool that governs `office`/`service` on every `weekday` outside date entries.
     func appointmentPool(office: OfficeID, service: ServiceID, weekday: Weekday) -> Int? {
-        mostSpecificPool { $0.matches(office: office, service: service, weekday: weekday) }
-    }
-
-    private func mostSpecificPool(_ matches: (AppointmentPool) -> Bool) -> Int? {
-        var best: Int?
-        for (index, pool) in appointmentPools.enumerated() where matches(pool) {
-            if best.map({ pool.specificity >= appointmentPools[$0].specificity }) ?? true { best = index }
-        }
-        return best
+        appointmentPools.mostSpecific { $0.matches(office: office, service: service, weekday: weekday) }
     }
 
     /// Local days some dated pool names (their ledgers look for a dated grid first).
-    var datedPoolDays: Set<Int> { Set(appointmentPools.flatMap { ($0.dates ?? []).map(\.daysSinceEpoch) }) }
+    var datedPoolDays: Set<Int> { appointmentPools.datedDays }
 
     /// The counter-minutes pool `number` gives `office` on a day of `weekday`, per interval and
     /// reserve (before the policy's overbooking), checked against the day: the interval divides the
@@ -30,32 +24,14 @@ extension AllocatorConfiguration {
         let pool = appointmentPools[number]
         guard let hours = office.openingHours[weekday] else { return nil }
         let length = pool.intervalMinutes
-        let open = hours.closesAtMinute - hours.opensAtMinute
-        guard length > 0, length <= 1440 else {
-            throw TemplateFitError(field: "interval", message: "must lie in 1…1440 minutes, got \(length)")
-        }
-        guard open % length == 0 else {
-            throw TemplateFitError(
-                field: "interval",
-                message: "\(length) min does not divide the \(open) min of opening hours on \(weekday.rawValue)")
-        }
-        let count = open / length
+        let count = try Self.intervalCount(length: length, hours: hours, weekday: weekday)
         let counters =
             pool.counters
             ?? office.services.filter { pool.services.contains($0.service) }.map(\.counters).max() ?? 0
         guard (1...1000).contains(counters) else {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
-        if let overbook = pool.overbook {
-            guard overbook.count == count else {
-                throw TemplateFitError(
-                    field: "overbook", message: "\(overbook.count) entries, but the day has \(count) intervals")
-            }
-            if let bad = overbook.first(where: { !(0...Int(Int16.max)).contains($0) }) {
-                throw TemplateFitError(
-                    field: "overbook", message: "extra counter-minutes must lie in 0…32767, got \(bad)")
-            }
-        }
+        try Self.checkOverbook(pool.overbook, count: count, unit: "counter-minutes")
         let split = SlotCapacity.split(
             total: counters * length, walkInShare: office.walkInShare[weekday] ?? 0,
             priorityShare: office.priorityShare[weekday] ?? 0)
