@@ -18,8 +18,10 @@ extension AllocatorConfiguration {
 
     /// The counter-minutes pool `number` gives `office` on a day of `weekday`, per interval and
     /// reserve (before the policy's overbooking), checked against the day: the interval divides the
-    /// opening hours, `overbook` has one entry per interval. Nil when the office is closed that
-    /// weekday. O(intervals).
+    /// opening hours, `overbook` has one entry per interval. An interval has its counters × its
+    /// minutes, less minute by minute the counters on a break then (never below none): a break from
+    /// 11:30 in a 11:20–11:40 interval takes its counters for 10 of the 20 minutes. Nil when the
+    /// office is closed that weekday. O(intervals), O(open minutes × breaks) with breaks.
     func poolGrid(_ number: Int, office: OfficeConfig, weekday: Weekday) throws(TemplateFitError) -> PoolGrid? {
         let pool = appointmentPools[number]
         guard let hours = office.openingHours[weekday] else { return nil }
@@ -32,12 +34,33 @@ extension AllocatorConfiguration {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
         try Self.checkOverbook(pool.overbook, count: count, unit: "counter-minutes")
-        let split = SlotCapacity.split(
-            total: counters * length, walkInShare: office.walkInShare[weekday] ?? 0,
-            priorityShare: office.priorityShare[weekday] ?? 0)
+        let walkInShare = office.walkInShare[weekday] ?? 0
+        let priorityShare = office.priorityShare[weekday] ?? 0
+        let pauses = Self.pauses(office.breaks[weekday] ?? [], hours: hours)
+        let minutes = (0..<count).map { (interval: Int) -> SlotCapacity in
+            let start = hours.opensAtMinute + interval * length
+            // The minutes staffed: C × L less, minute by minute, the counters on break then.
+            let staffed =
+                pauses.isEmpty
+                ? counters * length
+                : (start..<start + length).reduce(0) { $0 + office.staffedCounters(counters, on: weekday, at: $1) }
+            return SlotCapacity.split(total: staffed, walkInShare: walkInShare, priorityShare: priorityShare)
+        }
         return PoolGrid(
             pool: number, firstMinute: hours.opensAtMinute, intervalMinutes: length, counters: counters,
-            minutes: Array(repeating: split, count: count), overbook: pool.overbook ?? [])
+            minutes: minutes, overbook: pool.overbook ?? [], pauses: pauses)
+    }
+
+    /// `breaks` as minutes after opening, cut to the opening `hours` (those outside them dropped).
+    static func pauses(_ breaks: [OfficeBreak], hours: OpeningHours) -> [PooledCounters.Pause] {
+        breaks.compactMap { pause in
+            let start = max(pause.startMinute, hours.opensAtMinute)
+            let end = min(pause.endMinute, hours.closesAtMinute)
+            guard start < end, pause.counters > 0 else { return nil }
+            return PooledCounters.Pause(
+                start: Int32(clamping: start - hours.opensAtMinute), end: Int32(clamping: end - hours.opensAtMinute),
+                counters: Int32(clamping: pause.counters))
+        }
     }
 
     /// The pooled grid of `office`/`service` on `weekday` (every day outside dated entries), if a
@@ -76,6 +99,8 @@ struct PoolGrid: Hashable, Sendable {
     var minutes: [SlotCapacity]
     /// Extra online counter-minutes per interval (empty: none).
     var overbook: [Int]
+    /// The office's breaks that day, in minutes after opening (empty: none).
+    var pauses: [PooledCounters.Pause] = []
 }
 
 /// What a service's grid needs of the pool that governs it.
