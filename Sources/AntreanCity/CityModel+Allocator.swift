@@ -76,9 +76,18 @@ extension CityModel {
                     service: ServiceID(services[given[index].service].id), counters: office.counters,
                     slotCapacityByWeekday: byWeekday[index])
             }
+            // The places above already leave the breaks out; a pool reads them to do the same.
+            let breaks = office.breaks.mapValues { pause in
+                [
+                    OfficeBreak(
+                        counters: pause.counters, startMinute: pause.window.lowerBound,
+                        endMinute: pause.window.upperBound)
+                ]
+            }
             return OfficeConfig(
                 id: OfficeID(office.id), kecamatan: KecamatanID(office.kecamatanId), openingHours: hours,
-                services: officeServices, walkInShare: citizens.walkInReserve, priorityShare: citizens.priorityReserve)
+                services: officeServices, walkInShare: citizens.walkInReserve, priorityShare: citizens.priorityReserve,
+                breaks: breaks)
         }
         let serviceConfigs = services.map {
             ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)

@@ -28,6 +28,7 @@ extension AllocatorCore {
         template.pool = Int32(pooled.grid.pool)
         template.poolCounters = pooled.grid.counters
         template.poolLimits = limits
+        template.poolPauses = pooled.grid.pauses
         return appendSlotTemplate(template)
     }
 
@@ -41,7 +42,7 @@ extension AllocatorCore {
         let counters = slotTemplates[number].poolCounters
         return pooledCounters.day(
             PooledCounters.Key(office: key.office, pool: pool, day: key.day), limits: limits,
-            intervalMinutes: intervalMinutes, counters: counters)
+            intervalMinutes: intervalMinutes, counters: counters, pauses: slotTemplates[number].poolPauses)
     }
 
     /// Counter-minutes one booking of ledger `ledger` consumes (0: not pooled).

@@ -89,6 +89,16 @@ extension AllocatorConfiguration {
                         message: "shares must be ≥ 0 and sum to ≤ 1")
                 }
             }
+            for weekday in Weekday.allCases {
+                for pause in office.breaks[weekday] ?? []
+                where !(0 <= pause.startMinute && pause.startMinute < pause.endMinute && pause.endMinute <= 1440)
+                    || !(0...10_000).contains(pause.counters)
+                {
+                    throw ConfigurationError(
+                        field: "\(path).breaks.\(weekday.rawValue)",
+                        message: "a break starts before it ends within the day, with 0…10000 counters")
+                }
+            }
         }
         try validateAppointmentTemplates()
         try validateAppointmentPools()

@@ -162,6 +162,8 @@ struct SlotTemplate: Sendable {
     var pool: Int32 = -1
     var poolCounters = 0
     var poolLimits: [PooledCounters.Minutes] = []
+    /// The office's breaks on the pooled day, in minutes after opening (empty: none).
+    var poolPauses: [PooledCounters.Pause] = []
 
     /// `bookable[i]`: online places slot `i` may sell under the policy (and the template's extra places).
     init(grid: WeekdayGrid, bookable: [Int32]) {

@@ -17,6 +17,16 @@ struct PooledCounters: Sendable {
         var count: Int32
         var intervalMinutes: Int32
         var counters: Int32
+        /// Its breaks: an index in `pauseSets` (-1: none).
+        var pauses: Int32 = -1
+    }
+
+    /// `counters` counters away from `start` to `end` (minutes after the day's opening, end
+    /// excluded): one of the office's breaks on a pooled day.
+    struct Pause: Hashable, Sendable {
+        var start: Int32
+        var end: Int32
+        var counters: Int32
     }
 
     /// Counter-minutes per reserve (32-bit: a pool may have up to 1,000 counters × 1,440 minutes).
@@ -50,16 +60,29 @@ struct PooledCounters: Sendable {
     /// Occupying bookings' segments by interval position in `intervals`, in insertion order.
     private(set) var segments: [Int: [Segment]] = [:]
     private var directory: [Key: Int32] = [:]
+    /// The distinct break lists of pooled days (an office's Fridays share one), and their numbers.
+    private(set) var pauseSets: [[Pause]] = []
+    private var pauseSetNumbers: [[Pause]: Int32] = [:]
 
     /// The number of the pooled day `key`, made from `limits` (counter-minutes per interval and
     /// reserve) on first use. O(intervals) the first time, O(1) expected after.
-    mutating func day(_ key: Key, limits: [Minutes], intervalMinutes: Int, counters: Int) -> Int32 {
+    mutating func day(
+        _ key: Key, limits: [Minutes], intervalMinutes: Int, counters: Int, pauses: [Pause] = []
+    ) -> Int32 {
         if let known = directory[key] { return known }
         let number = Int32(days.count)
+        var pauseSet: Int32 = -1
+        if !pauses.isEmpty {
+            pauseSet = pauseSetNumbers[pauses] ?? Int32(pauseSets.count)
+            if pauseSet == Int32(pauseSets.count) {
+                pauseSets.append(pauses)
+                pauseSetNumbers[pauses] = pauseSet
+            }
+        }
         days.append(
             Day(
                 start: Int32(intervals.count), count: Int32(limits.count), intervalMinutes: Int32(intervalMinutes),
-                counters: Int32(counters)))
+                counters: Int32(counters), pauses: pauseSet))
         intervals.append(contentsOf: limits.map { Interval(limit: $0) })
         directory[key] = number
         return number
@@ -98,7 +121,8 @@ struct PooledCounters: Sendable {
             stored
             ?? Self.earliestMinute(
                 segments: taken, intervalMinutes: Int(shape.intervalMinutes), counters: Int(shape.counters),
-                length: length)
+                pauses: shape.pauses >= 0 ? pauseSets[Int(shape.pauses)] : [],
+                intervalStart: index * Int(shape.intervalMinutes), length: length)
         taken.append(Segment(minute: UInt16(clamping: minute), length: UInt16(clamping: length)))
         segments[position] = taken
         return minute
@@ -114,22 +138,38 @@ struct PooledCounters: Sendable {
     }
 
     /// The rule's minute for a new segment of `length` minutes among `segments` in an interval of
-    /// `intervalMinutes` with `counters` counters (see the type's documentation). O(L × d + Σ lengths).
-    static func earliestMinute(segments: [Segment], intervalMinutes: Int, counters: Int, length: Int) -> Int {
+    /// `intervalMinutes` starting `intervalStart` minutes after opening, with `counters` counters less
+    /// those on a break of `pauses` at each minute (see the type's documentation): the earliest minute
+    /// m at which every minute t of [m, m + length) in the interval has fewer segments than counters
+    /// at the desk. Breaks fit the colouring argument as segments of their own (b counters away over
+    /// [s, e) are b segments [s, e) that must each keep one counter), so it still means "a counter is
+    /// free for the whole service". O(L × d + Σ lengths + L × breaks).
+    static func earliestMinute(
+        segments: [Segment], intervalMinutes: Int, counters: Int, pauses: [Pause] = [], intervalStart: Int = 0,
+        length: Int
+    ) -> Int {
         let span = max(1, intervalMinutes)
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: span) { busy in
-            busy.initialize(repeating: 0)
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: span) { load in
+            // load[t] = segments covering t − counters at the desk at t (clamped at none): room at
+            // t while negative.
+            load.initialize(repeating: -Int32(clamping: counters))
+            for pause in pauses {
+                let from = max(0, Int(pause.start) - intervalStart)
+                let to = min(span, Int(pause.end) - intervalStart)
+                guard from < to else { continue }
+                for minute in from..<to { load[minute] = min(0, load[minute] + pause.counters) }
+            }
             for segment in segments {
                 let start = Int(segment.minute)
                 guard start < span else { continue }
-                for minute in start..<min(span, start + Int(segment.length)) { busy[minute] += 1 }
+                for minute in start..<min(span, start + Int(segment.length)) { load[minute] += 1 }
             }
             var best = 0
             var bestPeak = Int32.max
             for minute in 0..<span {
-                var peak: Int32 = 0
-                for covered in minute..<min(span, minute + max(1, length)) { peak = max(peak, busy[covered]) }
-                if peak < Int32(counters) { return minute }
+                var peak = Int32.min
+                for covered in minute..<min(span, minute + max(1, length)) { peak = max(peak, load[covered]) }
+                if peak < 0 { return minute }
                 if peak < bestPeak {
                     best = minute
                     bestPeak = peak

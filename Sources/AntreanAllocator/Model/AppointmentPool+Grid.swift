@@ -3,65 +3,64 @@ extension AllocatorConfiguration {
     /// the most specific match, the later entry on a tie. O(pools × services per pool).
     public func appointmentPool(office: OfficeID, service: ServiceID, date: LocalDate) -> Int? {
         let weekday = date.weekday
-        return mostSpecificPool { $0.matches(office: office, service: service, date: date, weekday: weekday) }
+        return appointmentPools.mostSpecific {
+            $0.matches(office: office, service: service, date: date, weekday: weekday)
+        }
     }
 
     /// The pool that governs `office`/`service` on every `weekday` outside date entries.
     func appointmentPool(office: OfficeID, service: ServiceID, weekday: Weekday) -> Int? {
-        mostSpecificPool { $0.matches(office: office, service: service, weekday: weekday) }
-    }
-
-    private func mostSpecificPool(_ matches: (AppointmentPool) -> Bool) -> Int? {
-        var best: Int?
-        for (index, pool) in appointmentPools.enumerated() where matches(pool) {
-            if best.map({ pool.specificity >= appointmentPools[$0].specificity }) ?? true { best = index }
-        }
-        return best
+        appointmentPools.mostSpecific { $0.matches(office: office, service: service, weekday: weekday) }
     }
 
     /// Local days some dated pool names (their ledgers look for a dated grid first).
-    var datedPoolDays: Set<Int> { Set(appointmentPools.flatMap { ($0.dates ?? []).map(\.daysSinceEpoch) }) }
+    var datedPoolDays: Set<Int> { appointmentPools.datedDays }
 
     /// The counter-minutes pool `number` gives `office` on a day of `weekday`, per interval and
     /// reserve (before the policy's overbooking), checked against the day: the interval divides the
-    /// opening hours, `overbook` has one entry per interval. Nil when the office is closed that
-    /// weekday. O(intervals).
+    /// opening hours, `overbook` has one entry per interval. An interval has its counters × its
+    /// minutes, less minute by minute the counters on a break then (never below none): a break from
+    /// 11:30 in a 11:20–11:40 interval takes its counters for 10 of the 20 minutes. Nil when the
+    /// office is closed that weekday. O(intervals), O(open minutes × breaks) with breaks.
     func poolGrid(_ number: Int, office: OfficeConfig, weekday: Weekday) throws(TemplateFitError) -> PoolGrid? {
         let pool = appointmentPools[number]
         guard let hours = office.openingHours[weekday] else { return nil }
         let length = pool.intervalMinutes
-        let open = hours.closesAtMinute - hours.opensAtMinute
-        guard length > 0, length <= 1440 else {
-            throw TemplateFitError(field: "interval", message: "must lie in 1…1440 minutes, got \(length)")
-        }
-        guard open % length == 0 else {
-            throw TemplateFitError(
-                field: "interval",
-                message: "\(length) min does not divide the \(open) min of opening hours on \(weekday.rawValue)")
-        }
-        let count = open / length
+        let count = try Self.intervalCount(length: length, hours: hours, weekday: weekday)
         let counters =
             pool.counters
             ?? office.services.filter { pool.services.contains($0.service) }.map(\.counters).max() ?? 0
         guard (1...1000).contains(counters) else {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
-        if let overbook = pool.overbook {
-            guard overbook.count == count else {
-                throw TemplateFitError(
-                    field: "overbook", message: "\(overbook.count) entries, but the day has \(count) intervals")
-            }
-            if let bad = overbook.first(where: { !(0...Int(Int16.max)).contains($0) }) {
-                throw TemplateFitError(
-                    field: "overbook", message: "extra counter-minutes must lie in 0…32767, got \(bad)")
-            }
+        try Self.checkOverbook(pool.overbook, count: count, unit: "counter-minutes")
+        let walkInShare = office.walkInShare[weekday] ?? 0
+        let priorityShare = office.priorityShare[weekday] ?? 0
+        let pauses = Self.pauses(office.breaks[weekday] ?? [], hours: hours)
+        let minutes = (0..<count).map { (interval: Int) -> SlotCapacity in
+            let start = hours.opensAtMinute + interval * length
+            // The minutes staffed: C × L less, minute by minute, the counters on break then.
+            let staffed =
+                pauses.isEmpty
+                ? counters * length
+                : (start..<start + length).reduce(0) { $0 + office.staffedCounters(counters, on: weekday, at: $1) }
+            return SlotCapacity.split(total: staffed, walkInShare: walkInShare, priorityShare: priorityShare)
         }
-        let split = SlotCapacity.split(
-            total: counters * length, walkInShare: office.walkInShare[weekday] ?? 0,
-            priorityShare: office.priorityShare[weekday] ?? 0)
         return PoolGrid(
             pool: number, firstMinute: hours.opensAtMinute, intervalMinutes: length, counters: counters,
-            minutes: Array(repeating: split, count: count), overbook: pool.overbook ?? [])
+            minutes: minutes, overbook: pool.overbook ?? [], pauses: pauses)
+    }
+
+    /// `breaks` as minutes after opening, cut to the opening `hours` (those outside them dropped).
+    static func pauses(_ breaks: [OfficeBreak], hours: OpeningHours) -> [PooledCounters.Pause] {
+        breaks.compactMap { pause in
+            let start = max(pause.startMinute, hours.opensAtMinute)
+            let end = min(pause.endMinute, hours.closesAtMinute)
+            guard start < end, pause.counters > 0 else { return nil }
+            return PooledCounters.Pause(
+                start: Int32(clamping: start - hours.opensAtMinute), end: Int32(clamping: end - hours.opensAtMinute),
+                counters: Int32(clamping: pause.counters))
+        }
     }
 
     /// The pooled grid of `office`/`service` on `weekday` (every day outside dated entries), if a
@@ -100,6 +99,8 @@ struct PoolGrid: Hashable, Sendable {
     var minutes: [SlotCapacity]
     /// Extra online counter-minutes per interval (empty: none).
     var overbook: [Int]
+    /// The office's breaks that day, in minutes after opening (empty: none).
+    var pauses: [PooledCounters.Pause] = []
 }
 
 /// What a service's grid needs of the pool that governs it.

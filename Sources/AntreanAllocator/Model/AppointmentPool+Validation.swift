@@ -37,15 +37,7 @@ extension AllocatorConfiguration {
                     field: "services", message: "office '\(office.id)' does not give service '\(service)'")
             }
         }
-        if let weekdays = pool.weekdays, weekdays.isEmpty {
-            throw TemplateFitError(field: "weekdays", message: "must name at least one weekday")
-        }
-        if let dates = pool.dates {
-            guard !dates.isEmpty else { throw TemplateFitError(field: "dates", message: "must name at least one date") }
-            if let bad = dates.sorted().first(where: { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) != $0 }) {
-                throw TemplateFitError(field: "dates", message: "\(bad) is not a calendar date")
-            }
-        }
+        try pool.checkDays()
         if let counters = pool.counters, !(1...1000).contains(counters) {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
@@ -61,7 +53,7 @@ extension AllocatorConfiguration {
             }
         }
         try checkNoOwnTemplate(pool)
-        let weekdays = Self.weekdays(dates: pool.dates, weekdays: pool.weekdays)
+        let weekdays = pool.coveredWeekdays
         for candidate in offices where pool.office.map({ $0 == candidate.id }) ?? true {
             guard candidate.services.contains(where: { pool.services.contains($0.service) }) else { continue }
             for weekday in Weekday.allCases where weekdays.contains(weekday) {
@@ -77,11 +69,11 @@ extension AllocatorConfiguration {
     /// A template that names the pool's office and one of its services on a day the pool covers
     /// would be silently overruled by the pool: refused instead.
     private func checkNoOwnTemplate(_ pool: AppointmentPool) throws(TemplateFitError) {
-        let days = Self.weekdays(dates: pool.dates, weekdays: pool.weekdays)
+        let days = pool.coveredWeekdays
         for (index, template) in appointmentTemplates.enumerated() {
             guard let office = template.office, let service = template.service,
                 pool.office.map({ $0 == office }) ?? true, pool.services.contains(service),
-                !Self.weekdays(dates: template.dates, weekdays: template.weekdays).isDisjoint(with: days)
+                !template.coveredWeekdays.isDisjoint(with: days)
             else { continue }
             throw TemplateFitError(
                 field: "services",
@@ -89,10 +81,5 @@ extension AllocatorConfiguration {
                     "service '\(service)' also has its own appointment template (appointmentTemplates[\(index)])"
                     + " at office '\(office)' on days the pool covers; a service is pooled or templated, not both")
         }
-    }
-
-    /// The weekdays an entry of these dates or weekdays covers.
-    private static func weekdays(dates: Set<LocalDate>?, weekdays: Set<Weekday>?) -> Set<Weekday> {
-        dates.map { Set($0.map(\.weekday)) } ?? weekdays ?? Set(Weekday.allCases)
     }
 }

@@ -13,7 +13,7 @@
 /// template there. When several pools match a service on a day the most specific wins as for
 /// templates: a date entry beats a weekday entry, then an office entry beats an every-office entry,
 /// then explicit weekdays beat every weekday, then the later entry.
-public struct AppointmentPool: Hashable, Sendable {
+public struct AppointmentPool: Hashable, Sendable, AppointmentScheduleEntry {
     /// Nil: every office, pooling those of `services` it gives.
     public var office: OfficeID?
     /// The services that share the counters (at least one).
@@ -55,21 +55,8 @@ public struct AppointmentPool: Hashable, Sendable {
         return Int(min(max(rounded, 1), Double(Int16.max)))
     }
 
-    /// Whether this pool applies to `office`/`service` on `date` (whose weekday is `weekday`).
-    func matches(office: OfficeID, service: ServiceID, date: LocalDate, weekday: Weekday) -> Bool {
-        if let own = self.office, own != office { return false }
-        guard services.contains(service) else { return false }
-        if let dates { return dates.contains(date) }
-        return weekdays?.contains(weekday) ?? true
-    }
-
-    /// Whether this pool applies to `office`/`service` on every `weekday` (date entries never do).
-    func matches(office: OfficeID, service: ServiceID, weekday: Weekday) -> Bool {
-        guard dates == nil else { return false }
-        if let own = self.office, own != office { return false }
-        guard services.contains(service) else { return false }
-        return weekdays?.contains(weekday) ?? true
-    }
+    /// Whether `service` is one of the pooled services. O(services).
+    func covers(_ service: ServiceID) -> Bool { services.contains(service) }
 
     /// Higher is more specific (see the type's documentation).
     var specificity: Int { (dates != nil ? 100 : 0) + (office != nil ? 10 : 0) + (weekdays != nil ? 1 : 0) }

@@ -5,26 +5,19 @@ extension AllocatorConfiguration {
     /// the later entry on a tie. O(templates).
     public func appointmentTemplate(office: OfficeID, service: ServiceID, date: LocalDate) -> AppointmentTemplate? {
         let weekday = date.weekday
-        return mostSpecific { $0.matches(office: office, service: service, date: date, weekday: weekday) }
+        return appointmentTemplates.mostSpecific {
+            $0.matches(office: office, service: service, date: date, weekday: weekday)
+        }.map { appointmentTemplates[$0] }
     }
 
     /// The template that governs `office`/`service` on every `weekday` outside date entries. O(templates).
     func appointmentTemplate(office: OfficeID, service: ServiceID, weekday: Weekday) -> AppointmentTemplate? {
-        mostSpecific { $0.matches(office: office, service: service, weekday: weekday) }
-    }
-
-    private func mostSpecific(_ matches: (AppointmentTemplate) -> Bool) -> AppointmentTemplate? {
-        var best: AppointmentTemplate?
-        for template in appointmentTemplates where matches(template) {
-            if best.map({ template.specificity >= $0.specificity }) ?? true { best = template }
-        }
-        return best
+        appointmentTemplates.mostSpecific { $0.matches(office: office, service: service, weekday: weekday) }
+            .map { appointmentTemplates[$0] }
     }
 
     /// Local days (since the epoch) some date entry names: only those days look for a date template.
-    var datedTemplateDays: Set<Int> {
-        Set(appointmentTemplates.flatMap { ($0.dates ?? []).map(\.daysSinceEpoch) })
-    }
+    var datedTemplateDays: Set<Int> { appointmentTemplates.datedDays }
 
     /// The grid `template` gives `office`/`service` on `weekday`, or nil when the office is closed
     /// that weekday, does not give the service, or the template does not fit the day (validation
@@ -55,16 +48,7 @@ extension AllocatorConfiguration {
         hours: OpeningHours
     ) throws(TemplateFitError) -> [Int] {
         let length = template.intervalMinutes
-        let open = hours.closesAtMinute - hours.opensAtMinute
-        guard length > 0, length <= 1440 else {
-            throw TemplateFitError(field: "interval", message: "must lie in 1…1440 minutes, got \(length)")
-        }
-        guard open % length == 0 else {
-            throw TemplateFitError(
-                field: "interval",
-                message: "\(length) min does not divide the \(open) min of opening hours on \(weekday.rawValue)")
-        }
-        let count = open / length
+        let count = try Self.intervalCount(length: length, hours: hours, weekday: weekday)
         let places: [Int]
         switch template.places {
         case .explicit(let vector):
@@ -84,16 +68,7 @@ extension AllocatorConfiguration {
         if let bad = places.first(where: { !(0...Int(Int16.max)).contains($0) }) {
             throw TemplateFitError(field: "places", message: "places per interval must lie in 0…32767, got \(bad)")
         }
-        if let overbook = template.overbook {
-            guard overbook.count == count else {
-                throw TemplateFitError(
-                    field: "overbook",
-                    message: "\(overbook.count) entries, but the day has \(count) intervals (as many as places)")
-            }
-            if let bad = overbook.first(where: { !(0...Int(Int16.max)).contains($0) }) {
-                throw TemplateFitError(field: "overbook", message: "extra places must lie in 0…32767, got \(bad)")
-            }
-        }
+        try Self.checkOverbook(template.overbook, count: count, unit: "places", lengthNote: " (as many as places)")
         return places
     }
 

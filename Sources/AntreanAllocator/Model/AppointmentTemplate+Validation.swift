@@ -21,22 +21,14 @@ extension AllocatorConfiguration {
         if let service = template.service, !services.contains(where: { $0.id == service }) {
             throw TemplateFitError(field: "service", message: "unknown service '\(service)'")
         }
-        if let weekdays = template.weekdays, weekdays.isEmpty {
-            throw TemplateFitError(field: "weekdays", message: "must name at least one weekday")
-        }
-        if let dates = template.dates {
-            guard !dates.isEmpty else { throw TemplateFitError(field: "dates", message: "must name at least one date") }
-            if let bad = dates.sorted().first(where: { LocalDate(daysSinceEpoch: $0.daysSinceEpoch) != $0 }) {
-                throw TemplateFitError(field: "dates", message: "\(bad) is not a calendar date")
-            }
-        }
+        try template.checkDays()
         if let office = template.office, let service = template.service,
             let config = offices.first(where: { $0.id == office }),
             !config.services.contains(where: { $0.service == service })
         {
             throw TemplateFitError(field: "service", message: "office '\(office)' does not give service '\(service)'")
         }
-        let weekdays = template.dates.map { Set($0.map(\.weekday)) } ?? template.weekdays ?? Set(Weekday.allCases)
+        let weekdays = template.coveredWeekdays
         for office in offices where template.office.map({ $0 == office.id }) ?? true {
             for offered in office.services where template.service.map({ $0 == offered.service }) ?? true {
                 guard let service = services.first(where: { $0.id == offered.service }) else { continue }

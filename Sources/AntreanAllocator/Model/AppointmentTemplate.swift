@@ -31,7 +31,7 @@ public enum TemplatePlaces: Hashable, Sendable {
 /// When several templates match a day, the most specific wins: a date entry beats a weekday entry,
 /// then office and service > office > service > neither, then explicit weekdays > every weekday,
 /// then the later entry.
-public struct AppointmentTemplate: Hashable, Sendable {
+public struct AppointmentTemplate: Hashable, Sendable, AppointmentScheduleEntry {
     /// Nil: every office.
     public var office: OfficeID?
     /// Nil: every service the office gives.
@@ -69,22 +69,8 @@ public struct AppointmentTemplate: Hashable, Sendable {
         return place * intervalMinutes / count
     }
 
-    /// Whether this template applies to `office`/`service` on `date` (whose weekday is `weekday`).
-    func matches(office: OfficeID, service: ServiceID, date: LocalDate, weekday: Weekday) -> Bool {
-        if let own = self.office, own != office { return false }
-        if let own = self.service, own != service { return false }
-        // "Only these dates": a date entry applies on its dates whatever weekdays it also lists.
-        if let dates { return dates.contains(date) }
-        return weekdays?.contains(weekday) ?? true
-    }
-
-    /// Whether this template applies to `office`/`service` on every `weekday` (date entries never do).
-    func matches(office: OfficeID, service: ServiceID, weekday: Weekday) -> Bool {
-        guard dates == nil else { return false }
-        if let own = self.office, own != office { return false }
-        if let own = self.service, own != service { return false }
-        return weekdays?.contains(weekday) ?? true
-    }
+    /// Whether the template covers `service`: its own, or every service when it names none.
+    func covers(_ service: ServiceID) -> Bool { self.service.map { $0 == service } ?? true }
 
     /// Higher is more specific (see the type's documentation).
     var specificity: Int {

@@ -55,11 +55,16 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
     public var closedDates: Set<LocalDate>
     /// Planar position in km (for travel constraints of policies); nil when unknown.
     public var positionKm: PlanarPoint?
+    /// Counters away from the desk for part of a weekday (the Friday prayer), by weekday. A pool's
+    /// counter-minutes and appointment minutes subtract them (``AppointmentPool``); places given per
+    /// service (`counters`, `slotCapacity`, `slotCapacityByWeekday`, templates) are taken as they
+    /// are, so size those with the breaks in mind, as the city's apportionment does.
+    public var breaks: [Weekday: [OfficeBreak]]
 
     public init(
         id: OfficeID, kecamatan: KecamatanID, openingHours: [Weekday: OpeningHours] = OpeningHours.samarindaKelurahan,
         services: [OfficeServiceConfig], walkInShare: [Weekday: Double] = [:], priorityShare: [Weekday: Double] = [:],
-        closedDates: Set<LocalDate> = [], positionKm: PlanarPoint? = nil
+        closedDates: Set<LocalDate> = [], positionKm: PlanarPoint? = nil, breaks: [Weekday: [OfficeBreak]] = [:]
     ) {
         self.id = id
         self.kecamatan = kecamatan
@@ -69,10 +74,11 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
         self.priorityShare = priorityShare
         self.closedDates = closedDates
         self.positionKm = positionKm
+        self.breaks = breaks
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kecamatan, openingHours, services, walkInShare, priorityShare, closedDates, positionKm
+        case id, kecamatan, openingHours, services, walkInShare, priorityShare, closedDates, positionKm, breaks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +93,46 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
         priorityShare = try container.decodeIfPresent([Weekday: Double].self, forKey: .priorityShare) ?? [:]
         closedDates = try container.decodeIfPresent(Set<LocalDate>.self, forKey: .closedDates) ?? []
         positionKm = try container.decodeIfPresent(PlanarPoint.self, forKey: .positionKm)
+        breaks = try container.decodeIfPresent([Weekday: [OfficeBreak]].self, forKey: .breaks) ?? [:]
+    }
+
+    /// As synthesized, but without `breaks` when there are none: a configuration written before
+    /// breaks existed encodes to the same bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kecamatan, forKey: .kecamatan)
+        try container.encode(openingHours, forKey: .openingHours)
+        try container.encode(services, forKey: .services)
+        try container.encode(walkInShare, forKey: .walkInShare)
+        try container.encode(priorityShare, forKey: .priorityShare)
+        try container.encode(closedDates, forKey: .closedDates)
+        try container.encodeIfPresent(positionKm, forKey: .positionKm)
+        if !breaks.isEmpty { try container.encode(breaks, forKey: .breaks) }
+    }
+
+    /// Counters at the desk at local `minute` of `weekday` when `counters` serve without breaks:
+    /// `counters` less those of every break covering the minute, never below none. O(breaks).
+    func staffedCounters(_ counters: Int, on weekday: Weekday, at minute: Int) -> Int {
+        var away = 0
+        for pause in breaks[weekday] ?? [] where pause.startMinute <= minute && minute < pause.endMinute {
+            away += min(max(0, pause.counters), counters)
+        }
+        return max(0, counters - away)
+    }
+}
+
+/// `counters` counters of an office away from `startMinute` to `endMinute` (local minutes since
+/// midnight, end excluded) of a weekday: the Friday prayer, a lunch break.
+public struct OfficeBreak: Hashable, Sendable, Codable {
+    public var counters: Int
+    public var startMinute: Int
+    public var endMinute: Int
+
+    public init(counters: Int, startMinute: Int, endMinute: Int) {
+        self.counters = counters
+        self.startMinute = startMinute
+        self.endMinute = endMinute
     }
 }
 

@@ -23,12 +23,7 @@ extension CityScenario {
         var result: [(pool: AppointmentPool, node: ScenarioFields)] = []
         for item in try node.items() where isPoolEntry(item) {
             let fields = try item.fields(poolFields)
-            var office: OfficeID?
-            if let officeNode = fields.optional("office") {
-                let id = try officeNode.text()
-                guard officeIDs.contains(id) else { throw officeNode.error("unknown office \"\(id)\"") }
-                office = OfficeID(id)
-            }
+            let office = try entryOffice(fields, officeIDs: officeIDs)
             let poolNode = try fields.required("pool")
             guard case .sequence = poolNode.value else { throw poolNode.error("expected a list of service ids") }
             var pooled: [ServiceID] = []
@@ -47,28 +42,8 @@ extension CityScenario {
                 }
                 counters = value
             }
-            var weekdays: Set<Weekday>?
-            if let weekdaysNode = fields.optional("weekdays") {
-                var days = Set<Weekday>()
-                for day in try weekdaysNode.items() { days.insert(try weekday(try day.text(), at: day)) }
-                weekdays = days
-            }
-            var dates: Set<LocalDate>?
-            if let datesNode = fields.optional("dates") {
-                var days = Set<LocalDate>()
-                for day in try datesNode.items() {
-                    guard let date = LocalDate(parsing: try day.text()), date.isValid else {
-                        throw day.error("expected a date YYYY-MM-DD")
-                    }
-                    days.insert(date)
-                }
-                dates = days
-            }
-            let intervalNode = try fields.required("interval")
-            let interval = try intervalNode.minutes()
-            guard interval >= 1, interval <= 1440, interval == interval.rounded() else {
-                throw intervalNode.error("expected whole minutes from 1m to 24h (e.g. 30m), got \(interval) min")
-            }
+            let (weekdays, dates) = try entryDays(fields)
+            let interval = try entryInterval(fields, example: "30m")
             var minutes: [ServiceID: Int]?
             if let minutesNode = fields.optional("minutes") {
                 var table: [ServiceID: Int] = [:]
@@ -91,7 +66,7 @@ extension CityScenario {
                 (
                     AppointmentPool(
                         office: office, services: pooled, weekdays: weekdays, dates: dates, counters: counters,
-                        intervalMinutes: Int(interval), serviceMinutes: minutes, overbook: overbook), fields
+                        intervalMinutes: interval, serviceMinutes: minutes, overbook: overbook), fields
                 ))
         }
         return result
@@ -99,16 +74,9 @@ extension CityScenario {
 
     /// A list of extra counter-minutes per interval: whole numbers from 0 to 32767.
     private static func counterMinutes(_ node: ScenarioNode) throws(ScenarioError) -> [Int] {
-        guard case .sequence = node.value else { throw node.error("expected a list of counter-minutes per interval") }
-        var values: [Int] = []
-        for item in try node.items() {
-            let value = try item.int()
-            guard (0...Int(Int16.max)).contains(value) else {
-                throw item.error("extra counter-minutes must lie in 0…32767, got \(value)")
-            }
-            values.append(value)
+        try entryVector(node, of: "counter-minutes") { value in
+            (0...Int(Int16.max)).contains(value) ? nil : "extra counter-minutes must lie in 0…32767, got \(value)"
         }
-        return values
     }
 
     /// Checks every pool against its offices and days in `model`'s allocator configuration (and
@@ -120,11 +88,8 @@ extension CityScenario {
         do {
             try model.allocatorConfiguration().validateAppointmentPools()
         } catch {
-            let field = error.field
-            guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close,
-                let index = Int(field[field.index(after: open)..<close]), decoded.indices.contains(index)
-            else { throw decoded[0].node.node.error(error.message) }
-            let key = String(field[field.index(after: close)...].drop { $0 == "." })
+            let (index, key) = entryField(error.field)
+            guard let index, decoded.indices.contains(index) else { throw decoded[0].node.node.error(error.message) }
             let yamlKey =
                 switch key {
                 case "services": "pool"
