@@ -29,8 +29,9 @@ import Testing
             rule: dome
         """
 
-    /// The small city with `templates` included from a second file.
-    static func scenario(templates: String = templates) throws -> CityScenario {
+    /// The small city with `templates` included from a second file; `files` are written beside them
+    /// (name → contents), e.g. a template's places file.
+    static func scenario(templates: String = templates, files: [String: String] = [:]) throws -> CityScenario {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-templates-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -38,6 +39,9 @@ import Testing
             at: URL(fileURLWithPath: CityFixtures.path("small-city.yaml")),
             to: folder.appendingPathComponent("city.yaml"))
         try templates.write(to: folder.appendingPathComponent("templates.yaml"), atomically: true, encoding: .utf8)
+        for (name, contents) in files {
+            try contents.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         try "include: [city.yaml, templates.yaml]\n".write(
             to: folder.appendingPathComponent("what-if.yaml"), atomically: true, encoding: .utf8)
         return try CityFixtures.city(at: folder.appendingPathComponent("what-if.yaml").path)
@@ -100,9 +104,11 @@ import Testing
 /// A bad template is refused naming the included file, the line and the field.
 @Suite struct AppointmentTemplateErrorTests {
     /// The error loading the small city with `templates`: (file name, line, field, message).
-    func refusal(_ templates: String) -> (file: String, line: Int, field: String, message: String)? {
+    func refusal(_ templates: String, files: [String: String] = [:]) -> (
+        file: String, line: Int, field: String, message: String
+    )? {
         do {
-            _ = try AppointmentTemplateCityTests.scenario(templates: templates)
+            _ = try AppointmentTemplateCityTests.scenario(templates: templates, files: files)
             return nil
         } catch let error as ScenarioError {
             return (URL(fileURLWithPath: error.file).lastPathComponent, error.line, error.field, error.message)

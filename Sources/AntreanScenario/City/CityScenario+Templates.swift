@@ -2,7 +2,9 @@ import AntreanAllocator
 import AntreanCity
 
 extension CityScenario {
-    static let templateFields = ["office", "service", "weekdays", "dates", "interval", "places", "rule", "overbook"]
+    static let templateFields = [
+        "office", "service", "weekdays", "dates", "interval", "places", "rule", "file", "overbook",
+    ]
 
     /// Decodes `appointment_templates:`, a list of templates (see docs/templates.md); every error
     /// names the file, line and field. Office and service ids must exist; the fit of each template to
@@ -26,20 +28,7 @@ extension CityScenario {
             }
             let (weekdays, dates) = try entryDays(fields)
             let minutes = try entryInterval(fields, example: "10m")
-            let places: TemplatePlaces
-            switch (fields.optional("places"), fields.optional("rule")) {
-            case (let vector?, nil): places = .explicit(try counts(vector))
-            case (nil, let ruleNode?):
-                let name = try ruleNode.text()
-                guard let rule = PlacesRule(rawValue: name) else {
-                    throw ruleNode.error(
-                        "unknown rule \"\(name)\"; known: \(PlacesRule.allCases.map(\.rawValue).joined(separator: ", "))"
-                    )
-                }
-                places = .rule(rule)
-            case (nil, nil): places = .rule(.uniform)
-            case (_?, let ruleNode?): throw ruleNode.error("give either places or rule, not both")
-            }
+            let places = try templatePlaces(fields)
             let overbook = try fields.optional("overbook").map { node throws(ScenarioError) in try counts(node) }
             result.append(
                 (
@@ -50,6 +39,39 @@ extension CityScenario {
         }
         return result
     }
+
+    /// The entry's places: an explicit `places:` vector, a named `rule:` (default `uniform`), or
+    /// `rule: file` with the vector in the `file:` it names (see `PlacesFile`).
+    private static func templatePlaces(_ fields: ScenarioFields) throws(ScenarioError) -> TemplatePlaces {
+        let fileNode = fields.optional("file")
+        switch (fields.optional("places"), fields.optional("rule")) {
+        case (let vector?, nil):
+            if let fileNode { throw fileNode.error("file: goes with rule: file, not with places:") }
+            return .explicit(try counts(vector))
+        case (nil, let ruleNode?):
+            let name = try ruleNode.text()
+            if name == fileRule {
+                guard let fileNode else {
+                    throw ruleNode.error("rule: file needs file: naming the places file (one number per interval)")
+                }
+                return .explicit(try PlacesFile.read(fileNode))
+            }
+            if let fileNode { throw fileNode.error("file: goes with rule: file, not with rule: \(name)") }
+            guard let rule = PlacesRule(rawValue: name) else {
+                let known = PlacesRule.allCases.map(\.rawValue) + [fileRule]
+                throw ruleNode.error("unknown rule \"\(name)\"; known: \(known.joined(separator: ", "))")
+            }
+            return .rule(rule)
+        case (nil, nil):
+            if let fileNode { throw fileNode.error("file: goes with rule: file; add rule: file") }
+            return .rule(.uniform)
+        case (_?, let ruleNode?): throw ruleNode.error("give either places or rule, not both")
+        }
+    }
+
+    /// The rule whose vector is read from a file: the scenario resolves it, the allocator sees the
+    /// explicit vector.
+    static let fileRule = "file"
 
     /// A list of places per interval: whole numbers from 0 to 32767.
     private static func counts(_ node: ScenarioNode) throws(ScenarioError) -> [Int] {
@@ -73,7 +95,7 @@ extension CityScenario {
             guard let index, decoded.indices.contains(index) else { throw decoded[0].node.node.error(error.message) }
             let fields = decoded[index].node
             let yamlKey = key == "intervalMinutes" ? "interval" : key
-            let node = fields.optional(yamlKey) ?? fields.optional("rule") ?? fields.node
+            let node = fields.optional(yamlKey) ?? fields.optional("file") ?? fields.optional("rule") ?? fields.node
             throw node.error(error.message)
         }
     }
