@@ -28,6 +28,8 @@ public final class AntreanHTTPServer: Sendable {
         public var idleTimeout: Duration = .seconds(30)
         public var noShowSweepInterval: Duration = .seconds(30)
         public var keysReloadInterval: Duration = .seconds(2)
+        /// Plain `POST /v1/bookings` requests skip the generated layers (`BookingRoute`); off only to compare.
+        public var directBookingRoute = true
         public init() {}
     }
 
@@ -107,6 +109,7 @@ public final class AntreanHTTPServer: Sendable {
         router.add(
             middleware: AvailabilityRoute(
                 handler: handler, access: access, cache: availabilityCache, metrics: metrics))
+        if settings.directBookingRoute { router.add(middleware: BookingRoute(handler: handler, access: access)) }
         // Compact JSON (the runtime's default pretty-prints): smaller answers for phones on slow links.
         try handler.registerHandlers(
             on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),

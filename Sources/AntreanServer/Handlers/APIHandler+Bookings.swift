@@ -17,7 +17,8 @@ extension APIHandler {
 
     /// A booking or hold of the slot the request names (`office` + `start`), or of the slot the policy
     /// places from `homeOffice`: `Allocator.book`/`hold`/`place` with the client-scoped idempotency key.
-    private func reserve(
+    /// Shared with `BookingRoute`, so both paths decide, count and notify alike.
+    func reserve(
         _ body: Components.Schemas.BookingRequest, idempotencyKey header: String, holdOnly: Bool
     ) async throws(Problem) -> BookingReceipt {
         let client = try client
