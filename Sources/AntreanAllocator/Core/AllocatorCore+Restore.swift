@@ -13,13 +13,9 @@ extension AllocatorCore {
         configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
         tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoring records: [BookingRecord]
     ) throws(RestoreError) {
-        do {
-            try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
-            )
-        } catch {
-            throw .configuration(error)
-        }
+        try self.init(
+            emptyForRestoring: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+        )
         // Stores usually return records in id order; sort only when they do not.
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
@@ -40,13 +36,9 @@ extension AllocatorCore {
         tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoringFrom store: any AllocatorStore,
         chunkSize: Int = 16_384
     ) throws(RestoreError) {
-        do {
-            try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
-            )
-        } catch {
-            throw .configuration(error)
-        }
+        try self.init(
+            emptyForRestoring: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+        )
         var restoration = Restoration()
         var core = self
         do {
@@ -63,6 +55,20 @@ extension AllocatorCore {
         }
         core.finish(restoration)
         self = core
+    }
+
+    /// A fresh allocator for a restore to fill: the configuration's errors as `RestoreError.configuration`.
+    private init(
+        emptyForRestoring configuration: AllocatorConfiguration, policy: any AllocationPolicy,
+        tokenSigner: QRTokenSigner, journalsChanges: Bool
+    ) throws(RestoreError) {
+        do {
+            try self.init(
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+            )
+        } catch {
+            throw .configuration(error)
+        }
     }
 
     /// What a restore carries from one chunk of records to the next.
