@@ -20,7 +20,7 @@ extension AllocatorCore {
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
         // At most one new citizen per record: reserving for all of them avoids any regrowth.
-        reserveCapacity(bookings: ordered.count)
+        reserveCapacity(bookings: ordered.count, keys: ordered.count { $0.idempotencyKey != nil })
         var restoration = Restoration()
         try restore(ordered, into: &restoration)
         finish(restoration)
@@ -42,8 +42,9 @@ extension AllocatorCore {
         var restoration = Restoration()
         var core = self
         do {
+            let keys = try store.idempotencyKeyCount() ?? 0
             try store.loadBookings(inChunksOf: chunkSize) { chunk, total in
-                if restoration.restored == 0 { core.reserveCapacity(bookings: total) }
+                if restoration.restored == 0 { core.reserveCapacity(bookings: total, keys: min(keys, total)) }
                 try core.restore(chunk, into: &restoration)
             }
         } catch let error as RestoreError {
