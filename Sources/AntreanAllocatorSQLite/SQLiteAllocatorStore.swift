@@ -193,6 +193,12 @@ public final class SQLiteAllocatorStore: DeferredSyncStore {
         return records
     }
 
+    /// The rows with an idempotency key (one pass over the table, no row decoded). O(n).
+    public func idempotencyKeyCount() throws -> Int? {
+        guard !isClosed.load(ordering: .acquiring) else { throw StoreClosedError(store: path) }
+        return try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(idempotencyKey) FROM booking") }
+    }
+
     /// The records in id order, `size` at a time, in one read transaction (so the chunks are one
     /// consistent state), decoded as `loadBookings()` does. Memory: one chunk of records at a time.
     public func loadBookings(

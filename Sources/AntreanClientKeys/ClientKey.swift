@@ -47,7 +47,17 @@ public struct ClientKey: Codable, Hashable, Sendable {
         let rest = key.dropFirst(prefix.count)
         guard let separator = rest.firstIndex(of: "_") else { return nil }
         let id = rest[..<separator]
-        return id.count == 8 && id.allSatisfy(\.isHexDigit) ? id : nil
+        // On the UTF-8 bytes: `Character.isHexDigit` walks grapheme clusters, on every request.
+        return id.utf8.count == 8 && id.utf8.allSatisfy(Self.isHexDigit) ? id : nil
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+            UInt8(ascii: "A")...UInt8(ascii: "F"):
+            true
+        default: false
+        }
     }
 
     /// Whether `presented` is this key: its digest equals ours, compared in constant time.

@@ -65,6 +65,45 @@ import Testing
         #expect(chunked.invariantViolations().isEmpty)
     }
 
+    /// The store counts the rows with an idempotency key (what a restore reserves its key tables for)
+    /// as the records it loads have them; a store that cannot count says nil.
+    @Test(arguments: [3, 11]) func theStoreCountsItsIdempotencyKeys(seed: UInt64) async throws {
+        let (path, _) = try await Self.filledStore(seed: seed)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteAllocatorStore(path: path)
+        defer { store.close() }
+        let records = try store.loadBookings()
+        let keyed = records.count { $0.idempotencyKey != nil }
+        #expect(keyed > 0 && keyed < records.count)
+        #expect(try store.idempotencyKeyCount() == keyed)
+        #expect(try FixedStore(records: records).idempotencyKeyCount() == nil)
+    }
+
+    /// The count is only a hint: a store that overstates it (beyond its own total) still restores the
+    /// same state, and the reservation stays bounded by the records there are.
+    @Test func anOverstatedKeyCountRestoresTheSameState() async throws {
+        let (path, clock) = try await Self.filledStore(seed: 9)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteAllocatorStore(path: path)
+        let records = try store.loadBookings()
+        store.close()
+        let whole = try AllocatorCore(
+            configuration: Fixture.configuration, tokenSigner: Fixture.signer, restoring: records)
+        let overstated = try AllocatorCore(
+            configuration: Fixture.configuration, tokenSigner: Fixture.signer,
+            restoringFrom: OverstatingStore(records: records), chunkSize: 16)
+        #expect(overstated.snapshot(at: clock.now()) == whole.snapshot(at: clock.now()))
+        #expect(overstated.invariantViolations().isEmpty)
+    }
+
+    /// Claims far more keyed rows than it has (a reservation of that size would not fit in memory).
+    struct OverstatingStore: AllocatorStore {
+        var records: [BookingRecord]
+        func loadBookings() throws -> [BookingRecord] { records }
+        func commit(_ records: [BookingRecord]) throws {}
+        func idempotencyKeyCount() throws -> Int? { 1 << 40 }
+    }
+
     /// A store handing out fixed records in chunks as they are (no sorting), to put damage at a boundary.
     struct FixedStore: AllocatorStore {
         var records: [BookingRecord]

@@ -367,7 +367,7 @@ struct BookingRouteTests {
                 pool: Components.Schemas.Booking.PoolPayload.allCases.randomElement(using: &generator) ?? .online,
                 holdExpiresAt: maybe(), checkedInAt: maybe(),
                 reschedules: Int.random(in: 0...1_000_000, using: &generator),
-                assisted: Bool.random(using: &generator))
+                assisted: Bool.random(using: &generator), appointment: maybe())
             let hand = Data(BookingJSON.body(booking))
             let generated = try encoder.encode(booking)
             if round % 2 == 0 {

@@ -50,6 +50,23 @@ struct LogSinkTests {
         #expect(next == [Int](repeating: 2000, count: 8))
     }
 
+    /// Lines queued while the writer waits out its delay go out together, in one `write(2)`, in order.
+    @Test func linesWithinTheDelayShareOneWrite() throws {
+        let (path, descriptor) = Self.temporaryFile()
+        defer {
+            close(descriptor)
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        let sink = LogSink(fileDescriptor: descriptor, delay: .seconds(3600))
+        var stream = BatchedLogStream(sink: sink)
+        for line in 0..<500 { stream.write("line \(line)\n") }
+        #expect(sink.writeCount == 0)
+        sink.flush()
+        #expect(sink.writeCount == 1)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.map(String.init) == (0..<500).map { "line \($0)" })
+    }
+
     @Test func theLineIsStreamLogHandlersLine() throws {
         let (path, descriptor) = Self.temporaryFile()
         defer {

@@ -13,18 +13,14 @@ extension AllocatorCore {
         configuration: AllocatorConfiguration, policy: any AllocationPolicy = HomeOfficeEarliestPolicy(),
         tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoring records: [BookingRecord]
     ) throws(RestoreError) {
-        do {
-            try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
-            )
-        } catch {
-            throw .configuration(error)
-        }
+        try self.init(
+            emptyForRestoring: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+        )
         // Stores usually return records in id order; sort only when they do not.
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id }
         let ordered = inOrder ? records : records.sorted { $0.id < $1.id }
         // At most one new citizen per record: reserving for all of them avoids any regrowth.
-        reserveCapacity(bookings: ordered.count)
+        reserveCapacity(bookings: ordered.count, keys: ordered.count { $0.idempotencyKey != nil })
         var restoration = Restoration()
         try restore(ordered, into: &restoration)
         finish(restoration)
@@ -40,18 +36,15 @@ extension AllocatorCore {
         tokenSigner: QRTokenSigner, journalsChanges: Bool = true, restoringFrom store: any AllocatorStore,
         chunkSize: Int = 16_384
     ) throws(RestoreError) {
-        do {
-            try self.init(
-                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
-            )
-        } catch {
-            throw .configuration(error)
-        }
+        try self.init(
+            emptyForRestoring: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+        )
         var restoration = Restoration()
         var core = self
         do {
+            let keys = try store.idempotencyKeyCount() ?? 0
             try store.loadBookings(inChunksOf: chunkSize) { chunk, total in
-                if restoration.restored == 0 { core.reserveCapacity(bookings: total) }
+                if restoration.restored == 0 { core.reserveCapacity(bookings: total, keys: min(keys, total)) }
                 try core.restore(chunk, into: &restoration)
             }
         } catch let error as RestoreError {
@@ -63,6 +56,20 @@ extension AllocatorCore {
         }
         core.finish(restoration)
         self = core
+    }
+
+    /// A fresh allocator for a restore to fill: the configuration's errors as `RestoreError.configuration`.
+    private init(
+        emptyForRestoring configuration: AllocatorConfiguration, policy: any AllocationPolicy,
+        tokenSigner: QRTokenSigner, journalsChanges: Bool
+    ) throws(RestoreError) {
+        do {
+            try self.init(
+                configuration: configuration, policy: policy, tokenSigner: tokenSigner, journalsChanges: journalsChanges
+            )
+        } catch {
+            throw .configuration(error)
+        }
     }
 
     /// What a restore carries from one chunk of records to the next.

@@ -12,6 +12,11 @@ public protocol AllocatorStore: Sendable {
     /// them in chunks.
     func loadBookings(inChunksOf size: Int, _ receive: (_ chunk: [BookingRecord], _ total: Int) throws -> Void) throws
 
+    /// How many persisted records carry an idempotency key, when the store can count them without
+    /// loading the records (a restore reserves its idempotency tables for them at once); nil when it
+    /// cannot. The default is nil.
+    func idempotencyKeyCount() throws -> Int?
+
     /// Upserts `records` (in order; a later record with the same id wins) as one atomic, durable unit:
     /// when this returns, the records survive a crash of the process (and, unless the store is a
     /// `DeferredSyncStore` that defers its sync, a power loss).
@@ -19,6 +24,8 @@ public protocol AllocatorStore: Sendable {
 }
 
 extension AllocatorStore {
+    public func idempotencyKeyCount() throws -> Int? { nil }
+
     public func loadBookings(
         inChunksOf size: Int, _ receive: (_ chunk: [BookingRecord], _ total: Int) throws -> Void
     ) throws {

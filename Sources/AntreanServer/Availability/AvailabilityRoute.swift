@@ -67,25 +67,30 @@ struct AvailabilityRoute<Context: RequestContext>: RouterMiddleware {
     /// and `limit` 1 to 3 digits; nil for anything else (the generated operation answers it). O(length).
     static func parameters(_ query: String) -> Parameters? {
         var parameters = Parameters()
-        var seen = Set<Substring>()
+        // One bit per known name: a name given twice is passed on (no set of names per request).
+        var seen: UInt8 = 0
+        func first(_ bit: UInt8) -> Bool {
+            defer { seen |= bit }
+            return seen & bit == 0
+        }
         guard !query.isEmpty else { return parameters }
         for pair in query.split(separator: "&", omittingEmptySubsequences: false) {
             guard let equals = pair.firstIndex(of: "=") else { return nil }
             let name = pair[..<equals]
             let value = pair[pair.index(after: equals)...]
-            guard !value.isEmpty, value.utf8.allSatisfy(isPlain), seen.insert(name).inserted else { return nil }
+            guard !value.isEmpty, value.utf8.allSatisfy(isPlain) else { return nil }
             switch name {
-            case "service": parameters.service = String(value)
-            case "office": parameters.office = String(value)
-            case "kecamatan": parameters.kecamatan = String(value)
-            case "date": parameters.date = String(value)
-            case "priority":
+            case "service" where first(1): parameters.service = String(value)
+            case "office" where first(2): parameters.office = String(value)
+            case "kecamatan" where first(4): parameters.kecamatan = String(value)
+            case "date" where first(8): parameters.date = String(value)
+            case "priority" where first(16):
                 switch value {
                 case "true": parameters.priority = true
                 case "false": parameters.priority = false
                 default: return nil
                 }
-            case "limit":
+            case "limit" where first(32):
                 guard value.utf8.count <= 3, value.utf8.allSatisfy({ (48...57).contains($0) }), let limit = Int(value)
                 else { return nil }
                 parameters.limit = limit

@@ -8,7 +8,14 @@ enum BookingJSON {
     static func body(_ booking: Components.Schemas.Booking) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(224)
-        out.append(contentsOf: #"{"assisted":"#.utf8)
+        out.append(UInt8(ascii: "{"))
+        // "appointment" sorts before "assisted"; it is present only where a template spread the slot.
+        if let appointment = booking.appointment {
+            out.append(contentsOf: #""appointment":"#.utf8)
+            out.append(contentsOf: JSONStringLiteral.quoted(appointment).utf8)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: #""assisted":"#.utf8)
         out.append(contentsOf: (booking.assisted ? "true" : "false").utf8)
         if let checkedInAt = booking.checkedInAt { member("checkedInAt", checkedInAt, into: &out) }
         member("code", booking.code, into: &out)

@@ -13,12 +13,13 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
     let maxBodyBytes: Int
     let logger: Logger
+    let requestIDs = RequestIDs()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         let started = ContinuousClock.now
-        let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] })
+        let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] }, or: requestIDs)
         var requestLogger = logger
         requestLogger[metadataKey: "request_id"] = .string(requestID)
         let language = AcceptLanguage.preferred(request.headers[values: .acceptLanguage])
@@ -29,10 +30,14 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
                 throw Problem.tooLarge(limit: maxBodyBytes)
             }
-            do { _ = try await request.collectBody(upTo: maxBodyBytes) } catch let error as HTTPError
-                where error.status == .contentTooLarge
-            {
-                throw Problem.tooLarge(limit: maxBodyBytes)
+            // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3):
+            // nothing to collect (most reads), and the body stream is not iterated.
+            if request.headers[.contentLength] != nil || request.headers[.transferEncoding] != nil {
+                do { _ = try await request.collectBody(upTo: maxBodyBytes) } catch let error as HTTPError
+                    where error.status == .contentTooLarge
+                {
+                    throw Problem.tooLarge(limit: maxBodyBytes)
+                }
             }
             let collected = request
             response = try await RequestScope.$current.withValue(scope) { try await next(collected, context) }
@@ -56,22 +61,19 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
         let duration = ContinuousClock.now - started
         metrics.request(operation: scope.operation, status: response.status.code, duration: duration)
-        let milliseconds =
-            Double(duration.components.attoseconds / 1_000_000_000_000) / 1000
-            + Double(duration.components.seconds) * 1000
         scope.logger.info(
             "request",
             metadata: [
                 "method": .string(request.method.rawValue), "path": .string(request.uri.path),
                 "operation": .string(scope.operation), "client": .string(scope.client?.client ?? "-"),
                 "status": .stringConvertible(response.status.code),
-                "ms": .string(String(format: "%.2f", milliseconds)),
+                "ms": .string(Self.milliseconds(duration)),
             ])
         return response
     }
 
     /// The caller's request id when it is a short token of safe characters (a proxy's id), else a new one.
-    static func requestID(from header: String?) -> String {
+    static func requestID(from header: String?, or ids: RequestIDs) -> String {
         if let header, (1...64).contains(header.utf8.count),
             header.utf8.allSatisfy({
                 $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0)
@@ -80,8 +82,19 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         {
             return header
         }
-        var generator = SystemRandomNumberGenerator()
-        return String(generator.next() as UInt64, radix: 16)
+        return ids.next()
+    }
+
+    /// `duration` in milliseconds with two decimals, rounded half up ("0.27", "12.05"): what
+    /// `String(format: "%.2f")` wrote, without Foundation's formatter on every request. Durations beyond
+    /// a million seconds read as a million seconds.
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0, attoseconds >= 0 else { return "0.00" }
+        // Units of 10 µs (1e13 attoseconds), so hundredths of a millisecond.
+        let units = min(seconds, 1_000_000) * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000
+        let fraction = units % 100
+        return "\(units / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }
 
