@@ -123,4 +123,40 @@ struct ContractFuzzFindingTests {
         }
         try await server.stop()
     }
+
+    /// A booking, a cancellation or any other change asked with an `Accept` that admits no JSON is
+    /// refused 406 before it is made: the generated code used to run the handler and refuse only the
+    /// answer, so the booking existed while the client was told 406 (and a retry without the same
+    /// `Idempotency-Key` booked twice). Nothing changes in the allocator.
+    @Test func anUnanswerableChangeIsRefusedBeforeItIsMade() async throws {
+        let server = try await TestServer()
+        do {
+            let booking: [String: Any] = [
+                "nik": TestServer.nik(41), "service": "ktp", "office": "kel-a", "start": "2026-11-23T09:00:00+08:00",
+            ]
+            let before = server.allocator.changeSequence
+            for accept in ["text/plain", "text/html, application/json;q=0"] {
+                let refused = try await server.send(
+                    .POST, "/v1/bookings", key: server.keys[.portal], json: booking,
+                    headers: [("Idempotency-Key", "accept-\(accept.count)"), ("Accept", accept)])
+                #expect(refused.status == 406, "\(accept): \(refused.status) \(refused.text)")
+            }
+            #expect(server.allocator.changeSequence == before)
+            let made = try await server.send(.POST, "/v1/bookings", role: .portal, json: booking, idempotencyKey: "ok")
+            #expect(made.status == 201, "\(made.text)")
+            let code = try #require(made.json["code"] as? String)
+            let afterBooking = server.allocator.changeSequence
+            let cancel = try await server.send(
+                .POST, "/v1/bookings/\(code)/cancel", key: server.keys[.portal], json: ["nik": TestServer.nik(41)],
+                headers: [("Accept", "text/plain")])
+            #expect(cancel.status == 406)
+            #expect(server.allocator.changeSequence == afterBooking)
+            let read = try await server.send(.GET, "/v1/bookings/\(code)", role: .desk)
+            #expect(read.json["state"] as? String == "booked")
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        try await server.stop()
+    }
 }

@@ -27,6 +27,9 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do {
             var request = request
+            if request.uri.path.hasPrefix("/v1/"), !AcceptJSON.admits(request.headers[values: .accept]) {
+                throw Problem.httpError(status: 406, reasonPhrase: "Not Acceptable")
+            }
             if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
                 throw Problem.tooLarge(limit: maxBodyBytes)
             }
