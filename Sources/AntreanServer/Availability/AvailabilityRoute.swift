@@ -78,7 +78,7 @@ struct AvailabilityRoute<Context: RequestContext>: RouterMiddleware {
             guard let equals = pair.firstIndex(of: "=") else { return nil }
             let name = pair[..<equals]
             let value = pair[pair.index(after: equals)...]
-            guard !value.isEmpty, value.utf8.allSatisfy(isPlain) else { return nil }
+            guard !value.isEmpty, value.utf8.allSatisfy(PlainBytes.contains) else { return nil }
             switch name {
             case "service" where first(1): parameters.service = String(value)
             case "office" where first(2): parameters.office = String(value)
@@ -109,13 +109,4 @@ struct AvailabilityRoute<Context: RequestContext>: RouterMiddleware {
         var limit: Int?
     }
 
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"), UInt8(ascii: ":"):
-            true
-        default: false
-        }
-    }
 }

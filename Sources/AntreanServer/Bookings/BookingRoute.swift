@@ -68,7 +68,8 @@ struct BookingRoute<Context: RequestContext>: RouterMiddleware {
     static func idempotencyKey(_ headers: HTTPFields) -> String? {
         guard let name = IdempotencyKeyHeader.field else { return nil }
         let values = headers[values: name]
-        guard values.count == 1, let value = values.first, !value.isEmpty, value.utf8.allSatisfy(isPlain) else {
+        guard values.count == 1, let value = values.first, !value.isEmpty, value.utf8.allSatisfy(PlainBytes.contains)
+        else {
             return nil
         }
         return value
@@ -80,15 +81,6 @@ struct BookingRoute<Context: RequestContext>: RouterMiddleware {
         return buffer.withUnsafeReadableBytes { BookingRequestJSON.parse($0) }
     }
 
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"), UInt8(ascii: ":"):
-            true
-        default: false
-        }
-    }
 }
 
 /// The `Idempotency-Key` header's name.
