@@ -3,10 +3,10 @@ import Foundation
 /// A template's places per interval read from a file of its own (`rule: file`, `file: places.txt`):
 /// whole numbers separated by commas, semicolons, spaces, tabs or new lines, `#` starting a comment.
 /// A one-column export from a spreadsheet reads as it is, so a planner can shape a day by hand and
-/// keep the vector out of the scenario.
-enum PlacesFile {
+/// keep the vector out of the scenario. Public for the fuzz target (`FuzzScenario`).
+public enum PlacesFile {
     /// The most places one interval may have (the allocator counts them in 16 bits).
-    static let maximumPlaces = Int(Int16.max)
+    public static let maximumPlaces = Int(Int16.max)
 
     /// The vector in the file that `node` (the template's `file:` field) names, resolved against the
     /// folder of the file the template is written in. Errors name the places file's line and column
@@ -26,7 +26,7 @@ enum PlacesFile {
     }
 
     /// The whole numbers in `bytes`, in order; `file` and `field` locate the errors.
-    static func parse(_ bytes: [UInt8], file: String, field: String) throws(ScenarioError) -> [Int] {
+    public static func parse(_ bytes: [UInt8], file: String, field: String) throws(ScenarioError) -> [Int] {
         var places: [Int] = []
         var line = 1
         var lineStart = 0
