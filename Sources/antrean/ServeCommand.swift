@@ -152,7 +152,7 @@ struct ServeCommand: AsyncParsableCommand {
         // each, without a system call each); flushed before the command returns.
         defer { LogSink.standardError.flush() }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler(label: label, stream: BatchedLogStream())
+            var handler = SinkLogHandler(label: label)
             handler.logLevel = level
             return handler
         }

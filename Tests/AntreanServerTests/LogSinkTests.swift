@@ -25,9 +25,8 @@ struct LogSinkTests {
         await withTaskGroup(of: Void.self) { group in
             for writer in 0..<8 {
                 group.addTask {
-                    var stream = BatchedLogStream(sink: sink)
                     for line in 0..<2000 {
-                        stream.write("writer \(writer) line \(line) \(String(repeating: "x", count: line % 50 + 1))\n")
+                        sink.append("writer \(writer) line \(line) \(String(repeating: "x", count: line % 50 + 1))\n")
                     }
                 }
             }
@@ -58,8 +57,7 @@ struct LogSinkTests {
             try? FileManager.default.removeItem(atPath: path)
         }
         let sink = LogSink(fileDescriptor: descriptor, delay: .seconds(3600))
-        var stream = BatchedLogStream(sink: sink)
-        for line in 0..<500 { stream.write("line \(line)\n") }
+        for line in 0..<500 { sink.append(bytes: Array("line \(line)\n".utf8)) }
         #expect(sink.writeCount == 0)
         sink.flush()
         #expect(sink.writeCount == 1)
@@ -67,22 +65,87 @@ struct LogSinkTests {
         #expect(lines.map(String.init) == (0..<500).map { "line \($0)" })
     }
 
+    /// swift-log's own handler, writing into a string, as the reference for the line's format.
+    final class CollectedText: TextOutputStream, @unchecked Sendable {
+        var text = ""
+        func write(_ string: String) { text += string }
+    }
+
+    struct ReferenceStream: TextOutputStream, @unchecked Sendable {
+        let collected: CollectedText
+        mutating func write(_ string: String) { collected.write(string) }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String { "disk full" }
+    }
+
+    /// The same calls through `SinkLogHandler` and `StreamLogHandler` give the same bytes: metadata of the
+    /// handler, the provider and the call (with their precedence), every kind of value, an error, and a
+    /// handler without a label. The two lines are made in the same second, else the pair is made again.
     @Test func theLineIsStreamLogHandlersLine() throws {
-        let (path, descriptor) = Self.temporaryFile()
-        defer {
-            close(descriptor)
-            try? FileManager.default.removeItem(atPath: path)
+        let provider = Logger.MetadataProvider { ["trace": "t-1", "shared": "from-provider"] }
+        let cases: [(label: String, provider: Logger.MetadataProvider?, log: (inout Logger) -> Void)] = [
+            (
+                "antrean.serve", nil,
+                { logger in
+                    logger[metadataKey: "request_id"] = "abc"
+                    logger.info("request", metadata: ["status": "200", "method": "GET", "ms": .stringConvertible(0.27)])
+                }
+            ),
+            (
+                "antrean.serve", provider,
+                { logger in
+                    logger[metadataKey: "shared"] = "from-handler"
+                    logger[metadataKey: "trace"] = "from-handler"
+                    logger[metadataKey: "zeta"] = .array(["a", .dictionary(["k": "v"])])
+                    logger.warning("overridden", metadata: ["shared": "from-call", "error.type": "mine"])
+                }
+            ),
+            ("", provider, { logger in logger.error("failed", error: Failure(), metadata: ["store": "x"]) }),
+            ("antrean", nil, { logger in logger.notice("no metadata at all") }),
+        ]
+        for (label, provider, log) in cases {
+            var attempts = 0
+            while true {
+                attempts += 1
+                let (path, descriptor) = Self.temporaryFile()
+                defer {
+                    close(descriptor)
+                    try? FileManager.default.removeItem(atPath: path)
+                }
+                let sink = LogSink(fileDescriptor: descriptor)
+                var ours = Logger(label: label) { label in
+                    SinkLogHandler(label: label, sink: sink, timestamps: LocalTimestamps(), metadataProvider: provider)
+                }
+                let collected = CollectedText()
+                var reference = Logger(label: label) { label in
+                    StreamLogHandler(label: label, stream: ReferenceStream(collected: collected), metadataProvider: provider)
+                }
+                ours.logLevel = .trace
+                reference.logLevel = .trace
+                log(&reference)
+                log(&ours)
+                sink.flush()
+                let written = try String(contentsOfFile: path, encoding: .utf8)
+                if written != collected.text, attempts < 3,
+                    written.split(separator: " ").first != collected.text.split(separator: " ").first
+                {
+                    continue  // a second boundary between the two lines
+                }
+                #expect(written == collected.text, "label '\(label)'")
+                #expect(written.hasSuffix("\n") && written.split(separator: "\n").count == 1)
+                break
+            }
         }
-        let sink = LogSink(fileDescriptor: descriptor)
-        var logger = Logger(label: "antrean.serve") { label in
-            StreamLogHandler(label: label, stream: BatchedLogStream(sink: sink), metadataProvider: nil)
-        }
-        logger[metadataKey: "request_id"] = "abc"
-        logger.info("request", metadata: ["status": "200", "method": "GET"])
-        sink.flush()
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(
-            text.hasSuffix(" info antrean.serve: method=GET request_id=abc status=200 [AntreanServerTests] request\n"))
-        #expect(text.split(separator: "\n").count == 1)
+    }
+
+    /// The time's text is `strftime`'s for the local zone, with the offset (`+0800` in Samarinda).
+    @Test func theTimestampIsLocalWithItsOffset() throws {
+        var line: [UInt8] = []
+        LocalTimestamps().append(to: &line)
+        let text = String(decoding: line, as: UTF8.self)
+        let pattern = try Regex(#"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$"#)
+        #expect(text.wholeMatch(of: pattern) != nil, "\(text)")
     }
 }

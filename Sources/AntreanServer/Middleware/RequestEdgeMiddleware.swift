@@ -20,10 +20,8 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         let started = ContinuousClock.now
         let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] }, or: requestIDs)
-        var requestLogger = logger
-        requestLogger[metadataKey: "request_id"] = .string(requestID)
         let language = AcceptLanguage.preferred(request.headers[values: .acceptLanguage])
-        let scope = RequestScope(requestID: requestID, logger: requestLogger, language: language)
+        let scope = RequestScope(requestID: requestID, logger: logger, language: language)
         var response: Response
         do {
             var request = request
@@ -64,10 +62,10 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
         let duration = ContinuousClock.now - started
         metrics.request(operation: scope.operation, status: response.status.code, duration: duration)
-        scope.logger.info(
+        logger.info(
             "request",
             metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "request_id": .string(requestID), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
                 "operation": .string(scope.operation), "client": .string(scope.client?.client ?? "-"),
                 "status": .stringConvertible(response.status.code),
                 "ms": .string(Self.milliseconds(duration)),

@@ -7,15 +7,23 @@ import Synchronization
 /// client whose key was accepted.
 final class RequestScope: Sendable {
     let requestID: String
-    let logger: Logger
+    /// The server's logger, without the request id (attached on use: most requests log one line only).
+    private let serverLogger: Logger
     /// The language of the texts for people in the response (its problems), from `Accept-Language`.
     let language: Language
     private let state = Mutex<(operation: String, client: ClientKey?)>(("unmatched", nil))
 
     init(requestID: String, logger: Logger, language: Language = .en) {
         self.requestID = requestID
-        self.logger = logger
+        self.serverLogger = logger
         self.language = language
+    }
+
+    /// The server's logger with this request's id in its metadata.
+    var logger: Logger {
+        var logger = serverLogger
+        logger[metadataKey: "request_id"] = .string(requestID)
+        return logger
     }
 
     var operation: String {

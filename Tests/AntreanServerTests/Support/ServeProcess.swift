@@ -42,9 +42,9 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Starts `antrean serve arguments --listen 127.0.0.1:0` in `folder` and waits for its listening line.
-    init(_ arguments: [String], in folder: URL) throws {
+    init(_ arguments: [String], in folder: URL, logLevel: String = "warning") throws {
         process.executableURL = Self.executable
-        process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0", "--log-level", "warning"]
+        process.arguments = ["serve"] + arguments + ["--listen", "127.0.0.1:0", "--log-level", logLevel]
         process.currentDirectoryURL = folder
         let output = Pipe()
         errorLog = folder.appendingPathComponent("serve-\(UUID().uuidString).log")

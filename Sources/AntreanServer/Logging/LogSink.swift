@@ -44,9 +44,14 @@ public final class LogSink: Sendable {
     var writeCount: Int { writes.load(ordering: .relaxed) }
 
     /// Queues `text` for writing.
-    public func append(_ text: String) {
+    public func append(_ text: String) { append { $0.append(contentsOf: text.utf8) } }
+
+    /// Queues `bytes` (a whole line or lines) for writing.
+    public func append(bytes: [UInt8]) { append { $0.append(contentsOf: bytes) } }
+
+    private func append(_ add: (inout [UInt8]) -> Void) {
         let (schedule, full) = state.withLock { state -> (Bool, Bool) in
-            state.pending.append(contentsOf: text.utf8)
+            add(&state.pending)
             defer { state.scheduled = true }
             return (!state.scheduled, state.pending.count > maxPendingBytes)
         }
@@ -88,13 +93,4 @@ public final class LogSink: Sendable {
             }
         }
     }
-}
-
-/// A `TextOutputStream` into a `LogSink`, for swift-log's `StreamLogHandler` (its line format unchanged).
-public struct BatchedLogStream: TextOutputStream, Sendable {
-    let sink: LogSink
-
-    public init(sink: LogSink = .standardError) { self.sink = sink }
-
-    public mutating func write(_ string: String) { sink.append(string) }
 }
