@@ -12,6 +12,8 @@ import Foundation
 /// error. O(length of the header).
 enum AcceptLanguage {
     static func preferred(_ values: [String]) -> Language {
+        // Most requests (kiosks, portals' server-side calls) send no header: no joined string, no parse.
+        if values.isEmpty { return .en }
         guard let ranges = parse(values.joined(separator: ",")) else { return .en }
         var weights: [Language: (weight: Int, position: Int)] = [:]
         var wildcard: (weight: Int, position: Int)?
