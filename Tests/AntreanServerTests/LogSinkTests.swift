@@ -90,7 +90,8 @@ struct LogSinkTests {
                 "antrean.serve", nil,
                 { logger in
                     logger[metadataKey: "request_id"] = "abc"
-                    logger.info("request", metadata: ["status": "200", "method": "GET", "ms": .stringConvertible(0.27)])
+                    logger.info(
+                        "request", metadata: ["status": "200", "method": "GET", "ms": .stringConvertible(0.27)])
                 }
             ),
             (
@@ -120,7 +121,8 @@ struct LogSinkTests {
                 }
                 let collected = CollectedText()
                 var reference = Logger(label: label) { label in
-                    StreamLogHandler(label: label, stream: ReferenceStream(collected: collected), metadataProvider: provider)
+                    StreamLogHandler(
+                        label: label, stream: ReferenceStream(collected: collected), metadataProvider: provider)
                 }
                 ours.logLevel = .trace
                 reference.logLevel = .trace

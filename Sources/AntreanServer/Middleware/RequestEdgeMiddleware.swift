@@ -65,7 +65,8 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
         logger.info(
             "request",
             metadata: [
-                "request_id": .string(requestID), "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                "request_id": .string(requestID), "method": .string(request.method.rawValue),
+                "path": .string(request.uri.path),
                 "operation": .string(scope.operation), "client": .string(scope.client?.client ?? "-"),
                 "status": .stringConvertible(response.status.code),
                 "ms": .string(Self.milliseconds(duration)),
