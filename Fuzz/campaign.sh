@@ -12,6 +12,12 @@
 # session goes on where it was when started again, on the corpus it had grown (Fuzz/.build/corpus).
 # A chunk that crashes leaves its input in Fuzz/Crashes/<target>/ (as run.sh does) and the campaign goes
 # on with the next chunk. The exit status is 1 when any chunk of this invocation crashed, 0 otherwise.
+# To stop a campaign (for calm measurements, or at the end of a working day), press Ctrl-C or send the
+# script's own process SIGTERM (`kill PID`; a script started in the background with `&` ignores SIGINT,
+# and a signal to its whole process group would kill its loops before they book). Each fuzzer is then
+# interrupted (libFuzzer stops between inputs and exits with status 72), the CPU of the chunks in flight
+# is booked, and the script exits 130; started again, it goes on. Never pause it with SIGSTOP:
+# libFuzzer's -timeout counts wall time, so the input in flight would be reported as a timeout.
 #
 # Environment: ANTREAN_FUZZ_JOBS=N runs N targets at once (default 1). See docs/fuzzing.md.
 set -uo pipefail
@@ -99,6 +105,7 @@ BIN="$(swift build --package-path "$FUZZ_DIR" --scratch-path "$SCRATCH" -c debug
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:handle_abort=1}"
 CHUNK_WALL_LIMIT=900
+INTERRUPTED_STATUS=72  # libFuzzer's -interrupted_exit_code: SIGINT, not a crash
 
 campaign_target() {
   local target="$1" dir="$STATE/$1"
@@ -132,6 +139,10 @@ campaign_target() {
     [ -n "$cov" ] && echo "$cov" >"$dir/coverage"
     printf '%s\t%s\twall=%s\tcpu=%s\truns=%s\tcov=%s\tstatus=%s\n' "$(date -u +%FT%TZ)" "$target" \
       "$wall" "$used" "${runs:-?}" "${cov:-?}" "$status" >>"$STATE/chunks.tsv"
+    if [ "$status" -eq "$INTERRUPTED_STATUS" ]; then
+      echo "   stopped  $target (chunk of ${used}s CPU booked; $(state_value "$target" cpu) of $BUDGET)"
+      break
+    fi
     if [ "$status" -ne 0 ]; then
       crashed=1
       echo "   CRASH    $target (chunk log kept as $dir/crash-$(date +%s).log; inputs in $crashes)"
@@ -146,17 +157,36 @@ echo "== fuzzing ${TARGETS[*]} to $BUDGET CPU-seconds each (state: $STATE)"
 JOBS="${ANTREAN_FUZZ_JOBS:-1}"
 failed=0
 running=0
+stopping=false
+# SIGINT or SIGTERM: interrupt the fuzzers (not this script's loops: they book the chunk and return).
+stop() {
+  stopping=true
+  echo "== stopping: each fuzzer finishes its input, its chunk is booked" >&2
+  pkill -INT -f "^$BIN/" 2>/dev/null || true
+}
+trap stop INT TERM
+# Waits for one target's loop; a wait cut short by the signal (status > 128) is not a loop's end.
+wait_one() {
+  local status
+  while :; do
+    wait -n
+    status=$?
+    if [ "$status" -gt 128 ] && $stopping; then continue; fi
+    [ "$status" -ne 0 ] && failed=1
+    running=$((running - 1))
+    return
+  done
+}
 for target in "${TARGETS[@]}"; do
+  $stopping && break
   campaign_target "$target" &
   running=$((running + 1))
-  if [ "$running" -ge "$JOBS" ]; then
-    wait -n || failed=1
-    running=$((running - 1))
-  fi
+  [ "$running" -ge "$JOBS" ] && wait_one
 done
-while [ "$running" -gt 0 ]; do
-  wait -n || failed=1
-  running=$((running - 1))
-done
+while [ "$running" -gt 0 ]; do wait_one; done
 print_summary
+if $stopping; then
+  echo "== stopped; the same command goes on where it was"
+  exit 130
+fi
 exit $failed

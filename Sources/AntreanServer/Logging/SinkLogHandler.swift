@@ -66,8 +66,8 @@ public struct SinkLogHandler: LogHandler {
         sink.append(bytes: line)
     }
 
-    /// The handler's metadata, overridden by the provider's, overridden by the call's, with the error's
-    /// two keys last (`StreamLogHandler`'s precedence), sorted by key.
+    /// The handler's metadata, overridden by the provider's, overridden by the call's, and the error's two
+    /// keys over all of them (`StreamLogHandler`'s precedence), sorted by key.
     func mergedMetadata(_ event: LogEvent) -> [(key: String, value: Logger.MetadataValue)] {
         let provided = metadataProvider?.get() ?? [:]
         let explicit = event.metadata ?? [:]
@@ -102,7 +102,8 @@ public struct SinkLogHandler: LogHandler {
 }
 
 /// The local time as `strftime`'s `%Y-%m-%dT%H:%M:%S%z` (what `StreamLogHandler` writes), formatted once
-/// per second and copied for every line of that second. The zone is read when a second's text is made.
+/// per second and copied for every line of that second. `localtime_r` reads the zone once per process
+/// (a server's `TZ` is set before it starts), where `localtime` re-read it on every call.
 public final class LocalTimestamps: Sendable {
     public static let shared = LocalTimestamps()
 
