@@ -66,6 +66,10 @@ struct ReportOptions: ParsableArguments {
         _ = try quantileLevels()
     }
 
+    /// --output checked before the work (`OutputPaths`); commands call it first in `run()`, since an error
+    /// thrown by `validate()` would reach the user as a usage error.
+    func checkOutput() throws { try OutputPaths.ensureWritable(output, option: "--output") }
+
     /// Writes `text` to --output or standard output (CSV with the names row if asked).
     func emit(_ text: String) throws {
         let text =

@@ -81,6 +81,8 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try report.checkOutput()
+        try OutputPaths.ensureWritable(htmlReport, option: "--report", createsFolders: true)
         let variants = try variants()
         var runs: [(label: String, title: String, samples: [MetricSample], prefix: String)] = []
         var seedUsed: UInt64 = 0

@@ -57,6 +57,9 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var language: LanguageOptions
 
     func run() throws {
+        try OutputPaths.ensureWritable(out, option: "--out")
+        try OutputPaths.ensureWritable(arrivals ?? Self.arrivalsPath(besides: out), option: "--arrivals")
+        try OutputPaths.ensureWritable(report, option: "--report")
         let language = try language.language()
         var logMapping = LogMapping()
         if let mapping {

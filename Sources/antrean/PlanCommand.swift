@@ -104,6 +104,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        try report.checkOutput()
+        try OutputPaths.ensureWritable(htmlReport, option: "--report", createsFolders: true)
+        try OutputPaths.ensureWritable(rosterOut, option: "--roster-out", createsFolders: true)
         let serviceTarget = try cliValue(status: ExitStatus.usage) { try ServiceTarget(parsing: target) }
         let loaded = try PlanningScenario.load(file, overrides: report.overrides, evaluator: evaluator)
         if let rosterOut {

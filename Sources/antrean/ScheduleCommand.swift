@@ -165,7 +165,15 @@ struct ScheduleCommand: ParsableCommand {
         try parsedSettings().checkEvaluatorLimits()
     }
 
+    /// The output files, checked first in `run()` (after the usage checks of `validate()`).
+    private func checkOutputs() throws {
+        try OutputPaths.ensureWritable(output, option: "--output")
+        try OutputPaths.ensureWritable(city.out, option: "--out")
+        try OutputPaths.ensureWritable(city.report, option: "--report", createsFolders: true)
+    }
+
     func run() throws {
+        try checkOutputs()
         if let scenario {
             try runScenario(scenario)
             return

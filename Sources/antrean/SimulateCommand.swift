@@ -74,6 +74,9 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try report.checkOutput()
+        try OutputPaths.ensureWritable(trace, option: "--trace")
+        try OutputPaths.ensureWritable(htmlReport, option: "--report", createsFolders: true)
         switch try loadScenario(file, overrides: report.overrides) {
         case .queues(var scenario):
             if trace != nil { throw ValidationError("--trace is written for city scenarios (with offices:) only") }
