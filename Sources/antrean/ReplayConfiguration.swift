@@ -42,6 +42,25 @@ struct ReplayConfiguration: Decodable {
             appointmentTemplates: appointmentTemplates ?? [], appointmentPools: appointmentPools ?? [])
     }
 
+    /// `path:line:column` of the field `components` leads to (errors name the line, as the scenario
+    /// loader's do); just `path` without a field.
+    static func located(_ path: String, _ data: Data, _ components: [JSONLocator.Component]?) -> String {
+        guard let components, !components.isEmpty else { return path }
+        let (line, column) = JSONLocator.position(of: components, in: [UInt8](data))
+        return "\(path):\(line):\(column)"
+    }
+
+    static func located(_ path: String, _ data: Data, decodingError error: any Error) -> String {
+        let context: DecodingError.Context? =
+            switch error as? DecodingError {
+            case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+                .dataCorrupted(let context):
+                context
+            default: nil
+            }
+        return located(path, data, context.map { JSONLocator.components(of: $0.codingPath) })
+    }
+
     /// The configuration at `path` with its secrets resolved and checked.
     static func load(
         path: String, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -52,9 +71,12 @@ struct ReplayConfiguration: Decodable {
         }
         let configuration: ReplayConfiguration
         do { configuration = try JSONDecoder().decode(ReplayConfiguration.self, from: data) } catch {
-            throw ReplayError("\(path): \(DecodingErrorText.describe(error))")
+            throw ReplayError("\(located(path, data, decodingError: error)): \(DecodingErrorText.describe(error))")
         }
-        do { try configuration.allocatorConfiguration.validate() } catch { throw ReplayError("\(path): \(error)") }
+        do { try configuration.allocatorConfiguration.validate() } catch {
+            let components = JSONLocator.components(of: error.field)
+            throw ReplayError("\(located(path, data, components)): \(error)")
+        }
         let source = SecretSource(
             environment: environment, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent())
         let pepper = try source.pepper(

@@ -40,3 +40,46 @@ import Testing
         #expect(lines[4]["timing"] as? String == "on_time")
     }
 }
+
+/// A configuration's errors name the file, the line and column, and the field, whether the JSON does
+/// not decode or a template breaks a rule (the scenario loader's form, `file:line:column: field: …`).
+@Suite struct ReplayConfigurationErrorTests {
+    @Test func templateErrorsNameTheLineOfTheField() throws {
+        let config = try ReplayCommandTests.bundledConfigWithSecrets()
+        defer { try? FileManager.default.removeItem(at: config.deletingLastPathComponent()) }
+        var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: config)) as? [String: Any])
+        let requests = try ReplayCommandTests.temporaryFile("none.jsonl", "")
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("antrean-\(UUID()).sqlite")
+        defer { for url in [requests, store] { try? FileManager.default.removeItem(at: url) } }
+        // The second template is 3 intervals long on a day of 24: a rule, found after decoding; then a
+        // string where the places go: a decoding error.
+        for (places, message) in [([6, 6, 6], "3 entries for the 24 intervals"), ("many", "expected Array")]
+            as [(Any, String)]
+        {
+            json["appointmentTemplates"] = [
+                [
+                    "office": "kel-sidodadi", "service": "ktp", "weekdays": ["monday"], "intervalMinutes": 20,
+                    "places": Array(repeating: 6, count: 24),
+                ],
+                [
+                    "office": "kel-sidodadi", "service": "ktp", "weekdays": ["tuesday"], "intervalMinutes": 20,
+                    "places": places,
+                ],
+            ]
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: config)
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let placesLines = lines.indices.filter { lines[$0].contains("\"places\"") }
+            let line = try #require(placesLines.last) + 1
+            let column = try #require(lines[line - 1].firstIndex(of: ":")).utf16Offset(in: lines[line - 1]) + 3
+            let result = try AntreanProcess.run([
+                "replay", requests.path, "--config", config.path, "--store", store.path,
+            ])
+            #expect(result.status == 65, "\(result.standardError)")
+            #expect(
+                result.standardError.contains(
+                    "\(config.path):\(line):\(column): appointmentTemplates[1].places: \(message)"),
+                "\(result.standardError)")
+        }
+    }
+}

@@ -14,7 +14,8 @@ private let encoder = JSONEncoder()
 /// optional CR, bytes that need not be UTF-8), each line decoded, applied to
 /// a fresh in-memory allocator (the offices of Simulations/replay/config.json) and its decision encoded.
 /// Every line must end as a decision (accepted, refused or malformed), never a trap. The input's length
-/// picks the policy, so one input always replays the same way.
+/// picks the policy, so one input always replays the same way. The whole input then goes through
+/// `JSONLocator` (the line finder of configuration errors), with a path parsed from its first bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReplayRequest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -31,6 +32,10 @@ public func fuzzReplayRequest(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
         _ = try? encoder.encode(decision)
     }
     do { try allocator.flush() } catch { fuzzFailure("the in-memory store failed: \(error)") }
+    // The configuration errors' locator walks the same bytes as JSON, along a path read from them too.
+    let path =
+        JSONLocator.components(of: String(decoding: bytes.prefix(40), as: UTF8.self)) ?? [.key("office"), .index(1)]
+    _ = JSONLocator.position(of: path, in: bytes)
     return 0
 }
 
