@@ -68,16 +68,20 @@ extension AllocatorConfiguration {
                         message: "counters and slotCapacity must be non-negative")
                 }
                 // Slot usage is counted in 16 bits (`SlotUsage`).
-                guard (offered.slotCapacity ?? 0) <= Int(Int16.max) else {
+                guard (offered.slotCapacity ?? 0) <= AppointmentTemplate.maximumPerInterval else {
                     throw ConfigurationError(
                         field: "\(path).services[\(serviceIndex)].slotCapacity",
-                        message: "at most 32767 places per slot, got \(offered.slotCapacity ?? 0)")
+                        message:
+                            "at most \(AppointmentTemplate.maximumPerInterval) places per slot, got \(offered.slotCapacity ?? 0)"
+                    )
                 }
                 for (weekday, places) in offered.slotCapacityByWeekday ?? [:] {
-                    guard let bad = places.first(where: { !(0...Int(Int16.max)).contains($0) }) else { continue }
+                    guard let bad = places.first(where: { !AppointmentTemplate.placesRange.contains($0) }) else {
+                        continue
+                    }
                     throw ConfigurationError(
                         field: "\(path).services[\(serviceIndex)].slotCapacityByWeekday.\(weekday.rawValue)",
-                        message: "places per slot must lie in 0...32767, got \(bad)")
+                        message: "places per slot must lie in 0…\(AppointmentTemplate.maximumPerInterval), got \(bad)")
                 }
             }
             for weekday in Weekday.allCases {

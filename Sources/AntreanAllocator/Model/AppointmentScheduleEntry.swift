@@ -94,8 +94,10 @@ extension AllocatorConfiguration {
                 field: "overbook", message: "\(overbook.count) entries, but the day has \(count) intervals\(lengthNote)"
             )
         }
-        if let bad = overbook.first(where: { !(0...Int(Int16.max)).contains($0) }) {
-            throw TemplateFitError(field: "overbook", message: "extra \(unit) must lie in 0…32767, got \(bad)")
+        if let bad = overbook.first(where: { !AppointmentTemplate.placesRange.contains($0) }) {
+            throw TemplateFitError(
+                field: "overbook",
+                message: "extra \(unit) must lie in 0…\(AppointmentTemplate.maximumPerInterval), got \(bad)")
         }
     }
 }

@@ -65,8 +65,10 @@ extension AllocatorConfiguration {
                 rule, to: basePlaces(offered: offered, service: service, weekday: weekday, hours: hours, length: length)
             )
         }
-        if let bad = places.first(where: { !(0...Int(Int16.max)).contains($0) }) {
-            throw TemplateFitError(field: "places", message: "places per interval must lie in 0…32767, got \(bad)")
+        if let bad = places.first(where: { !AppointmentTemplate.placesRange.contains($0) }) {
+            throw TemplateFitError(
+                field: "places",
+                message: "places per interval must lie in 0…\(AppointmentTemplate.maximumPerInterval), got \(bad)")
         }
         try Self.checkOverbook(template.overbook, count: count, unit: "places", lengthNote: " (as many as places)")
         return places
@@ -140,4 +142,12 @@ extension AllocatorConfiguration {
 public struct TemplateFitError: Error, Hashable, Sendable {
     public var field: String
     public var message: String
+}
+
+extension AppointmentTemplate {
+    /// The most places (or extra counter-minutes) one interval or slot may have: the day ledgers count
+    /// usage in 16 bits (`SlotUsage`). Every reader of places (scenario vectors, places files, JSON
+    /// configurations) checks against this one bound.
+    public static let maximumPerInterval = Int(Int16.max)
+    public static let placesRange = 0...maximumPerInterval
 }

@@ -75,7 +75,8 @@ extension CityScenario {
     /// A list of extra counter-minutes per interval: whole numbers from 0 to 32767.
     private static func counterMinutes(_ node: ScenarioNode) throws(ScenarioError) -> [Int] {
         try entryVector(node, of: "counter-minutes") { value in
-            (0...Int(Int16.max)).contains(value) ? nil : "extra counter-minutes must lie in 0…32767, got \(value)"
+            AppointmentTemplate.placesRange.contains(value)
+                ? nil : "extra counter-minutes must lie in 0…\(AppointmentTemplate.maximumPerInterval), got \(value)"
         }
     }
 

@@ -77,7 +77,8 @@ extension CityScenario {
     private static func counts(_ node: ScenarioNode) throws(ScenarioError) -> [Int] {
         try entryVector(node, of: "places") { value in
             if value < 0 { return "places cannot be negative, got \(value)" }
-            return value > Int(Int16.max) ? "at most 32767 places per interval, got \(value)" : nil
+            return value > AppointmentTemplate.maximumPerInterval
+                ? "at most \(AppointmentTemplate.maximumPerInterval) places per interval, got \(value)" : nil
         }
     }
 

@@ -1,3 +1,4 @@
+import AntreanAllocator
 import Foundation
 
 /// A template's places per interval read from a file of its own (`rule: file`, `file: places.txt`):
@@ -5,8 +6,8 @@ import Foundation
 /// A one-column export from a spreadsheet reads as it is, so a planner can shape a day by hand and
 /// keep the vector out of the scenario. Public for the fuzz target (`FuzzScenario`).
 public enum PlacesFile {
-    /// The most places one interval may have (the allocator counts them in 16 bits).
-    public static let maximumPlaces = Int(Int16.max)
+    /// The most places one interval may have (the allocator's one bound).
+    public static let maximumPlaces = AppointmentTemplate.maximumPerInterval
 
     /// The vector in the file that `node` (the template's `file:` field) names, resolved against the
     /// folder of the file the template is written in. Errors name the places file's line and column
