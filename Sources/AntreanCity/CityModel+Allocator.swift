@@ -84,10 +84,14 @@ extension CityModel {
                         endMinute: pause.window.upperBound)
                 ]
             }
+            // So does the roster: a pool follows the counters rostered hour by hour.
+            let shifts = office.roster.filter { !$0.value.isEmpty }.mapValues { blocks in
+                blocks.map { CounterShift(counters: $0.counters, startMinute: $0.start, endMinute: $0.end) }
+            }
             return OfficeConfig(
                 id: OfficeID(office.id), kecamatan: KecamatanID(office.kecamatanId), openingHours: hours,
                 services: officeServices, walkInShare: citizens.walkInReserve, priorityShare: citizens.priorityReserve,
-                breaks: breaks)
+                breaks: breaks, shifts: shifts)
         }
         let serviceConfigs = services.map {
             ServiceConfig(id: ServiceID($0.id), meanServiceMinutes: $0.serviceTime.mean, dailyQuota: $0.dailyQuota)

@@ -50,6 +50,37 @@ import Testing
         #expect(bukit[7...9].allSatisfy { $0.sellable.total == 0 })
     }
 
+    /// With a roster (here Sungai's Friday: 3 counters 08:00–10:00, 1 from 12:00) the pool follows the
+    /// counters rostered minute by minute, less the prayer's one (never below none).
+    @Test func aRosteredOfficesPoolFollowsItsRoster() throws {
+        let rostered =
+            Self.pools + """
+
+                offices:
+                  sungai:
+                    roster:
+                      friday: { 08:00-10:00: 3, 12:00-14:00: 1 }
+                """
+        let model = try AppointmentTemplateCityTests.scenario(templates: rostered).model
+        var core = try AllocatorCore(
+            configuration: model.allocatorConfiguration(),
+            tokenSigner: QRTokenSigner(keyID: "sim", keyBytes: SecretText.decode(CitySimulation.simulatedTokenKey)),
+            journalsChanges: false)
+        func staffed(_ minute: Int) -> Int {
+            let counters = (480..<600).contains(minute) ? 3 : (720..<840).contains(minute) ? 1 : 2
+            return max(0, counters - ((690..<780).contains(minute) ? 1 : 0))
+        }
+        let expected = (0..<12).map { index in
+            (480 + 30 * index..<510 + 30 * index).reduce(0) { $0 + staffed($1) }
+        }
+        let found = core.pooledMinutes(office: OfficeID("sungai"), service: ServiceID("letter"), date: Self.friday)
+        #expect(try #require(found).map(\.sellable.total) == expected)
+        #expect(expected[0] == 90 && expected[8] == 0 && expected[11] == 30)
+        // The other offices keep their all-day counters.
+        let pasarFound = core.pooledMinutes(office: OfficeID("pasar"), service: ServiceID("letter"), date: Self.friday)
+        #expect(try #require(pasarFound).map(\.sellable.total) == Self.staffed(counters: 2))
+    }
+
     /// Runs the city and, after every event that made bookings, recounts from the booking records the
     /// counter-minutes each reserve of each touched pooled Friday interval holds, against that
     /// reserve's share of the staffed counter-minutes (the scenario's Friday shares applied here).

@@ -102,6 +102,18 @@ extension AllocatorConfiguration {
                         field: "\(path).breaks.\(weekday.rawValue)",
                         message: "a break starts before it ends within the day, with 0…10000 counters")
                 }
+                var previousEnd = 0
+                for (number, shift) in (office.shifts[weekday] ?? []).enumerated() {
+                    guard 0 <= shift.startMinute, shift.startMinute < shift.endMinute, shift.endMinute <= 1440,
+                        (0...1000).contains(shift.counters), shift.startMinute >= previousEnd
+                    else {
+                        throw ConfigurationError(
+                            field: "\(path).shifts.\(weekday.rawValue)[\(number)]",
+                            message: "shifts start before they end within the day, in order without overlapping, "
+                                + "with 0…1000 counters")
+                    }
+                    previousEnd = shift.endMinute
+                }
             }
         }
         try validateAppointmentTemplates()

@@ -20,35 +20,67 @@ extension AllocatorConfiguration {
     /// reserve (before the policy's overbooking), checked against the day: the interval divides the
     /// opening hours, `overbook` has one entry per interval. An interval has its counters × its
     /// minutes, less minute by minute the counters on a break then (never below none): a break from
-    /// 11:30 in a 11:20–11:40 interval takes its counters for 10 of the 20 minutes. Nil when the
-    /// office is closed that weekday. O(intervals), O(open minutes × breaks) with breaks.
+    /// 11:30 in a 11:20–11:40 interval takes its counters for 10 of the 20 minutes. A pool without
+    /// counters of its own follows the office's `shifts` (a roster): its counters are the most rostered
+    /// at any minute of the day, and the minutes with fewer are pauses of the difference, so both the
+    /// counter-minutes and the appointment minutes follow the roster. Nil when the office is closed
+    /// that weekday. O(intervals), O(open minutes × (breaks + shifts)) with breaks or shifts.
     func poolGrid(_ number: Int, office: OfficeConfig, weekday: Weekday) throws(TemplateFitError) -> PoolGrid? {
         let pool = appointmentPools[number]
         guard let hours = office.openingHours[weekday] else { return nil }
         let length = pool.intervalMinutes
         let count = try Self.intervalCount(length: length, hours: hours, weekday: weekday)
-        let counters =
+        let base =
             pool.counters
             ?? office.services.filter { pool.services.contains($0.service) }.map(\.counters).max() ?? 0
+        let open = hours.opensAtMinute..<max(hours.opensAtMinute, hours.closesAtMinute)
+        let followsShifts = pool.counters == nil && !(office.shifts[weekday] ?? []).isEmpty
+        var office = office
+        if !followsShifts { office.shifts = [:] }
+        let counters =
+            followsShifts ? open.map { office.rosteredCounters(base, on: weekday, at: $0) }.max() ?? base : base
         guard (1...1000).contains(counters) else {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
         try Self.checkOverbook(pool.overbook, count: count, unit: "counter-minutes")
         let walkInShare = office.walkInShare[weekday] ?? 0
         let priorityShare = office.priorityShare[weekday] ?? 0
-        let pauses = Self.pauses(office.breaks[weekday] ?? [], hours: hours)
+        let pauses =
+            followsShifts
+            ? Self.pauses(staffed: open.map { office.staffedCounters(base, on: weekday, at: $0) }, counters: counters)
+            : Self.pauses(office.breaks[weekday] ?? [], hours: hours)
         let minutes = (0..<count).map { (interval: Int) -> SlotCapacity in
             let start = hours.opensAtMinute + interval * length
-            // The minutes staffed: C × L less, minute by minute, the counters on break then.
+            // The minutes staffed: C × L less, minute by minute, the counters away (on break, or not
+            // rostered) then.
             let staffed =
                 pauses.isEmpty
                 ? counters * length
-                : (start..<start + length).reduce(0) { $0 + office.staffedCounters(counters, on: weekday, at: $1) }
+                : (start..<start + length).reduce(0) { $0 + office.staffedCounters(base, on: weekday, at: $1) }
             return SlotCapacity.split(total: staffed, walkInShare: walkInShare, priorityShare: priorityShare)
         }
         return PoolGrid(
             pool: number, firstMinute: hours.opensAtMinute, intervalMinutes: length, counters: counters,
             minutes: minutes, overbook: pool.overbook ?? [], pauses: pauses)
+    }
+
+    /// The minutes with fewer than `counters` at the desk (`staffed`, one entry per minute from
+    /// opening) as pauses of the difference, one per run of equal shortfall. O(minutes).
+    static func pauses(staffed: [Int], counters: Int) -> [PooledCounters.Pause] {
+        var pauses: [PooledCounters.Pause] = []
+        var start = 0
+        while start < staffed.count {
+            let away = counters - staffed[start]
+            var end = start + 1
+            while end < staffed.count, counters - staffed[end] == away { end += 1 }
+            if away > 0 {
+                pauses.append(
+                    PooledCounters.Pause(
+                        start: Int32(clamping: start), end: Int32(clamping: end), counters: Int32(clamping: away)))
+            }
+            start = end
+        }
+        return pauses
     }
 
     /// `breaks` as minutes after opening, cut to the opening `hours` (those outside them dropped).

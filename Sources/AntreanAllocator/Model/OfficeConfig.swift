@@ -60,11 +60,16 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
     /// service (`counters`, `slotCapacity`, `slotCapacityByWeekday`, templates) are taken as they
     /// are, so size those with the breaks in mind, as the city's apportionment does.
     public var breaks: [Weekday: [OfficeBreak]]
+    /// Counters staffed by time of day (a roster's hour blocks), by weekday, sorted and not overlapping;
+    /// minutes no shift covers keep the services' `counters`. A pool without counters of its own follows
+    /// them minute by minute (breaks still subtract); places given per service are taken as they are.
+    public var shifts: [Weekday: [CounterShift]]
 
     public init(
         id: OfficeID, kecamatan: KecamatanID, openingHours: [Weekday: OpeningHours] = OpeningHours.samarindaKelurahan,
         services: [OfficeServiceConfig], walkInShare: [Weekday: Double] = [:], priorityShare: [Weekday: Double] = [:],
-        closedDates: Set<LocalDate> = [], positionKm: PlanarPoint? = nil, breaks: [Weekday: [OfficeBreak]] = [:]
+        closedDates: Set<LocalDate> = [], positionKm: PlanarPoint? = nil, breaks: [Weekday: [OfficeBreak]] = [:],
+        shifts: [Weekday: [CounterShift]] = [:]
     ) {
         self.id = id
         self.kecamatan = kecamatan
@@ -75,10 +80,12 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
         self.closedDates = closedDates
         self.positionKm = positionKm
         self.breaks = breaks
+        self.shifts = shifts
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kecamatan, openingHours, services, walkInShare, priorityShare, closedDates, positionKm, breaks
+        case id, kecamatan, openingHours, services, walkInShare, priorityShare, closedDates, positionKm, breaks,
+            shifts
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,10 +101,11 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
         closedDates = try container.decodeIfPresent(Set<LocalDate>.self, forKey: .closedDates) ?? []
         positionKm = try container.decodeIfPresent(PlanarPoint.self, forKey: .positionKm)
         breaks = try container.decodeIfPresent([Weekday: [OfficeBreak]].self, forKey: .breaks) ?? [:]
+        shifts = try container.decodeIfPresent([Weekday: [CounterShift]].self, forKey: .shifts) ?? [:]
     }
 
-    /// As synthesized, but without `breaks` when there are none: a configuration written before
-    /// breaks existed encodes to the same bytes.
+    /// As synthesized, but without `breaks` or `shifts` when there are none: a configuration written
+    /// before they existed encodes to the same bytes.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -109,11 +117,22 @@ public struct OfficeConfig: Hashable, Sendable, Codable {
         try container.encode(closedDates, forKey: .closedDates)
         try container.encodeIfPresent(positionKm, forKey: .positionKm)
         if !breaks.isEmpty { try container.encode(breaks, forKey: .breaks) }
+        if !shifts.isEmpty { try container.encode(shifts, forKey: .shifts) }
     }
 
-    /// Counters at the desk at local `minute` of `weekday` when `counters` serve without breaks:
-    /// `counters` less those of every break covering the minute, never below none. O(breaks).
+    /// Counters rostered at local `minute` of `weekday`: the shift covering it, else `counters`. O(shifts).
+    func rosteredCounters(_ counters: Int, on weekday: Weekday, at minute: Int) -> Int {
+        for shift in shifts[weekday] ?? [] where shift.startMinute <= minute && minute < shift.endMinute {
+            return shift.counters
+        }
+        return counters
+    }
+
+    /// Counters at the desk at local `minute` of `weekday`: those rostered then (`counters` where no
+    /// shift says otherwise), less those of every break covering the minute, never below none.
+    /// O(breaks + shifts).
     func staffedCounters(_ counters: Int, on weekday: Weekday, at minute: Int) -> Int {
+        let counters = rosteredCounters(counters, on: weekday, at: minute)
         var away = 0
         for pause in breaks[weekday] ?? [] where pause.startMinute <= minute && minute < pause.endMinute {
             away += min(max(0, pause.counters), counters)
@@ -150,3 +169,17 @@ public struct PlanarPoint: Hashable, Sendable, Codable {
 }
 
 extension Weekday: CodingKeyRepresentable {}
+
+/// `counters` counters staffed from `startMinute` to `endMinute` (local minutes since midnight, end
+/// excluded) of a weekday, in place of the services' counters: one block of a roster.
+public struct CounterShift: Hashable, Sendable, Codable {
+    public var counters: Int
+    public var startMinute: Int
+    public var endMinute: Int
+
+    public init(counters: Int, startMinute: Int, endMinute: Int) {
+        self.counters = counters
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+    }
+}

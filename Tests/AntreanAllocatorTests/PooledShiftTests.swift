@@ -1,0 +1,126 @@
+import AntreanAllocator
+import Foundation
+import Testing
+
+/// A pool on an office whose counters follow a roster (`OfficeConfig.shifts`): each interval has the
+/// counter-minutes the rostered counters give minute by minute, less those on a break, and a
+/// booking's minute needs a counter at the desk for its whole service.
+@Suite struct PooledShiftTests {
+    typealias P = PoolFixture
+
+    /// Monday: 4 counters 08:00–08:40 (above the 2 of the services), 1 counter 09:10–10:00; a break
+    /// takes 1 counter 09:30–09:40 (none left then).
+    static let shifts = [
+        CounterShift(counters: 4, startMinute: 480, endMinute: 520),
+        CounterShift(counters: 1, startMinute: 550, endMinute: 600),
+    ]
+    static let pause = OfficeBreak(counters: 1, startMinute: 570, endMinute: 580)
+
+    static func configuration(poolCounters: Int? = nil) -> AllocatorConfiguration {
+        var configuration = P.configuration(
+            pools: [
+                AppointmentPool(
+                    office: P.office, services: [P.a, P.b], counters: poolCounters, intervalMinutes: P.interval)
+            ])
+        configuration.offices[0].shifts = [.monday: shifts]
+        configuration.offices[0].breaks = [.monday: [pause]]
+        configuration.offices[0].walkInShare = [:]
+        configuration.offices[0].priorityShare = [:]
+        return configuration
+    }
+
+    /// Counters at the desk at local `minute` on Monday, from the roster and the break written out here.
+    static func staffed(_ minute: Int) -> Int {
+        let rostered = (480..<520).contains(minute) ? 4 : (550..<600).contains(minute) ? 1 : P.counters
+        return max(0, rostered - ((570..<580).contains(minute) ? 1 : 0))
+    }
+
+    static func staffedMinutes(_ index: Int) -> Int {
+        let start = 480 + index * P.interval
+        return (start..<start + P.interval).reduce(0) { $0 + staffed($1) }
+    }
+
+    @Test func eachIntervalHasTheCounterMinutesTheRosterGives() throws {
+        var core = try P.core(Self.configuration())
+        let found = core.pooledMinutes(office: P.office, service: P.a, date: P.monday)
+        let intervals = try #require(found)
+        #expect(intervals.map(\.sellable.total) == (0..<P.intervals).map(Self.staffedMinutes))
+        // 120 (4 × 30); 4 × 10 + 2 × 20 = 80; 2 × 10 + 1 × 20 = 40; 1 × 30 less the break's 10 = 20.
+        #expect(intervals.map(\.sellable.total) == [120, 80, 40, 20])
+        // Tuesday has no roster: 2 counters × 30 minutes each.
+        let tuesdayFound = core.pooledMinutes(office: P.office, service: P.a, date: P.monday.adding(days: 1))
+        #expect(try #require(tuesdayFound).allSatisfy { $0.sellable.total == 60 })
+    }
+
+    /// A pool with counters of its own keeps them all day: the roster is the office's, not the pool's.
+    @Test func aPoolWithItsOwnCountersIgnoresTheRoster() throws {
+        var core = try P.core(Self.configuration(poolCounters: 3))
+        let found = core.pooledMinutes(office: P.office, service: P.a, date: P.monday)
+        // 3 × 30, the break taking 1 counter for 10 minutes of the last interval.
+        #expect(try #require(found).map(\.sellable.total) == [90, 90, 90, 80])
+    }
+
+    /// Random bookings: at no minute of an interval do more of its bookings overlap than counters are
+    /// at the desk, and each interval sells at most its counter-minutes.
+    @Test(arguments: [UInt64(31), 32, 33])
+    func noMinuteHasMoreBookingsThanRosteredCounters(seed: UInt64) throws {
+        var core = try P.core(Self.configuration())
+        var random = SplitMix64(seed: seed)
+        for citizen in 1...300 {
+            let service = Bool.random(using: &random) ? P.a : P.b
+            _ = core.book(
+                P.slot(service, interval: Int.random(in: 0..<P.intervals, using: &random)),
+                for: Fixture.citizen(citizen), now: P.sunday)
+        }
+        let held = core.allBookings.filter { $0.state.occupiesCapacity && $0.service != P.c }
+        // Within each interval (the rule places a booking among its interval's), as PooledBreakTests do.
+        for interval in 0..<P.intervals {
+            let own = held.filter { P.interval(of: $0.slotStart) == interval }
+            let first = 480 + interval * P.interval
+            for minute in first..<first + P.interval {
+                let covering = own.count { record in
+                    let start = first + P.offset(record)
+                    return start <= minute && minute < start + (P.minutes[record.service] ?? 0)
+                }
+                #expect(covering <= Self.staffed(minute), "minute \(minute)")
+            }
+        }
+        for interval in 0..<P.intervals {
+            let sold = held.filter { P.interval(of: $0.slotStart) == interval }.reduce(0) {
+                $0 + (P.minutes[$1.service] ?? 0)
+            }
+            #expect(sold <= Self.staffedMinutes(interval), "interval \(interval)")
+            #expect(sold > Self.staffedMinutes(interval) - 10, "interval \(interval) fills")
+        }
+        #expect(core.invariantViolations().isEmpty)
+    }
+
+    @Test func shiftsReadAndWriteAndOldConfigurationsReadAsBefore() throws {
+        let configuration = Self.configuration()
+        let data = try JSONEncoder().encode(configuration)
+        #expect(try JSONDecoder().decode(AllocatorConfiguration.self, from: data) == configuration)
+        let plain = try JSONEncoder().encode(P.configuration())
+        #expect(!String(decoding: plain, as: UTF8.self).contains("shifts"))
+        #expect(try JSONDecoder().decode(AllocatorConfiguration.self, from: plain).offices[0].shifts.isEmpty)
+    }
+
+    @Test(arguments: [
+        [CounterShift(counters: 1, startMinute: 540, endMinute: 500)],
+        [CounterShift(counters: 1, startMinute: 600, endMinute: 1441)],
+        [CounterShift(counters: 1001, startMinute: 480, endMinute: 500)],
+        [
+            CounterShift(counters: 1, startMinute: 480, endMinute: 540),
+            CounterShift(counters: 2, startMinute: 530, endMinute: 560),
+        ],
+    ])
+    func aBadShiftIsRefusedNamingItsField(shifts: [CounterShift]) {
+        var configuration = P.configuration()
+        configuration.offices[0].shifts = [.monday: shifts]
+        #expect(throws: ConfigurationError.self) { try configuration.validate() }
+        do {
+            try configuration.validate()
+        } catch {
+            #expect(error.field == "offices[0].shifts.monday[\(shifts.count - 1)]", "\(error)")
+        }
+    }
+}
