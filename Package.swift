@@ -226,7 +226,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay"]),
+        .testTarget(name: "AntreanReplayTests", dependencies: ["AntreanReplay", "AntreanAllocator"]),
         .testTarget(name: "AntreanScheduleTests", dependencies: ["AntreanSchedule", "AntreanEngine"]),
         .testTarget(name: "AntreanLocalizationTests", dependencies: ["AntreanLocalization", "AntreanAllocator"]),
         .testTarget(

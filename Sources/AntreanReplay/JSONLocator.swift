@@ -94,10 +94,7 @@ public enum JSONLocator {
                         descend(path.dropFirst(), depth: depth + 1, found: &found)
                         return
                     }
-                    guard skipValue(depth: depth + 1) else { return }
-                    skipWhitespace()
-                    guard current == UInt8(ascii: ",") else { return }
-                    advance()
+                    guard skipToNext(depth: depth + 1) else { return }
                 }
             case (.index(let wanted), UInt8(ascii: "[")?):
                 advance()
@@ -109,15 +106,22 @@ public enum JSONLocator {
                         descend(path.dropFirst(), depth: depth + 1, found: &found)
                         return
                     }
-                    guard skipValue(depth: depth + 1) else { return }
-                    skipWhitespace()
-                    guard current == UInt8(ascii: ",") else { return }
-                    advance()
+                    guard skipToNext(depth: depth + 1) else { return }
                     index += 1
                 }
             default:
                 return
             }
+        }
+
+        /// Skips a member's or element's value and the comma after it; false at the container's end
+        /// or malformed text.
+        mutating func skipToNext(depth: Int) -> Bool {
+            guard skipValue(depth: depth) else { return false }
+            skipWhitespace()
+            guard current == UInt8(ascii: ",") else { return false }
+            advance()
+            return true
         }
 
         /// Reads a string at its opening quote; nil when unterminated. Escapes other than `\"` and `\\`

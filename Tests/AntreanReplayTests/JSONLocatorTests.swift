@@ -1,3 +1,4 @@
+import AntreanAllocator
 import AntreanReplay
 import Foundation
 import Testing
@@ -61,7 +62,7 @@ struct JSONLocatorTests {
     /// Random documents, pretty-printed: a marker string put at a random path is on the line and column
     /// the locator gives for that path.
     @Test func theLineOfAMarkerPutAtRandomPaths() throws {
-        var random = SplitMix(seed: 20_261_206)
+        var random = SplitMix64(seed: 20_261_206)
         var checked = 0
         for round in 0..<600 {
             var document = Self.randomValue(depth: 0, random: &random)
@@ -86,7 +87,7 @@ struct JSONLocatorTests {
         #expect(checked >= 100, "only \(checked) nested paths were checked")
     }
 
-    static func randomValue(depth: Int, random: inout SplitMix) -> Any {
+    static func randomValue(depth: Int, random: inout SplitMix64) -> Any {
         // Containers at the top and more often than leaves below, so that most paths are nested.
         let kind = depth == 0 ? 4 : depth >= 5 ? Int(random.next() % 3) : Int(random.next() % 7)
         switch kind {
@@ -105,7 +106,7 @@ struct JSONLocatorTests {
         }
     }
 
-    static func randomPath(in value: Any, random: inout SplitMix) -> [JSONLocator.Component]? {
+    static func randomPath(in value: Any, random: inout SplitMix64) -> [JSONLocator.Component]? {
         var path: [JSONLocator.Component] = []
         var current = value
         while random.next() % 6 != 0 {
@@ -137,18 +138,5 @@ struct JSONLocatorTests {
             object[key] = replacing(object[key] as Any, at: path.dropFirst(), with: marker)
             return object
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014), for the test's reproducible documents.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
