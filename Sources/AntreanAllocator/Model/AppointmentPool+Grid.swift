@@ -45,18 +45,21 @@ extension AllocatorConfiguration {
         try Self.checkOverbook(pool.overbook, count: count, unit: "counter-minutes")
         let walkInShare = office.walkInShare[weekday] ?? 0
         let priorityShare = office.priorityShare[weekday] ?? 0
+        // Counters at the desk minute by minute from opening (away: on break, or not rostered), counted
+        // once for both the pauses and the intervals' counter-minutes; not needed without either.
+        let byMinute =
+            followsShifts || !(office.breaks[weekday] ?? []).isEmpty
+            ? open.map { office.staffedCounters(base, on: weekday, at: $0) } : []
         let pauses =
             followsShifts
-            ? Self.pauses(staffed: open.map { office.staffedCounters(base, on: weekday, at: $0) }, counters: counters)
+            ? Self.pauses(staffed: byMinute, counters: counters)
             : Self.pauses(office.breaks[weekday] ?? [], hours: hours)
         let minutes = (0..<count).map { (interval: Int) -> SlotCapacity in
-            let start = hours.opensAtMinute + interval * length
-            // The minutes staffed: C × L less, minute by minute, the counters away (on break, or not
-            // rostered) then.
+            let first = interval * length
             let staffed =
                 pauses.isEmpty
                 ? counters * length
-                : (start..<start + length).reduce(0) { $0 + office.staffedCounters(base, on: weekday, at: $1) }
+                : byMinute[min(first, byMinute.count)..<min(first + length, byMinute.count)].reduce(0, +)
             return SlotCapacity.split(total: staffed, walkInShare: walkInShare, priorityShare: priorityShare)
         }
         return PoolGrid(
