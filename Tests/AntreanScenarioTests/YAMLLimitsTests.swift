@@ -100,7 +100,7 @@ struct YAMLLimitsTests {
         #expect(error.message.contains("save the file as UTF-8"))
     }
 
-    /// Yams reports these with a byte offset only; the error names the line and column.
+    /// libyaml reports these with a byte offset only; the error names the line and column.
     @Test func aControlCharacterIsLocatedByLineAndColumn() throws {
         let error = try #require(scenarioError { try loadScenario("name: x\nrun: a\u{0}b\n") })
         #expect(error.line == 2 && error.location.column == 7, "\(error)")

@@ -3,7 +3,7 @@ import AntreanScenario
 import FuzzSupport
 
 /// Fuzzes the YAML scenario loader on in-memory text, down to what `antrean validate` checks: parse
-/// (Yams, then the loader's own tree), decode by model, and for a city the simulation's own validation
+/// (libyaml's events into the loader's tree), decode by model, and for a city the simulation's own validation
 /// (`CitySimulation.init`). Every outcome is a scenario or a `ScenarioError`/`CityModelError`, never a
 /// trap; includes are not followed (the text names no file the fuzzer controls). The same bytes go
 /// through the parser of a template's places file (`rule: file`), which must refuse or read them.

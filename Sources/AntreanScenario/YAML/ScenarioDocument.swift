@@ -50,10 +50,10 @@ public struct ScenarioDocument: Sendable {
         }
         let path = assignment[..<equals].split(separator: ".").map(String.init)
         // Setting a path recurses once per level; scenarios nest a few levels, files at most 64.
-        guard path.count <= YAMLStructureCheck.maximumDepth else {
+        guard path.count <= YAMLReader.maximumDepth else {
             throw ScenarioError(
                 location: .commandLine(origin), field: String(assignment[..<equals].prefix(80)),
-                message: "a field path has at most \(YAMLStructureCheck.maximumDepth) parts, this has \(path.count)")
+                message: "a field path has at most \(YAMLReader.maximumDepth) parts, this has \(path.count)")
         }
         let value = String(assignment[assignment.index(after: equals)...])
         root = try root.setting(path, to: .scalar(value, .commandLine("\(origin) \(assignment)")))
