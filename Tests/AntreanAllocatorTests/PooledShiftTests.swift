@@ -104,6 +104,21 @@ import Testing
         #expect(try JSONDecoder().decode(AllocatorConfiguration.self, from: plain).offices[0].shifts.isEmpty)
     }
 
+    /// A roster with no counter all day leaves a pool that follows it nothing to sell: said so, naming the
+    /// roster (it read "counters must lie in 1…1000, got 0", a bound nobody wrote).
+    @Test func aRosterWithoutCountersAllDayIsRefusedNamingTheRoster() {
+        var configuration = P.configuration(
+            pools: [AppointmentPool(office: P.office, services: [P.a, P.b], intervalMinutes: P.interval)])
+        configuration.offices[0].shifts = [.monday: [CounterShift(counters: 0, startMinute: 0, endMinute: 1440)]]
+        #expect(throws: ConfigurationError.self) { try configuration.validate() }
+        do {
+            try configuration.validate()
+        } catch {
+            #expect(error.field == "appointmentPools[0].counters", "\(error)")
+            #expect(error.message.contains("roster (shifts.monday) has no counter at any open minute"), "\(error)")
+        }
+    }
+
     @Test(arguments: [
         [CounterShift(counters: 1, startMinute: 540, endMinute: 500)],
         [CounterShift(counters: 1, startMinute: 600, endMinute: 1441)],

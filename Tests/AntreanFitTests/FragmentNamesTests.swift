@@ -32,4 +32,30 @@ struct FragmentNamesTests {
         }
         #expect(services.map(\.key) == names)
     }
+
+    /// Spellings Swift reads as one text are one service: "é" precomposed and decomposed, and two
+    /// different invalid bytes (each read as U+FFFD). As bytes they made two services under one key,
+    /// and the fragment did not load (found by FuzzFitLog: "this key appears twice in one mapping").
+    @Test func spellingsOfOneTextAreOneService() throws {
+        var log = Array("office,service,arrival_time,service_start,service_end,outcome\n".utf8)
+        let spellings: [[UInt8]] = [
+            Array("caf\u{E9}".utf8), Array("cafe\u{301}".utf8), [0x78, 0xFF], [0x78, 0xC3], Array("kk".utf8),
+        ]
+        for (minutes, name) in zip([10, 12, 14, 16, 18], spellings) {
+            log += Array("a,".utf8) + name
+            log += Array(",2026-11-23T08:00,2026-11-23T08:01,2026-11-23T08:\(String(minutes + 1)),served\n".utf8)
+        }
+        let fit = try LogFit.fit(contents: log, name: "log.csv")
+        #expect(fit.serviceTimes.map(\.service) == ["caf\u{E9}", "x\u{FFFD}", "kk"])
+        #expect(fit.serviceTimes.map(\.fit.sample.count) == [2, 2, 1])
+        let fragment = ScenarioFragment.text(fit, arrivalsFile: nil)
+        let document = try ScenarioDocument.parse(yaml: fragment, file: "fitted.yaml")
+        guard case .mapping(let entries, _) = document.root,
+            case .mapping(let services, _)? = entries.first(where: { $0.key == "services" })?.value
+        else {
+            Issue.record("no services mapping in\n\(fragment)")
+            return
+        }
+        #expect(services.map(\.key) == fit.serviceTimes.map(\.service))
+    }
 }

@@ -39,6 +39,13 @@ extension AllocatorConfiguration {
         if !followsShifts { office.shifts = [:] }
         let counters =
             followsShifts ? open.map { office.rosteredCounters(base, on: weekday, at: $0) }.max() ?? base : base
+        if followsShifts && counters == 0 {
+            throw TemplateFitError(
+                field: "counters",
+                message: "the pool has no counters of its own, and the office's roster (shifts.\(weekday.rawValue)) "
+                    + "has no counter at any open minute; roster one, give the pool counters, or close the office that day"
+            )
+        }
         guard (1...1000).contains(counters) else {
             throw TemplateFitError(field: "counters", message: "must lie in 1…1000, got \(counters)")
         }
