@@ -7,13 +7,15 @@ import Testing
 /// A log's service names are any bytes; the fragment a fit writes must still load, with each service
 /// under its own name (found by FuzzFitLog: a NUL in a name went raw into the YAML, which the loader
 /// refuses; Fuzz/Regressions/FuzzFitLog/service-name-with-nul-breaks-fragment.csv; and a name starting
-/// with U+FEFF lost it on the way back, in Yams; …/service-name-starting-with-bom-lost-in-fragment.csv).
+/// with U+FEFF lost it on the way back, in Yams; …/service-name-starting-with-bom-lost-in-fragment.csv;
+/// a key longer than 1024 characters is no implicit key for libyaml; …/service-name-longer-than-a-yaml-key.csv).
 @Suite("service names in the scenario fragment")
 struct FragmentNamesTests {
     @Test func namesWithControlCharactersAndLineSeparatorsLoadAsThemselves() throws {
         let names = [
             "c\u{0}x", "tab\there", "esc\u{1B}[31m", "line\u{2028}sep", "bom\u{FEFF}", "\u{FEFF}lead", "\u{FEFF}",
             "back\\slash", "kk",
+            String(repeating: "\u{0}", count: 300), String(repeating: "k", count: 1500),
         ]
         var log = "office,service,arrival_time,service_start,service_end,outcome\n"
         for name in names {

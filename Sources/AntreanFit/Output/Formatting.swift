@@ -36,6 +36,14 @@ enum Formatting {
         return quoted + "\""
     }
 
+    /// The line(s) that open the mapping entry `key` at `indent`, its value on the lines after: `key:`, or
+    /// for a key longer than libyaml reads as an implicit key (1024 characters, YAML 1.2 §7.4.2 allows
+    /// implicit keys up to that length), the explicit form `? key` then `:`.
+    static func yamlKeyLines(_ text: String, indent: String) -> [String] {
+        let key = yamlKey(text)
+        return key.utf8.count < 1000 ? [indent + key + ":"] : [indent + "? " + key, indent + ":"]
+    }
+
     /// A comment's text on one line.
     static func comment(_ text: String) -> String {
         text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")

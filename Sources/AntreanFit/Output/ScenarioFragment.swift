@@ -25,7 +25,7 @@ public enum ScenarioFragment {
         if !fit.serviceTimes.isEmpty {
             lines.append("services:")
             for (service, model) in fit.serviceTimes {
-                lines.append("  \(Formatting.yamlKey(service)):")
+                lines.append(contentsOf: Formatting.yamlKeyLines(service, indent: "  "))
                 lines.append(contentsOf: serviceLines(model).map { "    " + $0 })
             }
         }
