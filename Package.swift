@@ -142,7 +142,8 @@ let package = Package(
         .target(
             name: "AntreanFit",
             dependencies: [
-                "AntreanLocalization", "AntreanTraceFormat", .product(name: "RealModule", package: "swift-numerics"),
+                "AntreanLocalization", "AntreanScenario", "AntreanTraceFormat",
+                .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: strict),
         // The client keys file of `antrean serve` and `antrean keys` (records, roles, hashes): a module of its own

@@ -1,6 +1,7 @@
 import AntreanFit
 import AntreanLocalization
 import AntreanPlanning
+import AntreanScenario
 import ArgumentParser
 import Foundation
 
@@ -90,7 +91,7 @@ struct FitCommand: ParsableCommand {
         if let scenario {
             // Relative to the fragment's folder, as includes are read; the fragment's fields win.
             let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
-            fragment = "include: \(Self.yamlString(RosterFile.relativePath(of: scenario, from: folder)))\n" + fragment
+            fragment = "include: \(YAMLText.scalar(RosterFile.relativePath(of: scenario, from: folder)))\n" + fragment
         }
         try write(fragment, to: out)
         try write(ArrivalTable.text(fit), to: arrivalsPath)
@@ -123,20 +124,6 @@ struct FitCommand: ParsableCommand {
                     ["service": service, "served": language.integer(model.sample.count), "model": chosen]))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A path as a YAML double-quoted string, whatever characters it holds.
-    static func yamlString(_ text: String) -> String {
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\u%04x", scalar.value)
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
     }
 
     /// `fitted.yaml` → `fitted.arrivals.csv`.

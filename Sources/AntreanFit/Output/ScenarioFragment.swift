@@ -1,3 +1,4 @@
+import AntreanScenario
 import Foundation
 
 /// The scenario YAML a fit writes: fields the scenario loader reads (`services.<id>.service_time`,
@@ -25,7 +26,7 @@ public enum ScenarioFragment {
         if !fit.serviceTimes.isEmpty {
             lines.append("services:")
             for (service, model) in fit.serviceTimes {
-                lines.append(contentsOf: Formatting.yamlKeyLines(service, indent: "  "))
+                lines.append(contentsOf: YAMLText.keyLines(service, indent: "  "))
                 lines.append(contentsOf: serviceLines(model).map { "    " + $0 })
             }
         }

@@ -1,5 +1,6 @@
 import AntreanAllocator
 public import AntreanCity
+import AntreanScenario
 
 /// Writes appointment templates as the scenario files' `appointment_templates:` list.
 public enum TemplateFile {
@@ -34,8 +35,8 @@ public enum TemplateFile {
                     }
                 }
                 for group in groups {
-                    lines.append("  - office: \(office.id)")
-                    lines.append("    service: \(service.id)")
+                    lines.append("  - office: \(YAMLText.scalar(office.id))")
+                    lines.append("    service: \(YAMLText.scalar(service.id))")
                     lines.append("    weekdays: [\(group.weekdays.map(\.rawValue).joined(separator: ", "))]")
                     lines.append("    interval: \(group.template.intervalMinutes)m")
                     lines.append("    places: [\(group.template.places.map(String.init).joined(separator: ", "))]")

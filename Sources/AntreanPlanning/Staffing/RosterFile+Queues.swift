@@ -1,4 +1,5 @@
 public import AntreanQueueing
+import AntreanScenario
 
 extension RosterFile {
     /// A queue scenario's rosters as a scenario file: `include:` of the scenario, then each queue's
@@ -10,10 +11,10 @@ extension RosterFile {
     {
         let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         var lines = comment.map { "# " + $0 }
-        lines.append("include: \(quoted(include))")
+        lines.append("include: \(YAMLText.scalar(include))")
         lines.append("queues:")
         for (queue, roster) in rosters where !roster.blocks.isEmpty {
-            lines.append("  \(quoted(queue)):")
+            lines.append("  \(YAMLText.scalar(queue)):")
             lines.append("    roster:")
             for (index, weekday) in weekdays.enumerated() {
                 guard let blocks = roster.blocks[index], !blocks.isEmpty else { continue }

@@ -1,5 +1,6 @@
 public import AntreanAllocator
 public import AntreanCity
+import AntreanScenario
 import Foundation
 
 /// Writes rosters as a scenario file: `include:` of the scenario they were planned for, then each
@@ -12,10 +13,10 @@ public enum RosterFile {
         rosters: [(office: String, roster: [Weekday: [RosterBlock]])], include: String, comment: [String]
     ) -> String {
         var lines = comment.map { "# " + $0 }
-        lines.append("include: \(quoted(include))")
+        lines.append("include: \(YAMLText.scalar(include))")
         lines.append("offices:")
         for (office, roster) in rosters where !roster.isEmpty {
-            lines.append("  \(quoted(office)):")
+            lines.append("  \(YAMLText.scalar(office)):")
             lines.append("    roster:")
             for weekday in Weekday.allCases {
                 guard let blocks = roster[weekday], !blocks.isEmpty else { continue }
@@ -39,25 +40,5 @@ public enum RosterFile {
     /// `480` → `08:00`, `1440` → `24:00`.
     static func clock(_ minute: Int) -> String {
         String(format: "%02d:%02d", minute / 60, minute % 60)
-    }
-
-    /// A plain YAML scalar when it is one safely, else a double-quoted (JSON-escaped) string.
-    static func quoted(_ text: String) -> String {
-        let plain =
-            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./".contains($0)) }
-        if plain && !["true", "false", "yes", "no", "null", "on", "off", "~"].contains(text.lowercased())
-            && text.first?.isLetter == true
-        {
-            return text
-        }
-        let escaped = text.unicodeScalars.map { scalar -> String in
-            switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case _ where scalar.value < 0x20: return String(format: "\\u%04x", scalar.value)
-            default: return String(scalar)
-            }
-        }
-        return "\"" + escaped.joined() + "\""
     }
 }
