@@ -24,15 +24,7 @@ struct FragmentNamesTests {
         }
         let fit = try LogFit.fit(contents: Array(log.utf8), name: "log.csv")
         #expect(fit.serviceTimes.map(\.service) == names)
-        let fragment = ScenarioFragment.text(fit, arrivalsFile: nil)
-        let document = try ScenarioDocument.parse(yaml: fragment, file: "fitted.yaml")
-        guard case .mapping(let entries, _) = document.root,
-            case .mapping(let services, _)? = entries.first(where: { $0.key == "services" })?.value
-        else {
-            Issue.record("no services mapping in\n\(fragment)")
-            return
-        }
-        #expect(services.map(\.key) == names)
+        #expect(try Self.fragmentServices(fit) == names)
     }
 
     /// Spellings Swift reads as one text are one service: "é" precomposed and decomposed, and two
@@ -50,14 +42,19 @@ struct FragmentNamesTests {
         let fit = try LogFit.fit(contents: log, name: "log.csv")
         #expect(fit.serviceTimes.map(\.service) == ["caf\u{E9}", "x\u{FFFD}", "kk"])
         #expect(fit.serviceTimes.map(\.fit.sample.count) == [2, 2, 1])
+        #expect(try Self.fragmentServices(fit) == fit.serviceTimes.map(\.service))
+    }
+
+    /// The keys of the `services` mapping of the fragment `fit` writes, read back by the scenario loader.
+    static func fragmentServices(_ fit: LogFit) throws -> [String] {
         let fragment = ScenarioFragment.text(fit, arrivalsFile: nil)
         let document = try ScenarioDocument.parse(yaml: fragment, file: "fitted.yaml")
         guard case .mapping(let entries, _) = document.root,
             case .mapping(let services, _)? = entries.first(where: { $0.key == "services" })?.value
         else {
             Issue.record("no services mapping in\n\(fragment)")
-            return
+            return []
         }
-        #expect(services.map(\.key) == fit.serviceTimes.map(\.service))
+        return services.map(\.key)
     }
 }
