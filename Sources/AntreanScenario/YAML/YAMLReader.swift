@@ -40,7 +40,8 @@ enum YAMLReader {
 
 /// One libyaml event, copied out of the C structure (which is freed at once).
 private enum YAMLEvent {
-    case streamStart, streamEnd, documentStart, documentEnd
+    case streamStart, streamEnd, documentEnd
+    case documentStart(SourceLocation)
     case scalar(String, isPlain: Bool, SourceLocation)
     case sequenceStart(SourceLocation)
     case sequenceEnd
@@ -75,11 +76,10 @@ private struct EventReader {
         }
         let root = try value(after: try next(&parser), &parser, depth: 0)
         _ = try next(&parser)  // document end
-        var eventStart = yaml_mark_t()
-        let after = try next(&parser, start: &eventStart)
-        guard case .streamEnd = after else {
+        let after = try next(&parser)
+        if case .documentStart(let second) = after {
             throw ScenarioError(
-                location: location(eventStart), field: "",
+                location: second, field: "",
                 message: "YAML syntax: expected a single document in the stream but found another document")
         }
         return root
@@ -135,26 +135,18 @@ private struct EventReader {
         }
     }
 
-    private mutating func next(_ parser: inout yaml_parser_t) throws(ScenarioError) -> YAMLEvent {
-        var start = yaml_mark_t()
-        return try next(&parser, start: &start)
-    }
-
     /// The next event; anchors, aliases, too many values and libyaml's errors are thrown.
-    private mutating func next(_ parser: inout yaml_parser_t, start: inout yaml_mark_t) throws(ScenarioError)
-        -> YAMLEvent
-    {
+    private mutating func next(_ parser: inout yaml_parser_t) throws(ScenarioError) -> YAMLEvent {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw error(parser) }
         defer { yaml_event_delete(&event) }
-        start = event.start_mark
         let here = location(event.start_mark)
         var anchor: UnsafeMutablePointer<yaml_char_t>?
         let result: YAMLEvent
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT: return .streamEnd
-        case YAML_DOCUMENT_START_EVENT: return .documentStart
+        case YAML_DOCUMENT_START_EVENT: return .documentStart(here)
         case YAML_DOCUMENT_END_EVENT: return .documentEnd
         case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
         case YAML_MAPPING_END_EVENT: return .mappingEnd
