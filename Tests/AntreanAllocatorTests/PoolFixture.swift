@@ -66,4 +66,26 @@ enum PoolFixture {
     static func interval(of start: Instant) -> Int {
         Int((start.secondsSinceEpoch - at(480).secondsSinceEpoch) / 60) / interval
     }
+
+    /// Minutes of [start, start + length) (minutes after opening) charged to `interval`: those inside
+    /// it, and for the last interval those after closing too.
+    static func charge(start: Int, length: Int, to interval: Int) -> Int {
+        let from = interval * self.interval
+        let to = interval == intervals - 1 ? Int.max : from + self.interval
+        return max(0, min(to, start + length) - max(from, start))
+    }
+
+    /// Counter-minutes the occupying bookings of the pooled services spend in each interval per
+    /// reserve, counted here from their appointments.
+    static func sold(_ records: [BookingRecord], minutes: [ServiceID: Int] = minutes) -> [Int: [CapacityPool: Int]] {
+        var sold: [Int: [CapacityPool: Int]] = [:]
+        for record in records where record.state.occupiesCapacity && record.service != c {
+            let start = interval(of: record.slotStart) * interval + offset(record)
+            for index in 0..<intervals {
+                sold[index, default: [:]][record.pool, default: 0] += charge(
+                    start: start, length: minutes[record.service] ?? 0, to: index)
+            }
+        }
+        return sold
+    }
 }

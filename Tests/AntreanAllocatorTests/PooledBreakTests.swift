@@ -98,11 +98,7 @@ import Testing
                 office: P.office, service: Bool.random(using: &random) ? P.a : P.b,
                 citizen: Fixture.citizen(1000 + minute), now: P.at(minute))
         }
-        var sold: [Int: [CapacityPool: Int]] = [:]
-        for record in core.allBookings where record.state.occupiesCapacity && record.service != P.c {
-            sold[P.interval(of: record.slotStart), default: [:]][record.pool, default: 0] +=
-                P.minutes[record.service] ?? 0
-        }
+        let sold = P.sold(core.allBookings)
         for interval in 0..<P.intervals {
             let staffed = Self.staffedMinutes(interval)
             let walkIn = Int((Double(staffed) * 0.25).rounded())

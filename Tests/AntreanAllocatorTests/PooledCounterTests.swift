@@ -47,11 +47,16 @@ import Testing
     /// Random book, cancel, reschedule, walk-in and no-show sequences against a reference that
     /// counts counter-minutes itself: every decision is the reference's, no interval's reserve ever
     /// sells more counter-minutes than C × interval split by the shares, and every minute is the
-    /// earliest at which fewer than C earlier bookings of the interval are being served.
-    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
-    func capacityInCounterMinutesIsNeverExceeded(seed: UInt64) throws {
-        var core = try P.core()
+    /// earliest at which fewer than C bookings of the day are being served through the whole service,
+    /// across interval boundaries. Service b takes 10 minutes, or 45: longer than an interval.
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6], [10, 45])
+    func capacityInCounterMinutesIsNeverExceeded(seed: UInt64, bMinutes: Int) throws {
+        var core = try P.core(
+            P.configuration(pools: [
+                AppointmentPool(office: P.office, services: [P.a, P.b], intervalMinutes: P.interval, serviceMinutes: [P.b: bMinutes])
+            ]))
         var model = ReferencePool()
+        model.minutes[P.b] = bMinutes
         var random = SplitMix64(seed: seed)
         var citizen = 0
         var ids: [BookingID] = []
@@ -67,7 +72,7 @@ import Testing
                 if let expected {
                     let record = try answer.get().booking
                     #expect(record.pool == expected)
-                    #expect(P.offset(record) == model.expectedMinute(service, interval: interval))
+                    #expect(P.offset(record) == model.expectedMinute(service, interval: interval, pool: expected))
                     model.add(record, service: service)
                     ids.append(record.id)
                 } else {
@@ -115,7 +120,7 @@ import Testing
                 if let expected {
                     let record = try answer.get().booking
                     #expect(P.interval(of: record.slotStart) == expected)
-                    #expect(P.offset(record) == model.expectedMinute(service, interval: expected))
+                    #expect(P.offset(record) == model.expectedMinute(service, interval: expected, pool: .walkIn))
                     model.add(record, service: service)
                 } else {
                     #expect(answer.refusal == .walkInReserveFull)
@@ -128,11 +133,7 @@ import Testing
     /// The allocator's records, summed here, never exceed the reference limits and agree with both
     /// the reference and the allocator's own accounting.
     func checkAgainst(_ model: ReferencePool, core: inout AllocatorCore) throws {
-        var sold: [Int: [CapacityPool: Int]] = [:]
-        for record in core.allBookings where record.state.occupiesCapacity && record.service != P.c {
-            sold[P.interval(of: record.slotStart), default: [:]][record.pool, default: 0] +=
-                P.minutes[record.service] ?? 0
-        }
+        let sold = P.sold(core.allBookings, minutes: model.minutes)
         let accountedFound = core.pooledMinutes(office: P.office, service: P.a, date: P.monday)
         let accounted = try #require(accountedFound)
         for interval in 0..<P.intervals {
@@ -303,7 +304,9 @@ import Testing
 }
 
 /// An independent account of the pool in `PoolFixture`: the occupying bookings' intervals, reserves,
-/// minutes and appointment minutes, and the limits computed from the shares by hand.
+/// minutes and appointment minutes, and the limits computed from the shares by hand. A booking's
+/// minutes are charged to the intervals its stretch [start, start + minutes) covers, those after
+/// closing to the last interval.
 struct ReferencePool {
     typealias P = PoolFixture
     struct Held {
@@ -313,40 +316,57 @@ struct ReferencePool {
         var minute: Int
         var state: BookingState
         var appointment: Instant
+        /// Minutes after opening.
+        var start: Int { interval * P.interval + minute }
     }
     var held: [BookingID: Held] = [:]
+    /// Expected minutes per service.
+    var minutes = P.minutes
 
     func used(_ interval: Int, _ pool: CapacityPool) -> Int {
-        held.values.filter { $0.interval == interval && $0.pool == pool }.reduce(0) { $0 + $1.minutes }
+        held.values.filter { $0.pool == pool }.reduce(0) {
+            $0 + P.charge(start: $1.start, length: $1.minutes, to: interval)
+        }
     }
 
-    func fits(_ pool: CapacityPool, _ minutes: Int, interval: Int) -> Bool {
-        used(interval, pool) + minutes <= P.limit[pool] ?? 0
+    /// Whether a booking of `length` minutes at `start` (minutes after opening) fits `pool` everywhere.
+    func fits(_ pool: CapacityPool, start: Int, length: Int) -> Bool {
+        (0..<P.intervals).allSatisfy {
+            used($0, pool) + P.charge(start: start, length: length, to: $0) <= P.limit[pool] ?? 0
+        }
+    }
+
+    /// Admission: a booking at the interval's start fits its reserve.
+    func fits(_ pool: CapacityPool, _ length: Int, interval: Int) -> Bool {
+        fits(pool, start: interval * P.interval, length: length)
     }
 
     /// The reserve a booking takes (priority citizens: the priority reserve first), nil: full.
     func poolFor(_ service: ServiceID, interval: Int, priority: Bool) -> CapacityPool? {
-        let minutes = P.minutes[service] ?? 0
-        if priority, fits(.priority, minutes, interval: interval) { return .priority }
-        return fits(.online, minutes, interval: interval) ? .online : nil
+        let length = minutes[service] ?? 0
+        if priority, fits(.priority, length, interval: interval) { return .priority }
+        return fits(.online, length, interval: interval) ? .online : nil
     }
 
-    /// The earliest minute of the interval at which every minute of the service has fewer than C
-    /// bookings being served; else the earliest with the least busy worst minute.
-    func expectedMinute(_ service: ServiceID, interval: Int) -> Int {
-        let length = P.minutes[service] ?? 0
-        let others = held.values.filter { $0.interval == interval }
-        func depth(_ minute: Int) -> Int { others.count { $0.minute <= minute && minute < $0.minute + $0.minutes } }
-        let peaks = (0..<P.interval).map { start in
-            (start..<min(P.interval, start + length)).map(depth).max() ?? 0
+    /// Of the interval's minutes whose charges fit `pool`, the earliest at which every minute of the
+    /// service before closing has fewer than C bookings of the day being served; else the earliest
+    /// with the fewest minutes at which it would find both counters busy, counted per citizen.
+    func expectedMinute(_ service: ServiceID, interval: Int, pool: CapacityPool) -> Int {
+        let length = minutes[service] ?? 0
+        let close = P.intervals * P.interval
+        func depth(_ minute: Int) -> Int { held.values.count { $0.start <= minute && minute < $0.start + $0.minutes } }
+        let allowed = (0..<P.interval).filter { fits(pool, start: interval * P.interval + $0, length: length) }
+        // Citizen-minutes at which a booking at each allowed start would find both counters busy.
+        let excess = allowed.map { offset in
+            let start = interval * P.interval + offset
+            return (start..<min(close, start + length)).reduce(0) { $0 + max(0, depth($1) + 1 - P.counters) }
         }
-        if let free = peaks.firstIndex(where: { $0 < P.counters }) { return free }
-        return peaks.firstIndex(of: peaks.min() ?? 0) ?? 0
+        return excess.firstIndex(of: excess.min() ?? 0).map { allowed[$0] } ?? 0
     }
 
     mutating func add(_ record: BookingRecord, service: ServiceID) {
         held[record.id] = Held(
-            interval: P.interval(of: record.slotStart), pool: record.pool, minutes: P.minutes[service] ?? 0,
+            interval: P.interval(of: record.slotStart), pool: record.pool, minutes: minutes[service] ?? 0,
             minute: P.offset(record), state: record.state, appointment: record.appointment)
     }
 
@@ -373,7 +393,7 @@ struct ReferencePool {
             held[record.id] = current
             return .refused(.slotFull)
         }
-        return .moved(pool, minute: expectedMinute(record.service, interval: interval))
+        return .moved(pool, minute: expectedMinute(record.service, interval: interval, pool: pool))
     }
 
     /// Booked citizens whose appointment plus the 15-minute grace lies before `now`.
@@ -383,6 +403,6 @@ struct ReferencePool {
 
     /// The interval a walk-in at `from` gets: the first from there with walk-in minutes left.
     func walkInInterval(_ service: ServiceID, from: Int) -> Int? {
-        (from..<P.intervals).first { fits(.walkIn, P.minutes[service] ?? 0, interval: $0) }
+        (from..<P.intervals).first { fits(.walkIn, minutes[service] ?? 0, interval: $0) }
     }
 }

@@ -81,9 +81,10 @@ extension AllocatorCore {
         // Office and slot start follow from the new ledger and slot.
         bookings[index].ledger = target.ledger
         bookings[index].slot = UInt16(target.slot)
+        // The reserve first: a pooled place charges its minutes to it.
+        bookings[index].pool = pool
         takePlace(bookingAt: index)
         occupy(target, pool: pool)
-        bookings[index].pool = pool
         bookings[index].reschedules += 1
         bookings[index].updatedAt = now.secondsSinceEpoch
         if journalsChanges { changed.append(id) }

@@ -1,12 +1,12 @@
 extension AllocatorCore {
     // Pooled counters (``AppointmentPool``). A pooled service keeps its own day ledger on the pool's
-    // interval grid, whose places per reserve are what the pool's counter-minutes would give that
-    // service alone (⌊minutes ÷ its expected minutes⌋): an upper bound, so the ledger's counts
-    // (daily quota, open-slot counts that let a search skip a full day) stay valid. What decides is
-    // the pool: a booking needs its expected minutes left in its reserve of its interval, which every
-    // service of the pool draws on. The open-slot counts may then overstate a day's room (another
-    // service used the minutes); they never understate it, so a search reads such a day's slots
-    // instead of skipping it, and finds the truth there.
+    // interval grid. Its places per slot and reserve are the pool's counter-minutes: every booking
+    // starting in an interval is charged at least one of its minutes, so the ledger's counts (daily
+    // quota, open-slot counts that let a search skip a full day) stay valid upper bounds. What decides
+    // is the pool: a booking needs its expected minutes left in its reserve of every interval it is
+    // charged to (``PooledCounters``), which every service of the pool draws on. The open-slot counts
+    // may then overstate a day's room (another service used the minutes); they never understate it,
+    // so a search reads such a day's slots instead of skipping it, and finds the truth there.
 
     /// Adds the slot template of a pooled service's grid: the pool's online counter-minutes raised
     /// as the policy allows plus the pool's extra minutes, and the service's places within them.
@@ -23,7 +23,15 @@ extension AllocatorCore {
                 priority: Int32(clamping: minutes.priority))
         }
         let length = Int32(pooled.minutes)
-        var template = SlotTemplate(grid: grid, bookable: limits.map { $0.online / length })
+        // Limits in counter-minutes (see above); the public plan and the utilization keep the places
+        // this service alone could have.
+        var bounds = grid
+        bounds.slots = limits.map { SlotCapacity(online: Int($0.online), walkIn: Int($0.walkIn), priority: Int($0.priority)) }
+        var template = SlotTemplate(grid: bounds, bookable: limits.map(\.online))
+        template.slots = grid.slots
+        template.sellable = zip(grid.slots, limits).reduce(0) {
+            $0 + Int($1.1.online / length) + $1.0.walkIn + $1.0.priority
+        }
         template.pooledMinutes = length
         template.pool = Int32(pooled.grid.pool)
         template.poolCounters = pooled.grid.counters
@@ -52,13 +60,12 @@ extension AllocatorCore {
     }
 
     /// Places left in `pool` of slot `slot` of ledger `ledger`: the ledger's own, and on a pooled day
-    /// no more than the pool's counter-minutes left in that reserve hold. O(1).
+    /// no more than the pool's counter-minutes left in that reserve admit. O(1).
     func remaining(_ pool: CapacityPool, ledger: Int, slot: Int) -> Int {
         let places = rows.remaining(pool, of: ledgers[ledger], at: slot)
         let day = ledgers[ledger].poolDay
         guard day >= 0 else { return places }
-        let minutes = pooledCounters.remaining(pool, day: day, interval: slot)
-        return min(places, max(0, minutes) / Int(pooledMinutes(ledger: ledger)))
+        return min(places, pooledCounters.places(pool, day: day, interval: slot, length: Int(pooledMinutes(ledger: ledger))))
     }
 
     /// Places a booking citizen may take in slot `slot` of ledger `ledger` (see `SlotRows.room`).
@@ -70,41 +77,36 @@ extension AllocatorCore {
         return isPriority ? online + remaining(.priority, ledger: ledger, slot: slot) : online
     }
 
-    /// Counts a booking's expected minutes against (`sign` 1) or back to (-1) its pooled interval.
-    mutating func countPooledMinutes(_ sign: Int32, at position: LedgerPosition, pool: CapacityPool) {
-        let ledger = Int(position.ledger)
-        let day = ledgers[ledger].poolDay
-        guard day >= 0 else { return }
-        pooledCounters.add(sign * pooledMinutes(ledger: ledger), to: pool, day: day, interval: Int(position.slot))
-    }
-
-    /// Puts the booking at `index` on its pooled interval's timeline (at `storedMinutes` when given)
-    /// and sets its appointment minutes. Its `place` becomes 0: it holds a segment to give back.
+    /// Puts the booking at `index` on its pooled day's timeline (at `storedMinutes` when given), charges
+    /// its minutes to its reserve and sets its appointment minutes. Its `place` becomes 0: it holds a
+    /// segment to give back.
     mutating func takePooledPlace(bookingAt index: Int, storedMinutes: Int?) {
         let ledger = Int(bookings[index].ledger)
         let minute = pooledCounters.take(
             day: ledgers[ledger].poolDay, interval: Int(bookings[index].slot),
-            length: Int(pooledMinutes(ledger: ledger)), at: storedMinutes)
+            length: Int(pooledMinutes(ledger: ledger)), pool: bookings[index].pool, at: storedMinutes)
         bookings[index].place = 0
         bookings[index].appointmentMinutes = UInt16(clamping: minute)
     }
 
-    /// Takes the booking at `index`'s segment off its pooled interval's timeline.
+    /// Takes the booking at `index`'s segment off its pooled day's timeline and gives its minutes back.
     mutating func releasePooledPlace(bookingAt index: Int) {
         let ledger = Int(bookings[index].ledger)
         pooledCounters.release(
             day: ledgers[ledger].poolDay, interval: Int(bookings[index].slot),
-            minute: Int(bookings[index].appointmentMinutes), length: Int(pooledMinutes(ledger: ledger)))
+            minute: Int(bookings[index].appointmentMinutes), length: Int(pooledMinutes(ledger: ledger)),
+            pool: bookings[index].pool)
     }
 
-    /// Whether the pooled interval of `position` has `pool` counter-minutes left for one more booking
-    /// of its service (true where no pool governs). O(1).
-    func pooledRoom(for pool: CapacityPool, at position: LedgerPosition) -> Bool {
+    /// Whether a booking of `position`'s service at `minute` after its interval's start fits the unsold
+    /// `pool` counter-minutes of every interval it is charged to (true where no pool governs). A
+    /// restored booking keeps its minute, so this, not the admission of a new booking, is its test.
+    func pooledFits(_ pool: CapacityPool, at position: LedgerPosition, minute: Int) -> Bool {
         let ledger = Int(position.ledger)
         let day = ledgers[ledger].poolDay
         guard day >= 0 else { return true }
-        return pooledCounters.remaining(pool, day: day, interval: Int(position.slot))
-            >= Int(pooledMinutes(ledger: ledger))
+        return pooledCounters.fits(
+            pool, day: day, interval: Int(position.slot), minute: minute, length: Int(pooledMinutes(ledger: ledger)))
     }
 
     /// The counter-minutes sold and sellable per reserve of interval `index` of the pool governing

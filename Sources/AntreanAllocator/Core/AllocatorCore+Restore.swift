@@ -98,7 +98,8 @@ extension AllocatorCore {
             try Self.checkFields(of: record)
             let slot = SlotRef(office: record.office, service: record.service, start: record.slotStart)
             guard case .success(let position) = position(of: slot) else { throw .slotNotInConfiguration(record.id) }
-            try checkRoom(for: record, at: position)
+            let minutes = try appointmentMinutes(of: record, at: position)
+            try checkRoom(for: record, at: position, minute: minutes)
             let stored = store(
                 at: position, nikHash: record.nikHash, account: record.account, pool: record.pool, state: record.state,
                 createdAt: record.createdAt, updatedAt: record.updatedAt, holdExpiresAt: record.holdExpiresAt,
@@ -116,7 +117,6 @@ extension AllocatorCore {
                 throw .invalidStoredBooking(
                     Self.violation(record, "its citizen's idempotency key is also used by booking \(other)"))
             }
-            let minutes = try appointmentMinutes(of: record, at: position)
             index(
                 bookingAt: stored, nikHash: record.nikHash, account: record.account,
                 idempotencyKey: record.idempotencyKey, scheduleDeadlines: false, storedMinutes: minutes)
@@ -156,18 +156,21 @@ extension AllocatorCore {
     }
 
     /// A booking that occupies a place needs one left in its pool of its slot: a slot never holds more
-    /// than its capacity (which also keeps the 16-bit slot counters in range).
-    private mutating func checkRoom(for record: BookingRecord, at position: LedgerPosition) throws(RestoreError) {
+    /// than its capacity (which also keeps the 16-bit slot counters in range). On a pooled day its
+    /// segment from its stored `minute` must fit the unsold minutes of every interval it is charged to.
+    private mutating func checkRoom(
+        for record: BookingRecord, at position: LedgerPosition, minute: Int
+    ) throws(RestoreError) {
         guard record.state.occupiesCapacity else { return }
         let ledger = ledgers[Int(position.ledger)]
         guard rows.remaining(record.pool, of: ledger, at: Int(position.slot)) <= 0 else {
-            guard !pooledRoom(for: record.pool, at: position) else { return }
+            guard !pooledFits(record.pool, at: position, minute: minute) else { return }
             throw .invalidStoredBooking(
                 Self.violation(
                     record,
-                    "the pooled counters of \(record.office) at \(record.slotStart) have fewer than"
-                        + " \(pooledMinutes(ledger: Int(position.ledger))) \(record.pool.rawValue) counter-minutes"
-                        + " left (capacity per interval)"))
+                    "the pooled counters of \(record.office) have too few \(record.pool.rawValue) counter-minutes"
+                        + " left for its \(pooledMinutes(ledger: Int(position.ledger))) minutes from"
+                        + " \(record.appointment) (capacity per interval)"))
         }
         let limit = rows.limits(of: ledger, at: Int(position.slot))
         let places =

@@ -327,14 +327,14 @@ public struct AllocatorCore: Sendable {
         return .success(LedgerPosition(key: key, ledger: Int32(number), slot: Int32(index)))
     }
 
+    /// Counts a place of `pool` as used. On a pooled day the counter-minutes follow the booking's
+    /// segment (`takePlace` and `releasePlace` charge and give them back).
     mutating func occupy(_ position: LedgerPosition, pool: CapacityPool) {
         rows.add(1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
-        countPooledMinutes(1, at: position, pool: pool)
     }
 
     mutating func vacate(_ position: LedgerPosition, pool: CapacityPool) {
         rows.add(-1, to: pool, of: &ledgers[Int(position.ledger)], at: Int(position.slot))
-        countPooledMinutes(-1, at: position, pool: pool)
     }
 
     /// Moves a booking to `state`, keeping ledgers and NIK counts in step. O(1), no hashing.

@@ -152,9 +152,9 @@ extension AllocatorCore {
         return violations
     }
 
-    /// On pooled days: every interval's sold counter-minutes per reserve are its occupying bookings'
-    /// expected minutes (at least those, once history was retired) and within what it may sell, and
-    /// its timeline holds one segment per occupying booking. O(n + intervals).
+    /// On pooled days: every interval's sold counter-minutes per reserve are the minutes its occupying
+    /// bookings' segments spend in it (at least those, once history was retired) and within what it may
+    /// sell, and the timeline holds one segment per occupying booking. O(n + intervals).
     func pooledViolations() -> [String] {
         var violations: [String] = []
         var recount: [Int: PooledCounters.Minutes] = [:]
@@ -164,16 +164,19 @@ extension AllocatorCore {
             let ledger = Int(booking.ledger)
             let day = ledgers[ledger].poolDay
             guard day >= 0 else { continue }
-            let minutes = pooledMinutes(ledger: ledger)
-            let position = pooledCounters.position(day: day, interval: Int(booking.slot))
-            switch booking.pool {
-            case .online: recount[position, default: .init()].online += minutes
-            case .walkIn: recount[position, default: .init()].walkIn += minutes
-            case .priority: recount[position, default: .init()].priority += minutes
+            let minutes = Int(pooledMinutes(ledger: ledger))
+            let shape = pooledCounters.days[Int(day)]
+            let start = Int(booking.slot) * Int(shape.intervalMinutes) + Int(booking.appointmentMinutes)
+            PooledCounters.forEachCharge(of: shape, start: start, length: minutes) { interval, charged in
+                let position = pooledCounters.position(day: day, interval: interval)
+                switch booking.pool {
+                case .online: recount[position, default: .init()].online += Int32(charged)
+                case .walkIn: recount[position, default: .init()].walkIn += Int32(charged)
+                case .priority: recount[position, default: .init()].priority += Int32(charged)
+                }
             }
-            segments[position, default: []].append(
-                PooledCounters.Segment(
-                    minute: booking.appointmentMinutes, length: UInt16(clamping: minutes)))
+            segments[pooledCounters.position(day: day, interval: Int(booking.slot)), default: []].append(
+                PooledCounters.Segment(minute: booking.appointmentMinutes, length: UInt16(clamping: minutes)))
         }
         let retired = retiredSlotsBefore != Int64.min
         for position in pooledCounters.intervals.indices {

@@ -1,15 +1,21 @@
 /// The counter-minutes of every pooled office-day (see ``AppointmentPool``): per interval and reserve
 /// what may be booked and what is, and the pooled timeline that gives each booking its minute.
 ///
-/// The timeline of an interval is the multiset of its occupying bookings' segments [minute, minute +
-/// expected minutes). A new booking of d minutes gets the earliest minute m of the interval at which
-/// fewer than C (the counters) segments cover every minute of [m, m + d) inside the interval; if none
-/// has (overbooking, or minutes left only in fragments), the earliest minute whose busiest minute in
-/// [m, m + d) is least busy. Segments whose greatest overlap is at most C can be given to C counters
-/// with none serving two citizens at once (interval graphs are perfect: colouring by start time uses
-/// as many colours as the deepest overlap), so "fewer than C cover it" is "some counter is free for
-/// the whole service". The rule reads only the multiset, not which counter took which segment, so
-/// restoring the stored minutes rebuilds exactly the state that chooses the next minute.
+/// The timeline is the day's: the multiset of its occupying bookings' segments [minute, minute +
+/// expected minutes), in minutes after opening, whatever interval they start in. A booking's minutes
+/// are charged to the intervals its segment covers (those after closing to the last interval), so an
+/// interval's sold counter-minutes are the booked time inside it. A new booking of d minutes in
+/// interval i may start at a minute m of i whose charges to every later interval fit that interval's
+/// reserve (m = i's start always may, once i's admission holds: ``places(_:day:interval:length:)``).
+/// Of those it gets the earliest at which fewer than C (the counters) segments cover every minute of
+/// [m, m + d) up to closing, across interval boundaries; if none has (overbooking, or minutes left
+/// only in fragments), the earliest that adds the fewest citizen-minutes beyond the counters at the
+/// desk (a citizen-minute at which every counter is busy). Segments whose greatest
+/// overlap is at most C can be given to C counters with none serving two citizens at once (interval
+/// graphs are perfect: colouring by start time uses as many colours as the deepest overlap), so
+/// "fewer than C cover it" is "some counter is free for the whole service". The rule reads only the
+/// multiset and the sold minutes, not which counter took which segment, so restoring the stored
+/// minutes rebuilds exactly the state that chooses the next minute.
 struct PooledCounters: Sendable {
     /// One pooled office-day: where its intervals start in `intervals`, and its shape.
     struct Day: Hashable, Sendable {
@@ -19,6 +25,14 @@ struct PooledCounters: Sendable {
         var counters: Int32
         /// Its breaks: an index in `pauseSets` (-1: none).
         var pauses: Int32 = -1
+        /// The longest segment it has held: how far back a search looks for segments that reach in.
+        var longest: Int32 = 0
+
+        /// Minutes from opening to closing.
+        var minutes: Int { Int(count) * Int(intervalMinutes) }
+
+        /// The interval that minute `minute` after opening is charged to (after closing: the last).
+        func interval(ofMinute minute: Int) -> Int { min(minute / max(1, Int(intervalMinutes)), Int(count) - 1) }
     }
 
     /// `counters` counters away from `start` to `end` (minutes after the day's opening, end
@@ -110,79 +124,153 @@ struct PooledCounters: Sendable {
         }
     }
 
-    /// Puts a booking of `length` minutes on the timeline of interval `index` of `day`, at `stored`
-    /// (a restored booking's or an undone move's minute) or else at the rule's minute, and returns
-    /// the minute. O(L × d + k) for an interval of L minutes holding k segments.
-    mutating func take(day: Int32, interval index: Int, length: Int, at stored: Int? = nil) -> Int {
-        let shape = days[Int(day)]
-        let position = Int(shape.start) + index
-        var taken = segments[position] ?? []
-        let minute =
-            stored
-            ?? Self.earliestMinute(
-                segments: taken, intervalMinutes: Int(shape.intervalMinutes), counters: Int(shape.counters),
-                pauses: shape.pauses >= 0 ? pauseSets[Int(shape.pauses)] : [],
-                intervalStart: index * Int(shape.intervalMinutes), length: length)
-        taken.append(Segment(minute: UInt16(clamping: minute), length: UInt16(clamping: length)))
-        segments[position] = taken
-        return minute
-    }
-
-    /// Takes one segment [minute, minute + length) off the timeline of interval `index` of `day`. O(k).
-    mutating func release(day: Int32, interval index: Int, minute: Int, length: Int) {
-        let position = Int(days[Int(day)].start) + index
-        guard var taken = segments[position] else { return }
-        let segment = Segment(minute: UInt16(clamping: minute), length: UInt16(clamping: length))
-        if let found = taken.lastIndex(of: segment) { taken.remove(at: found) }
-        segments[position] = taken.isEmpty ? nil : taken
-    }
-
-    /// The rule's minute for a new segment of `length` minutes among `segments` in an interval of
-    /// `intervalMinutes` starting `intervalStart` minutes after opening, with `counters` counters less
-    /// those on a break of `pauses` at each minute (see the type's documentation): the earliest minute
-    /// m at which every minute t of [m, m + length) in the interval has fewer segments than counters
-    /// at the desk. Breaks fit the colouring argument as segments of their own (b counters away over
-    /// [s, e) are b segments [s, e) that must each keep one counter), so it still means "a counter is
-    /// free for the whole service". O(L × d + Σ lengths + L × breaks).
-    static func earliestMinute(
-        segments: [Segment], intervalMinutes: Int, counters: Int, pauses: [Pause] = [], intervalStart: Int = 0,
-        length: Int
-    ) -> Int {
-        let span = max(1, intervalMinutes)
-        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: span) { load in
-            // load[t] = segments covering t − counters at the desk at t (clamped at none): room at
-            // t while negative.
-            load.initialize(repeating: -Int32(clamping: counters))
-            for pause in pauses {
-                let from = max(0, Int(pause.start) - intervalStart)
-                let to = min(span, Int(pause.end) - intervalStart)
-                guard from < to else { continue }
-                for minute in from..<to { load[minute] = min(0, load[minute] + pause.counters) }
-            }
-            for segment in segments {
-                let start = Int(segment.minute)
-                guard start < span else { continue }
-                for minute in start..<min(span, start + Int(segment.length)) { load[minute] += 1 }
-            }
-            var best = 0
-            var bestPeak = Int32.max
-            for minute in 0..<span {
-                var peak = Int32.min
-                for covered in minute..<min(span, minute + max(1, length)) { peak = max(peak, load[covered]) }
-                if peak < 0 { return minute }
-                if peak < bestPeak {
-                    best = minute
-                    bestPeak = peak
-                }
-            }
-            return best
+    /// Calls `body(interval, minutes)` for each interval that the segment [`start`, `start` + `length`)
+    /// (minutes after opening) is charged to, in order. O(length ÷ interval + 1).
+    static func forEachCharge(of shape: Day, start: Int, length: Int, _ body: (Int, Int) -> Void) {
+        let end = start + max(1, length)
+        var minute = start
+        while minute < end {
+            let interval = shape.interval(ofMinute: minute)
+            let upTo = interval == Int(shape.count) - 1 ? end : min(end, (interval + 1) * Int(shape.intervalMinutes))
+            body(interval, upTo - minute)
+            minute = upTo
         }
     }
 
-    /// Every interval's used counter-minutes recounted from the segments' owners, for invariant checks:
-    /// positions in `intervals` whose count differs from `recount`.
-    func mismatches(_ recount: [Int: Minutes]) -> [Int] {
-        intervals.indices.filter { intervals[$0].used != (recount[$0] ?? Minutes()) }
+    /// Bookings of `length` minutes that `pool` of interval `index` of `day` may still admit: as many as
+    /// fit every interval a booking at the interval's start is charged to. O(length ÷ interval + 1).
+    func places(_ pool: CapacityPool, day: Int32, interval index: Int, length: Int) -> Int {
+        let shape = days[Int(day)]
+        var places = Int.max
+        Self.forEachCharge(of: shape, start: index * Int(shape.intervalMinutes), length: length) { interval, minutes in
+            places = min(places, max(0, remaining(pool, day: day, interval: interval)) / minutes)
+        }
+        return places
+    }
+
+    /// Puts a booking of `length` minutes of reserve `pool` on the timeline of `day`, starting in
+    /// interval `index` at `stored` (minutes after the interval's start: a restored booking's or an
+    /// undone move's) or else at the rule's minute, charges its minutes, and returns the minute after
+    /// the interval's start. O((L + d) × d + k) for intervals of L minutes and k segments near it.
+    mutating func take(day: Int32, interval index: Int, length: Int, pool: CapacityPool, at stored: Int? = nil) -> Int {
+        days[Int(day)].longest = max(days[Int(day)].longest, Int32(clamping: length))
+        let shape = days[Int(day)]
+        let position = Int(shape.start) + index
+        let minute = stored ?? earliestMinute(day: day, interval: index, length: length, pool: pool)
+        segments[position, default: []].append(
+            Segment(minute: UInt16(clamping: minute), length: UInt16(clamping: length)))
+        let start = index * Int(shape.intervalMinutes) + minute
+        Self.forEachCharge(of: shape, start: start, length: length) { interval, minutes in
+            add(Int32(minutes), to: pool, day: day, interval: interval)
+        }
+        return minute
+    }
+
+    /// Takes one segment off the timeline of `day` (its `minute` after the start of interval `index`)
+    /// and gives its minutes back to `pool`. O(k).
+    mutating func release(day: Int32, interval index: Int, minute: Int, length: Int, pool: CapacityPool) {
+        let shape = days[Int(day)]
+        let position = Int(shape.start) + index
+        guard var taken = segments[position] else { return }
+        let segment = Segment(minute: UInt16(clamping: minute), length: UInt16(clamping: length))
+        guard let found = taken.lastIndex(of: segment) else { return }
+        taken.remove(at: found)
+        segments[position] = taken.isEmpty ? nil : taken
+        Self.forEachCharge(of: shape, start: index * Int(shape.intervalMinutes) + minute, length: length) {
+            interval, minutes in add(-Int32(minutes), to: pool, day: day, interval: interval)
+        }
+    }
+
+    /// Whether segment [`minute`, `minute` + `length`) after the start of interval `index` fits the
+    /// unsold minutes of `pool` in every interval it is charged to (restoring a stored booking).
+    func fits(_ pool: CapacityPool, day: Int32, interval index: Int, minute: Int, length: Int) -> Bool {
+        let shape = days[Int(day)]
+        var fits = true
+        Self.forEachCharge(of: shape, start: index * Int(shape.intervalMinutes) + minute, length: length) {
+            interval, minutes in fits = fits && remaining(pool, day: day, interval: interval) >= minutes
+        }
+        return fits
+    }
+
+    /// The rule's minute (after the interval's start) for a new segment of `length` minutes of reserve
+    /// `pool` starting in interval `index` of `day` (see the type's documentation).
+    func earliestMinute(day: Int32, interval index: Int, length: Int, pool: CapacityPool) -> Int {
+        let shape = days[Int(day)]
+        let intervalMinutes = Int(shape.intervalMinutes)
+        let from = index * intervalMinutes
+        // Segments that may cover a minute of [from, from + L + d − 1): those starting up to `longest`
+        // minutes before it, and those starting inside it.
+        let reach = (Int(shape.longest) + intervalMinutes - 1) / intervalMinutes
+        let last = min(Int(shape.count) - 1, (from + intervalMinutes + length - 2) / intervalMinutes)
+        var nearby: [(start: Int, length: Int)] = []
+        for interval in max(0, index - reach)...last {
+            for segment in segments[Int(shape.start) + interval] ?? [] {
+                nearby.append((interval * intervalMinutes + Int(segment.minute), Int(segment.length)))
+            }
+        }
+        // Room left in each later interval a start may be charged to.
+        let later = index < last ? (index + 1...last).map { remaining(pool, day: day, interval: $0) } : []
+        let allowed = { (minute: Int) -> Bool in
+            var fits = true
+            Self.forEachCharge(of: shape, start: from + minute, length: length) { interval, minutes in
+                if interval > index { fits = fits && later[interval - index - 1] >= minutes }
+            }
+            return fits
+        }
+        return Self.earliestMinute(
+            segments: nearby, from: from, intervalMinutes: intervalMinutes, dayMinutes: shape.minutes,
+            counters: Int(shape.counters), pauses: shape.pauses >= 0 ? pauseSets[Int(shape.pauses)] : [],
+            length: length, allowed: allowed)
+    }
+
+    /// The rule's minute after `from` for a new segment of `length` minutes starting in [`from`, `from`
+    /// + `intervalMinutes`), among `segments` (minutes after opening) on a day of `dayMinutes` with
+    /// `counters` counters less those on a break of `pauses` at each minute (see the type's
+    /// documentation): of the minutes m `allowed` admits, the earliest at which every minute t of
+    /// [m, m + length) before closing has fewer segments than counters at the desk, else the earliest
+    /// that puts the fewest citizen-minutes beyond them (Σ over t of segments + 1 − counters, where
+    /// positive). Breaks fit the colouring argument as segments of their own (b counters away over
+    /// [s, e) are b segments [s, e) that must each keep one counter), so it still means "a counter is
+    /// free for the whole service". O((L + d) × d + Σ lengths + (L + d) × breaks).
+    static func earliestMinute(
+        segments: [(start: Int, length: Int)], from: Int, intervalMinutes: Int, dayMinutes: Int, counters: Int,
+        pauses: [Pause] = [], length: Int, allowed: (Int) -> Bool = { _ in true }
+    ) -> Int {
+        let starts = max(1, intervalMinutes)
+        // The window: every minute a start in the interval may cover before closing.
+        let span = max(starts, min(dayMinutes - from, starts + max(1, length) - 1))
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: span) { load in
+            // load[t] = segments covering from + t − counters at the desk then (clamped at none): room
+            // at t while negative.
+            load.initialize(repeating: -Int32(clamping: counters))
+            for pause in pauses {
+                let start = max(0, Int(pause.start) - from)
+                let end = min(span, Int(pause.end) - from)
+                guard start < end else { continue }
+                for minute in start..<end { load[minute] = min(0, load[minute] + pause.counters) }
+            }
+            for segment in segments {
+                let start = max(0, segment.start - from)
+                let end = min(span, segment.start + segment.length - from)
+                guard start < end else { continue }
+                for minute in start..<end { load[minute] += 1 }
+            }
+            var best = -1
+            var bestExcess = Int.max
+            for minute in 0..<starts where allowed(minute) {
+                // Minutes of the service at which it would find every counter at the desk busy.
+                var excess = 0
+                for covered in minute..<min(span, minute + max(1, length)) where load[covered] >= 0 {
+                    excess += Int(load[covered]) + 1
+                }
+                if excess == 0 { return minute }
+                if excess < bestExcess {
+                    best = minute
+                    bestExcess = excess
+                }
+            }
+            return max(0, best)
+        }
     }
 
     /// Position in `intervals` of interval `index` of `day`.
