@@ -192,75 +192,52 @@ struct PooledCounters: Sendable {
         return fits
     }
 
-    /// The rule's minute (after the interval's start) for a new segment of `length` minutes of reserve
-    /// `pool` starting in interval `index` of `day` (see the type's documentation).
+    /// The rule's minute after the start of interval `index` of `day` for a new segment of `length`
+    /// minutes of reserve `pool` (see the type's documentation): of the minutes m whose charges to the
+    /// later intervals fit their reserve, the earliest at which every minute t of [m, m + length)
+    /// before closing has fewer segments than counters at the desk, else the earliest that puts the
+    /// fewest citizen-minutes beyond them (Σ over t of segments + 1 − counters, where positive).
+    /// Breaks fit the colouring argument as segments of their own (b counters away over [s, e) are b
+    /// segments [s, e) that must each keep one counter), so it still means "a counter is free for the
+    /// whole service". O((L + d) × d + k + (L + d) × breaks) for the k segments of the intervals a
+    /// start may touch, and no allocation.
     func earliestMinute(day: Int32, interval index: Int, length: Int, pool: CapacityPool) -> Int {
         let shape = days[Int(day)]
-        let intervalMinutes = Int(shape.intervalMinutes)
+        let intervalMinutes = max(1, Int(shape.intervalMinutes))
         let from = index * intervalMinutes
-        // Segments that may cover a minute of [from, from + L + d − 1): those starting up to `longest`
-        // minutes before it, and those starting inside it.
-        let reach = (Int(shape.longest) + intervalMinutes - 1) / intervalMinutes
-        let last = min(Int(shape.count) - 1, (from + intervalMinutes + length - 2) / intervalMinutes)
-        var nearby: [(start: Int, length: Int)] = []
-        for interval in max(0, index - reach)...last {
-            for segment in segments[Int(shape.start) + interval] ?? [] {
-                nearby.append((interval * intervalMinutes + Int(segment.minute), Int(segment.length)))
-            }
-        }
-        // Room left in each later interval a start may be charged to.
-        let later = index < last ? (index + 1...last).map { remaining(pool, day: day, interval: $0) } : []
-        let allowed = { (minute: Int) -> Bool in
-            var fits = true
-            Self.forEachCharge(of: shape, start: from + minute, length: length) { interval, minutes in
-                if interval > index { fits = fits && later[interval - index - 1] >= minutes }
-            }
-            return fits
-        }
-        return Self.earliestMinute(
-            segments: nearby, from: from, intervalMinutes: intervalMinutes, dayMinutes: shape.minutes,
-            counters: Int(shape.counters), pauses: shape.pauses >= 0 ? pauseSets[Int(shape.pauses)] : [],
-            length: length, allowed: allowed)
-    }
-
-    /// The rule's minute after `from` for a new segment of `length` minutes starting in [`from`, `from`
-    /// + `intervalMinutes`), among `segments` (minutes after opening) on a day of `dayMinutes` with
-    /// `counters` counters less those on a break of `pauses` at each minute (see the type's
-    /// documentation): of the minutes m `allowed` admits, the earliest at which every minute t of
-    /// [m, m + length) before closing has fewer segments than counters at the desk, else the earliest
-    /// that puts the fewest citizen-minutes beyond them (Σ over t of segments + 1 − counters, where
-    /// positive). Breaks fit the colouring argument as segments of their own (b counters away over
-    /// [s, e) are b segments [s, e) that must each keep one counter), so it still means "a counter is
-    /// free for the whole service". O((L + d) × d + Σ lengths + (L + d) × breaks).
-    static func earliestMinute(
-        segments: [(start: Int, length: Int)], from: Int, intervalMinutes: Int, dayMinutes: Int, counters: Int,
-        pauses: [Pause] = [], length: Int, allowed: (Int) -> Bool = { _ in true }
-    ) -> Int {
-        let starts = max(1, intervalMinutes)
+        let length = max(1, length)
         // The window: every minute a start in the interval may cover before closing.
-        let span = max(starts, min(dayMinutes - from, starts + max(1, length) - 1))
+        let span = max(intervalMinutes, min(shape.minutes - from, intervalMinutes + length - 1))
+        // Segments that may reach into the window start up to `longest` minutes before it.
+        let reach = (Int(shape.longest) + intervalMinutes - 1) / intervalMinutes
+        let last = min(Int(shape.count) - 1, (from + span - 1) / intervalMinutes)
+        let pauses = shape.pauses >= 0 ? pauseSets[Int(shape.pauses)] : []
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: span) { load in
             // load[t] = segments covering from + t − counters at the desk then (clamped at none): room
             // at t while negative.
-            load.initialize(repeating: -Int32(clamping: counters))
+            load.initialize(repeating: -Int32(clamping: shape.counters))
             for pause in pauses {
                 let start = max(0, Int(pause.start) - from)
                 let end = min(span, Int(pause.end) - from)
                 guard start < end else { continue }
                 for minute in start..<end { load[minute] = min(0, load[minute] + pause.counters) }
             }
-            for segment in segments {
-                let start = max(0, segment.start - from)
-                let end = min(span, segment.start + segment.length - from)
-                guard start < end else { continue }
-                for minute in start..<end { load[minute] += 1 }
+            for interval in max(0, index - reach)...max(index, last) {
+                guard let taken = segments[Int(shape.start) + interval] else { continue }
+                for segment in taken {
+                    let first = interval * intervalMinutes + Int(segment.minute) - from
+                    let start = max(0, first)
+                    let end = min(span, first + Int(segment.length))
+                    guard start < end else { continue }
+                    for minute in start..<end { load[minute] += 1 }
+                }
             }
             var best = -1
             var bestExcess = Int.max
-            for minute in 0..<starts where allowed(minute) {
+            for minute in 0..<intervalMinutes where allowed(minute, from: from, length: length, shape: shape, day: day, index: index, pool: pool) {
                 // Minutes of the service at which it would find every counter at the desk busy.
                 var excess = 0
-                for covered in minute..<min(span, minute + max(1, length)) where load[covered] >= 0 {
+                for covered in minute..<min(span, minute + length) where load[covered] >= 0 {
                     excess += Int(load[covered]) + 1
                 }
                 if excess == 0 { return minute }
@@ -271,6 +248,21 @@ struct PooledCounters: Sendable {
             }
             return max(0, best)
         }
+    }
+
+    /// Whether a start `minute` after `from` (interval `index`'s start) has its charges to the later
+    /// intervals left in their `pool` reserve. O(length ÷ interval + 1).
+    private func allowed(
+        _ minute: Int, from: Int, length: Int, shape: Day, day: Int32, index: Int, pool: CapacityPool
+    ) -> Bool {
+        guard from + minute + length > (index + 1) * Int(shape.intervalMinutes), index + 1 < Int(shape.count) else {
+            return true
+        }
+        var fits = true
+        Self.forEachCharge(of: shape, start: from + minute, length: length) { interval, minutes in
+            if interval > index && fits { fits = remaining(pool, day: day, interval: interval) >= minutes }
+        }
+        return fits
     }
 
     /// Position in `intervals` of interval `index` of `day`.
