@@ -53,7 +53,9 @@ import Testing
     func capacityInCounterMinutesIsNeverExceeded(seed: UInt64, bMinutes: Int) throws {
         var core = try P.core(
             P.configuration(pools: [
-                AppointmentPool(office: P.office, services: [P.a, P.b], intervalMinutes: P.interval, serviceMinutes: [P.b: bMinutes])
+                AppointmentPool(
+                    office: P.office, services: [P.a, P.b], intervalMinutes: P.interval, serviceMinutes: [P.b: bMinutes]
+                )
             ]))
         var model = ReferencePool()
         model.minutes[P.b] = bMinutes

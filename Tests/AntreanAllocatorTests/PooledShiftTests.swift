@@ -83,8 +83,9 @@ import Testing
         for citizen in 1...300 {
             let service = Bool.random(using: &random) ? P.a : P.b
             let interval = Int.random(in: 0..<P.intervals, using: &random)
-            guard case .success(let receipt) = core.book(
-                P.slot(service, interval: interval), for: Fixture.citizen(citizen), now: P.sunday)
+            guard
+                case .success(let receipt) = core.book(
+                    P.slot(service, interval: interval), for: Fixture.citizen(citizen), now: P.sunday)
             else { continue }
             let length = P.minutes[service] ?? 0
             let start = 480 + interval * P.interval + P.offset(receipt.booking)

@@ -26,7 +26,9 @@ extension AllocatorCore {
         // Limits in counter-minutes (see above); the public plan and the utilization keep the places
         // this service alone could have.
         var bounds = grid
-        bounds.slots = limits.map { SlotCapacity(online: Int($0.online), walkIn: Int($0.walkIn), priority: Int($0.priority)) }
+        bounds.slots = limits.map {
+            SlotCapacity(online: Int($0.online), walkIn: Int($0.walkIn), priority: Int($0.priority))
+        }
         var template = SlotTemplate(grid: bounds, bookable: limits.map(\.online))
         template.slots = grid.slots
         template.sellable = zip(grid.slots, limits).reduce(0) {
@@ -65,7 +67,8 @@ extension AllocatorCore {
         let places = rows.remaining(pool, of: ledgers[ledger], at: slot)
         let day = ledgers[ledger].poolDay
         guard day >= 0 else { return places }
-        return min(places, pooledCounters.places(pool, day: day, interval: slot, length: Int(pooledMinutes(ledger: ledger))))
+        return min(
+            places, pooledCounters.places(pool, day: day, interval: slot, length: Int(pooledMinutes(ledger: ledger))))
     }
 
     /// Places a booking citizen may take in slot `slot` of ledger `ledger` (see `SlotRows.room`).

@@ -234,7 +234,8 @@ struct PooledCounters: Sendable {
             }
             var best = -1
             var bestExcess = Int.max
-            for minute in 0..<intervalMinutes where allowed(minute, from: from, length: length, shape: shape, day: day, index: index, pool: pool) {
+            for minute in 0..<intervalMinutes
+            where allowed(minute, from: from, length: length, shape: shape, day: day, index: index, pool: pool) {
                 // Minutes of the service at which it would find every counter at the desk busy.
                 var excess = 0
                 for covered in minute..<min(span, minute + length) where load[covered] >= 0 {
