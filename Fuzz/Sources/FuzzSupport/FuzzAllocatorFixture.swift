@@ -3,15 +3,18 @@ import Foundation
 
 /// The allocator the replay and store targets run on: the offices, services and rules of
 /// Simulations/replay/config.json (kept in step by hand; the seed corpus uses its ids), with fixed random
-/// secrets instead of its placeholders, and two appointment templates (kel-air-hitam's ktp in 10-minute
+/// secrets instead of its placeholders, two appointment templates (kel-air-hitam's ktp in 10-minute
 /// Bailey–Welch intervals, kel-sidodadi's kk on Mondays in 20-minute dome intervals) so that individual
-/// appointment minutes are fuzzed too.
+/// appointment minutes are fuzzed too, and a pool of counter-minutes (kel-sungai-pinang-dalam's ktp in
+/// 15-minute intervals, each booking 25 minutes long, so that it runs into the next intervals, and the
+/// office's one counter on a break 12:00–13:00) so that the pooled day timeline is fuzzed.
 public enum FuzzAllocatorFixture {
     private struct Document: Decodable {
         var offices: [OfficeConfig]
         var services: [ServiceConfig]
         var rules: AllocatorRules
         var appointmentTemplates: [AppointmentTemplate]
+        var appointmentPools: [AppointmentPool]
     }
 
     private static let json = """
@@ -34,6 +37,7 @@ public enum FuzzAllocatorFixture {
               "id": "kel-sungai-pinang-dalam", "kecamatan": "sungai-pinang",
               "openingHours": {"monday": {"opensAtMinute": 480, "closesAtMinute": 960}},
               "services": [{"service": "ktp", "counters": 1}],
+              "breaks": {"monday": [{"counters": 1, "startMinute": 720, "endMinute": 780}]},
               "closedDates": ["2026-11-30"],
               "positionKm": {"x": 6, "y": 3}
             }
@@ -51,6 +55,9 @@ public enum FuzzAllocatorFixture {
           "appointmentTemplates": [
             {"office": "kel-air-hitam", "service": "ktp", "intervalMinutes": 10, "rule": "bailey_welch"},
             {"office": "kel-sidodadi", "service": "kk", "weekdays": ["monday"], "intervalMinutes": 20, "rule": "dome"}
+          ],
+          "appointmentPools": [
+            {"office": "kel-sungai-pinang-dalam", "services": ["ktp"], "intervalMinutes": 15, "serviceMinutes": {"ktp": 25}}
           ]
         }
         """
@@ -61,7 +68,7 @@ public enum FuzzAllocatorFixture {
             let document = try JSONDecoder().decode(Document.self, from: Data(json.utf8))
             return AllocatorConfiguration(
                 offices: document.offices, services: document.services, rules: document.rules,
-                appointmentTemplates: document.appointmentTemplates)
+                appointmentTemplates: document.appointmentTemplates, appointmentPools: document.appointmentPools)
         } catch {
             fatalError("FuzzAllocatorFixture: \(error)")
         }
