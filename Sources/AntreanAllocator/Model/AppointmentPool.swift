@@ -4,10 +4,11 @@
 ///
 /// Per interval of `intervalMinutes` the pool has `counters × intervalMinutes` counter-minutes
 /// (plus `overbook`), split into the walk-in, priority and online reserves by the office's shares as
-/// places are. A booking of service s is accepted while its reserve of its interval has at least
-/// `minutes(s)` counter-minutes left. Its appointment minute is the earliest minute of the interval
-/// from which, through its expected service, fewer than `counters` earlier bookings of the interval
-/// are still being served (see docs/templates.md, "Pooled counters").
+/// places are. A booking of service s runs `minutes(s)` from its appointment minute, each minute
+/// charged to the interval it falls in; it is accepted while its reserve has room for one starting at
+/// its interval's start. Its appointment minute is the earliest minute of the interval from which,
+/// through its expected service, a counter is free of the day's other bookings, across interval
+/// boundaries (see docs/templates.md, "Pooled counters").
 ///
 /// A pool governs its services at its office on its weekdays or dates and beats every appointment
 /// template there. When several pools match a service on a day the most specific wins as for
