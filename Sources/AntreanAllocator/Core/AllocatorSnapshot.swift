@@ -168,12 +168,8 @@ extension AllocatorCore {
             let shape = pooledCounters.days[Int(day)]
             let start = Int(booking.slot) * Int(shape.intervalMinutes) + Int(booking.appointmentMinutes)
             PooledCounters.forEachCharge(of: shape, start: start, length: minutes) { interval, charged in
-                let position = pooledCounters.position(day: day, interval: interval)
-                switch booking.pool {
-                case .online: recount[position, default: .init()].online += Int32(charged)
-                case .walkIn: recount[position, default: .init()].walkIn += Int32(charged)
-                case .priority: recount[position, default: .init()].priority += Int32(charged)
-                }
+                recount[pooledCounters.position(day: day, interval: interval), default: .init()][booking.pool] +=
+                    Int32(charged)
             }
             segments[pooledCounters.position(day: day, interval: Int(booking.slot)), default: []].append(
                 PooledCounters.Segment(minute: booking.appointmentMinutes, length: UInt16(clamping: minutes)))

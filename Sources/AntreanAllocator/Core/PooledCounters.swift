@@ -48,6 +48,23 @@ struct PooledCounters: Sendable {
         var online: Int32 = 0
         var walkIn: Int32 = 0
         var priority: Int32 = 0
+
+        subscript(pool: CapacityPool) -> Int32 {
+            get {
+                switch pool {
+                case .online: online
+                case .walkIn: walkIn
+                case .priority: priority
+                }
+            }
+            set {
+                switch pool {
+                case .online: online = newValue
+                case .walkIn: walkIn = newValue
+                case .priority: priority = newValue
+                }
+            }
+        }
     }
 
     /// Counter-minutes of one interval: what each reserve may sell and what it has sold.
@@ -107,21 +124,12 @@ struct PooledCounters: Sendable {
     /// Counter-minutes left in `pool` of interval `index` of `day`. O(1).
     func remaining(_ pool: CapacityPool, day: Int32, interval index: Int) -> Int {
         let interval = intervals[Int(days[Int(day)].start) + index]
-        return switch pool {
-        case .online: Int(interval.limit.online) - Int(interval.used.online)
-        case .walkIn: Int(interval.limit.walkIn) - Int(interval.used.walkIn)
-        case .priority: Int(interval.limit.priority) - Int(interval.used.priority)
-        }
+        return Int(interval.limit[pool]) - Int(interval.used[pool])
     }
 
     /// Counts `minutes` (negative: gives them back) against `pool` of interval `index` of `day`. O(1).
     mutating func add(_ minutes: Int32, to pool: CapacityPool, day: Int32, interval index: Int) {
-        let position = Int(days[Int(day)].start) + index
-        switch pool {
-        case .online: intervals[position].used.online += minutes
-        case .walkIn: intervals[position].used.walkIn += minutes
-        case .priority: intervals[position].used.priority += minutes
-        }
+        intervals[Int(days[Int(day)].start) + index].used[pool] += minutes
     }
 
     /// Calls `body(interval, minutes)` for each interval that the segment [`start`, `start` + `length`)
@@ -193,8 +201,9 @@ struct PooledCounters: Sendable {
     }
 
     /// The rule's minute after the start of interval `index` of `day` for a new segment of `length`
-    /// minutes of reserve `pool` (see the type's documentation): of the minutes m whose charges to the
-    /// later intervals fit their reserve, the earliest at which every minute t of [m, m + length)
+    /// minutes of reserve `pool` (see the type's documentation): of the minutes m whose charges fit the
+    /// reserve of every interval (``fits(_:day:interval:minute:length:)``; once the booking is admitted
+    /// only later intervals can refuse), the earliest at which every minute t of [m, m + length)
     /// before closing has fewer segments than counters at the desk, else the earliest that puts the
     /// fewest citizen-minutes beyond them (Σ over t of segments + 1 − counters, where positive).
     /// Breaks fit the colouring argument as segments of their own (b counters away over [s, e) are b
@@ -222,7 +231,7 @@ struct PooledCounters: Sendable {
                 guard start < end else { continue }
                 for minute in start..<end { load[minute] = min(0, load[minute] + pause.counters) }
             }
-            for interval in max(0, index - reach)...max(index, last) {
+            for interval in max(0, index - reach)...last {
                 guard let taken = segments[Int(shape.start) + interval] else { continue }
                 for segment in taken {
                     let first = interval * intervalMinutes + Int(segment.minute) - from
@@ -235,7 +244,7 @@ struct PooledCounters: Sendable {
             var best = -1
             var bestExcess = Int.max
             for minute in 0..<intervalMinutes
-            where allowed(minute, from: from, length: length, shape: shape, day: day, index: index, pool: pool) {
+            where fits(pool, day: day, interval: index, minute: minute, length: length) {
                 // Minutes of the service at which it would find every counter at the desk busy.
                 var excess = 0
                 for covered in minute..<min(span, minute + length) where load[covered] >= 0 {
@@ -249,21 +258,6 @@ struct PooledCounters: Sendable {
             }
             return max(0, best)
         }
-    }
-
-    /// Whether a start `minute` after `from` (interval `index`'s start) has its charges to the later
-    /// intervals left in their `pool` reserve. O(length ÷ interval + 1).
-    private func allowed(
-        _ minute: Int, from: Int, length: Int, shape: Day, day: Int32, index: Int, pool: CapacityPool
-    ) -> Bool {
-        guard from + minute + length > (index + 1) * Int(shape.intervalMinutes), index + 1 < Int(shape.count) else {
-            return true
-        }
-        var fits = true
-        Self.forEachCharge(of: shape, start: from + minute, length: length) { interval, minutes in
-            if interval > index && fits { fits = remaining(pool, day: day, interval: interval) >= minutes }
-        }
-        return fits
     }
 
     /// Position in `intervals` of interval `index` of `day`.
