@@ -1,5 +1,6 @@
 import AntreanAllocator
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import OpenAPIHummingbird
@@ -30,6 +31,9 @@ public final class AntreanHTTPServer: Sendable {
         public var keysReloadInterval: Duration = .seconds(2)
         /// Plain `POST /v1/bookings` requests skip the generated layers (`BookingRoute`); off only to compare.
         public var directBookingRoute = true
+        /// Cached availability reads are answered on the connection's event loop
+        /// (`EventLoopAvailabilityHandler`); off only to compare.
+        public var eventLoopAvailability = true
         public init() {}
     }
 
@@ -98,8 +102,8 @@ public final class AntreanHTTPServer: Sendable {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> ServiceGroup {
         let router = Router(context: BasicRequestContext.self)
-        router.add(
-            middleware: RequestEdgeMiddleware(metrics: metrics, maxBodyBytes: settings.maxBodyBytes, logger: logger))
+        let recorder = RequestRecorder(metrics: metrics, logger: logger)
+        router.add(middleware: RequestEdgeMiddleware(recorder: recorder, maxBodyBytes: settings.maxBodyBytes))
         let handler = APIHandler(server: self)
         let start = startedAt
         let access = AccessMiddleware(
@@ -117,14 +121,21 @@ public final class AntreanHTTPServer: Sendable {
                 ProblemMiddleware(metrics: metrics), access, NullFieldMiddleware(maxBodyBytes: settings.maxBodyBytes),
             ])
         let readiness = self.readiness
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(Int64(Self.seconds(settings.idleTimeout) * 1e9)),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: settings.maxHeaderBytes, maxHeaderListSize: settings.maxHeaderBytes,
+                maxHeaderFieldCount: settings.maxHeaderCount))
+        let eventLoopAnswers =
+            settings.eventLoopAvailability
+            ? EventLoopAvailabilityAnswers(
+                handler: handler, access: access, cache: availabilityCache, recorder: recorder)
+            : nil
         let application = Application(
             router: router,
-            server: .http1(
-                configuration: .init(
-                    idleTimeout: .nanoseconds(Int64(Self.seconds(settings.idleTimeout) * 1e9)),
-                    httpDecoderConfiguration: .init(
-                        maxHeaderFieldSize: settings.maxHeaderBytes, maxHeaderListSize: settings.maxHeaderBytes,
-                        maxHeaderFieldCount: settings.maxHeaderCount))),
+            server: HTTPServerBuilder { responder in
+                AntreanHTTP1Channel(responder: responder, configuration: http1, eventLoopAnswers: eventLoopAnswers)
+            },
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { channel in
                 readiness.set(true)

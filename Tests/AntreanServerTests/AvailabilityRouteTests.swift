@@ -194,7 +194,7 @@ struct AvailabilityRouteTests {
     }
 
     @Test func queryParsingTakesOnlyPlainSingleKnownParameters() {
-        typealias Route = AvailabilityRoute<BasicRequestContext>
+        typealias Route = AvailabilityRequest
         #expect(
             Route.parameters("service=ktp&office=kel-a&limit=25&priority=true&date=2026-11-23")
                 == .init(

@@ -33,7 +33,8 @@ struct MetricNamingTests {
         metrics.outboxPass(delivered: 1, failed: 1)
         metrics.outboxBacklog(client: "portal", deliveries: 4)
         let families = Self.families(metrics.exposition())
-        #expect(families.count == 11, "\(families)")  // with the availability cache's hit/miss counter
+        // With the availability cache's hit/miss counter and its event-loop answers.
+        #expect(families.count == 12, "\(families)")
         for (name, type) in families {
             #expect(name.hasPrefix("antrean_"), "\(name)")
             #expect(name.hasSuffix("_total") == (type == "counter"), "\(name) is a \(type)")

@@ -19,14 +19,14 @@ struct RequestEdgeFormatTests {
             let hundredths = exact * 100
             guard abs(hundredths - hundredths.rounded(.down) - 0.5) > 1e-6 else { continue }
             #expect(
-                RequestEdgeMiddleware<BasicRequestContext>.milliseconds(.nanoseconds(nanoseconds))
+                RequestRecorder.milliseconds(.nanoseconds(nanoseconds))
                     == String(format: "%.2f", exact), "\(nanoseconds) ns")
             compared += 1
         }
         #expect(compared > 19_000)
-        #expect(RequestEdgeMiddleware<BasicRequestContext>.milliseconds(.zero) == "0.00")
-        #expect(RequestEdgeMiddleware<BasicRequestContext>.milliseconds(.microseconds(1_005)) == "1.01")
-        #expect(RequestEdgeMiddleware<BasicRequestContext>.milliseconds(.seconds(3)) == "3000.00")
+        #expect(RequestRecorder.milliseconds(.zero) == "0.00")
+        #expect(RequestRecorder.milliseconds(.microseconds(1_005)) == "1.01")
+        #expect(RequestRecorder.milliseconds(.seconds(3)) == "3000.00")
     }
 
     /// The mix is SplitMix64's output function: seeded with 0, the reference generator's first three

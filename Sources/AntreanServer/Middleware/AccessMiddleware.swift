@@ -24,12 +24,10 @@ struct AccessMiddleware: ServerMiddleware {
     /// scope), or the problem: 401 without a valid key, 429 when its bucket is empty (no token taken
     /// then), 403 outside its role. Shared with `AvailabilityRoute`, so both paths check alike.
     func authorize(_ authorization: String?, operationID: String) throws(Problem) -> ClientKey {
-        guard let header = authorization, header.hasPrefix("Bearer ") else { throw Problem.unauthenticated }
-        let presented = header.dropFirst("Bearer ".count).drop { $0 == " " }
-        guard case .valid(let client) = keys.lookup(presented: presented) else { throw Problem.unauthenticated }
+        guard let client = validClient(authorization) else { throw Problem.unauthenticated }
         RequestScope.current?.client = client
         // The bucket first: calls outside the role cost a token too, so probing is throttled as well.
-        if let wait = limiter.take("key:" + client.id, now: monotonicSeconds()) {
+        if let wait = limiter.take(Self.bucket(of: client), now: monotonicSeconds()) {
             throw Problem.rateLimited(retryAfter: wait, scope: .clientKey)
         }
         guard client.role.operations.contains(operationID) else {
@@ -37,4 +35,21 @@ struct AccessMiddleware: ServerMiddleware {
         }
         return client
     }
+
+    /// The client of a valid bearer key in `authorization`, or nil (unknown, revoked, malformed, absent).
+    /// Takes no token.
+    func validClient(_ authorization: String?) -> ClientKey? {
+        guard let header = authorization, header.hasPrefix("Bearer ") else { return nil }
+        let presented = header.dropFirst("Bearer ".count).drop { $0 == " " }
+        guard case .valid(let client) = keys.lookup(presented: presented) else { return nil }
+        return client
+    }
+
+    /// Takes one token from `client`'s bucket: what `authorize` takes for an accepted call. False when the
+    /// bucket is empty (nothing taken), which `authorize` answers 429.
+    func takeToken(of client: ClientKey) -> Bool {
+        limiter.take(Self.bucket(of: client), now: monotonicSeconds()) == nil
+    }
+
+    private static func bucket(of client: ClientKey) -> String { "key:" + client.id }
 }

@@ -10,16 +10,16 @@ import NIOCore
 /// status, duration: never a header, body or query, so never a NIK, token or key) and records the
 /// request metrics.
 struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metrics: ServerMetrics
+    let recorder: RequestRecorder
     let maxBodyBytes: Int
-    let logger: Logger
-    let requestIDs = RequestIDs()
+    var metrics: ServerMetrics { recorder.metrics }
+    var logger: Logger { recorder.logger }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         let started = ContinuousClock.now
-        let requestID = Self.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] }, or: requestIDs)
+        let requestID = recorder.requestID(from: RequestIDHeader.field.flatMap { request.headers[$0] })
         let language = AcceptLanguage.preferred(request.headers[values: .acceptLanguage])
         let scope = RequestScope(requestID: requestID, logger: logger, language: language)
         var response: Response
@@ -60,43 +60,10 @@ struct RequestEdgeMiddleware<Context: RequestContext>: RouterMiddleware {
             if let allowed { response.headers[.allow] = allowed.joined(separator: ", ") }
         }
         if let field = RequestIDHeader.field { response.headers[field] = requestID }
-        let duration = ContinuousClock.now - started
-        metrics.request(operation: scope.operation, status: response.status.code, duration: duration)
-        logger.info(
-            "request",
-            metadata: [
-                "request_id": .string(requestID), "method": .string(request.method.rawValue),
-                "path": .string(request.uri.path),
-                "operation": .string(scope.operation), "client": .string(scope.client?.client ?? "-"),
-                "status": .stringConvertible(response.status.code),
-                "ms": .string(Self.milliseconds(duration)),
-            ])
+        recorder.record(
+            requestID: requestID, method: request.method, path: request.uri.path, operation: scope.operation,
+            client: scope.client, status: response.status.code, duration: ContinuousClock.now - started)
         return response
-    }
-
-    /// The caller's request id when it is a short token of safe characters (a proxy's id), else a new one.
-    static func requestID(from header: String?, or ids: RequestIDs) -> String {
-        if let header, (1...64).contains(header.utf8.count),
-            header.utf8.allSatisfy({
-                $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0)
-                    || (97...122).contains($0)
-            })
-        {
-            return header
-        }
-        return ids.next()
-    }
-
-    /// `duration` in milliseconds with two decimals, rounded half up ("0.27", "12.05"): what
-    /// `String(format: "%.2f")` wrote, without Foundation's formatter on every request. Durations beyond
-    /// a million seconds read as a million seconds.
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0, attoseconds >= 0 else { return "0.00" }
-        // Units of 10 µs (1e13 attoseconds), so hundredths of a millisecond.
-        let units = min(seconds, 1_000_000) * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000
-        let fraction = units % 100
-        return "\(units / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }
 

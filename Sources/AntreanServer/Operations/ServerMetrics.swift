@@ -53,8 +53,15 @@ final class ServerMetrics: Sendable {
         (hit ? availabilityCacheHits : availabilityCacheMisses).increment()
     }
 
+    /// A cache hit answered on the connection's event loop (`EventLoopAvailabilityHandler`).
+    func availabilityAnsweredOnEventLoop() {
+        availabilityCacheHits.increment()
+        eventLoopAnswers.increment()
+    }
+
     private let availabilityCacheHits: Counter
     private let availabilityCacheMisses: Counter
+    private let eventLoopAnswers: Counter
 
     init() {
         let registry = PrometheusCollectorRegistry()
@@ -68,6 +75,10 @@ final class ServerMetrics: Sendable {
         }
         availabilityCacheHits = counter("hit")
         availabilityCacheMisses = counter("miss")
+        eventLoopAnswers = registry.makeCounter(
+            descriptor: .init(
+                namespace: "antrean", metricName: "availability_event_loop_answers", unitName: "total",
+                helpText: "Availability cache hits answered on the connection's event loop, before the router."))
     }
 
     /// A hold, booking or walk-in the allocator made (repeats of an Idempotency-Key not counted).
