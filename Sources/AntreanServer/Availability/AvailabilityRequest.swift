@@ -11,7 +11,7 @@ enum AvailabilityRequest {
     /// The checked query of `uriQuery` (the text after `?`), or nil when a fast path should not take the
     /// request on: an `Accept` it does not answer as is, a query `parameters` does not read, or one the
     /// operation refuses (the generated operation then answers the problem). O(length of the query).
-    static func query(_ uriQuery: String, headers: HTTPFields, handler: APIHandler) -> AvailabilityQuery? {
+    static func query(_ uriQuery: Substring, headers: HTTPFields, handler: APIHandler) -> AvailabilityQuery? {
         guard acceptsJSON(headers), let parameters = parameters(uriQuery), let service = parameters.service else {
             return nil
         }
@@ -39,7 +39,7 @@ enum AvailabilityRequest {
     /// The query's parameters when each is a known name given at most once with a plain value
     /// (letters, digits and `-._~:` only, so nothing to percent-decode), `priority` `true` or `false`
     /// and `limit` 1 to 3 digits; nil for anything else (the generated operation answers it). O(length).
-    static func parameters(_ query: String) -> Parameters? {
+    static func parameters(_ query: Substring) -> Parameters? {
         var parameters = Parameters()
         // One bit per known name: a name given twice is passed on (no set of names per request).
         var seen: UInt8 = 0
@@ -48,10 +48,14 @@ enum AvailabilityRequest {
             return seen & bit == 0
         }
         guard !query.isEmpty else { return parameters }
-        for pair in query.split(separator: "&", omittingEmptySubsequences: false) {
-            guard let equals = pair.firstIndex(of: "=") else { return nil }
-            let name = pair[..<equals]
-            let value = pair[pair.index(after: equals)...]
+        // On the UTF-8 bytes, with no array of pairs: `Character` searches walk grapheme clusters.
+        let bytes = query.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
+            guard let equals = bytes[start..<end].firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let name = Substring(bytes[start..<equals])
+            let value = Substring(bytes[bytes.index(after: equals)..<end])
             guard !value.isEmpty, value.utf8.allSatisfy(PlainBytes.contains) else { return nil }
             switch name {
             case "service" where first(1): parameters.service = String(value)
@@ -70,8 +74,9 @@ enum AvailabilityRequest {
                 parameters.limit = limit
             default: return nil
             }
+            guard end != bytes.endIndex else { return parameters }
+            start = bytes.index(after: end)
         }
-        return parameters
     }
 
     struct Parameters: Equatable {

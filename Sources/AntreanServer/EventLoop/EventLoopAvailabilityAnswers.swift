@@ -48,7 +48,7 @@ final class EventLoopAvailabilityAnswers: Sendable {
             (path, uriQuery) = (target[...], "")
         }
         guard path == AvailabilityRequest.path,
-            let query = AvailabilityRequest.query(String(uriQuery), headers: fields, handler: handler),
+            let query = AvailabilityRequest.query(uriQuery, headers: fields, handler: handler),
             let client = access.validClient(fields[.authorization]),
             client.role.operations.contains(AvailabilityRequest.operationID)
         else { return nil }
