@@ -25,7 +25,8 @@ struct AvailabilityRoute<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         guard request.method == .get, request.uri.path == Self.path,
-            let query = AvailabilityRequest.query((request.uri.query ?? "")[...], headers: request.headers, handler: handler)
+            let query = AvailabilityRequest.query(
+                (request.uri.query ?? "")[...], headers: request.headers, handler: handler)
         else { return try await next(request, context) }
         RequestScope.current?.operation = Self.operationID
         _ = try access.authorize(request.headers[.authorization], operationID: Self.operationID)
