@@ -5,15 +5,15 @@ struct DayKey: Hashable, Sendable {
     var day: Int32
 }
 
-/// Places taken in one slot, per pool: 16-bit counts (``SlotLimits`` caps a slot at 32,767 places per
-/// pool), so a day's row of 32 slots takes 192 bytes. A city year creates ~150,000 rows, and their
-/// first-touch page faults showed in profiles at 32-bit counts.
-struct SlotUsage: Hashable, Sendable {
-    var online: Int16 = 0
-    var walkIn: Int16 = 0
-    var priority: Int16 = 0
+/// One count per pool (`online`, `walkIn`, `priority`), readable and writable by pool. The places taken
+/// in a slot (``SlotUsage``) and a pooled interval's counter-minutes (`PooledCounters.Minutes`) are both
+/// this shape; each picks the narrowest integer its bound allows.
+struct PoolCounts<Count: FixedWidthInteger & Sendable>: Hashable, Sendable {
+    var online: Count = 0
+    var walkIn: Count = 0
+    var priority: Count = 0
 
-    subscript(pool: CapacityPool) -> Int16 {
+    subscript(pool: CapacityPool) -> Count {
         get {
             switch pool {
             case .online: online
@@ -30,6 +30,11 @@ struct SlotUsage: Hashable, Sendable {
         }
     }
 }
+
+/// Places taken in one slot, per pool: 16-bit counts (``SlotLimits`` caps a slot at 32,767 places per
+/// pool), so a day's row of 32 slots takes 192 bytes. A city year creates ~150,000 rows, and their
+/// first-touch page faults showed in profiles at 32-bit counts.
+typealias SlotUsage = PoolCounts<Int16>
 
 /// Capacity and usage counts of one office-service-day; `slotCount == 0` when closed.
 ///

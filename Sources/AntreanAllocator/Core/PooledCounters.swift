@@ -44,28 +44,7 @@ struct PooledCounters: Sendable {
     }
 
     /// Counter-minutes per reserve (32-bit: a pool may have up to 1,000 counters × 1,440 minutes).
-    struct Minutes: Hashable, Sendable {
-        var online: Int32 = 0
-        var walkIn: Int32 = 0
-        var priority: Int32 = 0
-
-        subscript(pool: CapacityPool) -> Int32 {
-            get {
-                switch pool {
-                case .online: online
-                case .walkIn: walkIn
-                case .priority: priority
-                }
-            }
-            set {
-                switch pool {
-                case .online: online = newValue
-                case .walkIn: walkIn = newValue
-                case .priority: priority = newValue
-                }
-            }
-        }
-    }
+    typealias Minutes = PoolCounts<Int32>
 
     /// Counter-minutes of one interval: what each reserve may sell and what it has sold.
     struct Interval: Hashable, Sendable {
