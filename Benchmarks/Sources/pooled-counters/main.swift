@@ -1,5 +1,6 @@
 // Pooled counters (docs/templates.md, "Pooled counters"), measured in a release build:
 //   pooled-counters allocator [BOOKINGS]   bookings/s with per-service templates and with one pool
+//   pooled-counters pauses [BOOKINGS]      the slowest single bookings when each carries an idempotency key
 //   pooled-counters city A.yaml B.yaml [REPLICATIONS] [DAYS] [SEED]
 //                                          paired booked and walk-in waits of two city scenarios
 import AntreanAllocator
@@ -39,16 +40,15 @@ func configuration(pooled: Bool) -> AllocatorConfiguration {
         appointmentPools: pooled ? [AppointmentPool(services: services.map(\.id), intervalMinutes: 30)] : [])
 }
 
-func allocatorRound(pooled: Bool, bookings: Int) throws -> (seconds: Double, accepted: Int) {
-    let signer = try QRTokenSigner(
-        keyID: "bench", keyBytes: SecretText.decode("7c1fe134cffc0cd9fc6f76e8320e48f9f57ab09582da57c2b24dbb94b0d0fe7d"))
-    let configuration = configuration(pooled: pooled)
-    var core = try AllocatorCore(configuration: configuration, tokenSigner: signer, journalsChanges: false)
-    let now = OfficeTimeZone.wita.instant(on: LocalDate(year: 2026, month: 11, day: 22), minuteOfDay: 720)
+let signer = try QRTokenSigner(
+    keyID: "bench", keyBytes: SecretText.decode("7c1fe134cffc0cd9fc6f76e8320e48f9f57ab09582da57c2b24dbb94b0d0fe7d"))
+let bookedAt = OfficeTimeZone.wita.instant(on: LocalDate(year: 2026, month: 11, day: 22), minuteOfDay: 720)
+
+/// Requests for exact slots (office, service, weekday, interval) over four weeks, drawn before timing.
+func slotRequests(_ configuration: AllocatorConfiguration, count: Int) -> [SlotRef] {
     let first = LocalDate(year: 2026, month: 11, day: 23)
     var random = SplitMix(state: 7)
-    // The requests are drawn before timing: an exact slot (office, service, weekday, interval).
-    let requests: [SlotRef] = (0..<bookings).compactMap { _ in
+    return (0..<count).compactMap { _ in
         let date = first.adding(days: Int.random(in: 0..<28, using: &random))
         guard date.weekday != .saturday, date.weekday != .sunday else { return nil }
         let closes = date.weekday == .friday ? 12 : 16
@@ -58,14 +58,48 @@ func allocatorRound(pooled: Bool, bookings: Int) throws -> (seconds: Double, acc
             service: configuration.services[Int.random(in: 0..<5, using: &random)].id,
             start: OfficeTimeZone.wita.instant(on: date, minuteOfDay: 480 + 30 * interval))
     }
+}
+
+func allocatorRound(pooled: Bool, bookings: Int) throws -> (seconds: Double, accepted: Int) {
+    let configuration = configuration(pooled: pooled)
+    var core = try AllocatorCore(configuration: configuration, tokenSigner: signer, journalsChanges: false)
+    let requests = slotRequests(configuration, count: bookings)
     var accepted = 0
     let start = DispatchTime.now().uptimeNanoseconds
     for (number, slot) in requests.enumerated() {
         let citizen = Citizen(nikHash: NIKHash(syntheticCitizen: UInt64(number)))
-        if case .success = core.book(slot, for: citizen, now: now) { accepted += 1 }
+        if case .success = core.book(slot, for: citizen, now: bookedAt) { accepted += 1 }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return (seconds / Double(requests.count) * Double(bookings), accepted)
+}
+
+/// The longest single bookings of a run where every booking carries an idempotency key, as a portal's
+/// do: each regrowth of a table the core keeps per booking shows as one slow booking (docs/allocator.md,
+/// "Pauses"). Prints every booking slower than 2 ms and how many keys were held when it ran.
+func pauses(bookings: Int) throws {
+    let configuration = configuration(pooled: false)
+    var core = try AllocatorCore(configuration: configuration, tokenSigner: signer, journalsChanges: false)
+    let requests = slotRequests(configuration, count: bookings)
+    let keys = requests.indices.map { "portal-\($0)-7c1fe134cffc0cd9fc6f76e832" }
+    var accepted = 0
+    var slow: [(milliseconds: Double, request: Int, keysHeld: Int)] = []
+    let start = DispatchTime.now().uptimeNanoseconds
+    for (number, slot) in requests.enumerated() {
+        let citizen = Citizen(nikHash: NIKHash(syntheticCitizen: UInt64(number)))
+        let before = DispatchTime.now().uptimeNanoseconds
+        if case .success = core.book(slot, for: citizen, idempotencyKey: keys[number], now: bookedAt) { accepted += 1 }
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - before
+        if nanoseconds > 2_000_000 { slow.append((Double(nanoseconds) / 1e6, number, accepted)) }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("\(requests.count) requests, \(accepted) booked, \(Int(Double(requests.count) / seconds)) requests/s")
+    for booking in slow {
+        print(
+            String(
+                format: "request %d (%d keys held): %.1f ms", booking.request, booking.keysHeld,
+                booking.milliseconds))
+    }
 }
 
 func allocator(bookings: Int) throws {
@@ -122,11 +156,15 @@ let arguments = CommandLine.arguments
 switch arguments.dropFirst().first {
 case "allocator":
     try allocator(bookings: arguments.count > 2 ? Int(arguments[2]) ?? 200_000 : 200_000)
+case "pauses":
+    try pauses(bookings: arguments.count > 2 ? Int(arguments[2]) ?? 800_000 : 800_000)
 case "city" where arguments.count >= 4:
     try city(
         [arguments[2], arguments[3]], replications: arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5,
         days: arguments.count > 5 ? Int(arguments[5]) ?? 60 : 60,
         seed: arguments.count > 6 ? UInt64(arguments[6]) ?? 1 : 1)
 default:
-    print("usage: pooled-counters allocator [BOOKINGS] | city A.yaml B.yaml [REPLICATIONS] [DAYS] [SEED]")
+    print(
+        "usage: pooled-counters allocator [BOOKINGS] | pauses [BOOKINGS]"
+            + " | city A.yaml B.yaml [REPLICATIONS] [DAYS] [SEED]")
 }

@@ -64,11 +64,12 @@ public struct AllocatorCore: Sendable {
     /// Accounts that have booked, numbered in order of first use (`accountNumbers` finds them).
     var accountIDs: [AccountID] = []
     var accountNumbers: [AccountID: Int32] = [:]
-    /// Idempotency keys by booking index, for the few bookings that carry one.
-    var idempotencyKeys: [Int: String] = [:]
+    /// Idempotency keys by booking index, for the bookings that carry one.
+    var idempotencyKeys = ShardedDictionary<Int, String>()
     /// Creation instants of holds/bookings per account, ascending.
     var accountHistory: [AccountID: [Instant]] = [:]
-    var idempotency: [IdempotencyScope: BookingID] = [:]
+    /// The booking each citizen's idempotency key made (split so that growing never pauses a booking).
+    var idempotency = ShardedDictionary<IdempotencyScope, BookingID>()
     var holdDeadlines = DeadlineQueue()
     var noShowDeadlines = DeadlineQueue()
     var changed: [BookingID] = []

@@ -146,7 +146,9 @@ extension AllocatorCore {
         for (offset, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
             violations.append("NIK \(niks.hashes[firstNumber + offset]) has \(count) active bookings")
         }
-        if keyOwners != idempotency { violations.append("idempotency index differs from the bookings") }
+        if keyOwners.count != idempotency.count || keyOwners.contains(where: { idempotency[$0.key] != $0.value }) {
+            violations.append("idempotency index differs from the bookings")
+        }
         violations += placeViolations()
         violations += pooledViolations()
         return violations

@@ -220,7 +220,9 @@ struct Deadline: Comparable, Sendable {
 }
 
 /// An idempotency key is scoped to the citizen who sent it.
-struct IdempotencyScope: Hashable, Sendable {
+struct IdempotencyScope: ShardedKey, Sendable {
     var nikHash: NIKHash
     var key: String
+    /// The NIK hash is an HMAC output: any of its bits are evenly spread.
+    var shardBits: UInt64 { nikHash.word0 ^ nikHash.word3 }
 }

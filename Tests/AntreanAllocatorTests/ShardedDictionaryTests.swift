@@ -1,0 +1,70 @@
+import Testing
+
+@testable import AntreanAllocator
+
+/// `ShardedDictionary` must answer as a `Dictionary` does, and its keys must spread over its parts (so
+/// that each part's regrowth moves a small share; the pause itself is measured by
+/// `pooled-counters pauses` in `Benchmarks/`).
+@Suite struct ShardedDictionaryTests {
+    /// A key whose shard bits are chosen by the test, to put many keys in one part.
+    struct Probe: ShardedKey {
+        var id: Int
+        var shardBits: UInt64
+    }
+
+    @Test func answersAsADictionaryUnderRandomInsertsUpdatesAndRemovals() {
+        var random = SplitMix64(seed: 11)
+        var sharded = ShardedDictionary<Probe, Int>()
+        var model: [Probe: Int] = [:]
+        for step in 0..<60_000 {
+            let id = Int(random.next() % 5_000)
+            // A third of the keys share one part, as a citizen's keys do.
+            let key = Probe(id: id, shardBits: id % 3 == 0 ? 7 : UInt64(id) &* 0x9E37_79B9_7F4A_7C15)
+            switch random.next() % 4 {
+            case 0:
+                #expect(sharded.removeValue(forKey: key) == model.removeValue(forKey: key))
+            case 1:
+                sharded[key] = nil
+                model[key] = nil
+            default:
+                sharded[key] = step
+                model[key] = step
+            }
+            #expect(sharded[key] == model[key])
+            #expect(sharded.count == model.count)
+        }
+        #expect(sharded.isEmpty == model.isEmpty)
+        let entries = Dictionary(uniqueKeysWithValues: sharded.map { ($0.key, $0.value) })
+        #expect(entries == model)
+        #expect(sharded.shardCounts.reduce(0, +) == model.count)
+    }
+
+    @Test func reservingKeepsEveryEntry() {
+        var sharded = ShardedDictionary<Int, String>()
+        for position in 0..<1_000 { sharded[position] = "key-\(position)" }
+        sharded.reserveCapacity(100_000)
+        #expect(sharded.count == 1_000)
+        #expect((0..<1_000).allSatisfy { sharded[$0] == "key-\($0)" })
+        #expect(sharded[1_000] == nil)
+    }
+
+    /// Idempotency scopes split by their NIK hash, booking positions by their low bits: with 100,000
+    /// keys, no part holds more than 1.3 times its even share (a binomial share's 5 standard deviations
+    /// are 1.2 times it), and every part is used.
+    @Test func idempotencyScopesAndPositionsSpreadEvenly() {
+        var scopes = ShardedDictionary<IdempotencyScope, BookingID>()
+        var positions = ShardedDictionary<Int, String>()
+        let total = 100_000
+        for number in 0..<total {
+            let scope = IdempotencyScope(nikHash: NIKHash(syntheticCitizen: UInt64(number)), key: "k")
+            scopes[scope] = BookingID(UInt64(number + 1))
+            positions[number] = "k"
+        }
+        let share = Double(total) / 256
+        for counts in [scopes.shardCounts, positions.shardCounts] {
+            #expect(counts.count == 256)
+            #expect(Double(counts.max() ?? 0) <= 1.3 * share)
+            #expect(Double(counts.min() ?? 0) >= 0.7 * share)
+        }
+    }
+}
