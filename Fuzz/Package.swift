@@ -70,5 +70,9 @@ let package = Package(
             name: "FuzzClientKeys",
             dependencies: ["FuzzSupport", .product(name: "AntreanClientKeys", package: "Antrean")]
         ),
+        // (h) The availability query reader of `antrean serve`'s fast paths: its files are symbolic links to
+        // Sources/AntreanServer/{Availability/AvailabilityParameters,Middleware/PlainBytes}.swift, which use
+        // the standard library only, so the HTTP stack is not built here.
+        .executableTarget(name: "FuzzAvailabilityQuery", dependencies: ["FuzzSupport"]),
     ]
 )

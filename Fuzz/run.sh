@@ -20,7 +20,7 @@ set -uo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$FUZZ_DIR")"
-ALL_TARGETS=(FuzzScenario FuzzReplayRequest FuzzTime FuzzToken FuzzStore FuzzFitLog FuzzClientKeys)
+ALL_TARGETS=(FuzzScenario FuzzReplayRequest FuzzTime FuzzToken FuzzStore FuzzFitLog FuzzClientKeys FuzzAvailabilityQuery)
 SECONDS_PER_TARGET="${1:-20}"
 shift || true
 TARGETS=("$@")

@@ -1,0 +1,1 @@
+../../../Sources/AntreanServer/Availability/AvailabilityParameters.swift

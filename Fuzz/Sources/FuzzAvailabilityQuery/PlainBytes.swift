@@ -1,0 +1,1 @@
+../../../Sources/AntreanServer/Middleware/PlainBytes.swift
