@@ -6,11 +6,13 @@
       over Samarinda's 59 kelurahan offices (Simulations/data/kelurahan.csv), secrets in DIR/pepper and
       DIR/token (made by `antrean secrets generate`). A generous slot capacity by default, so that a
       load run measures the server rather than running out of places. Prints the office ids, one a line.
-  serve-load-data.py year OUT.jsonl [--bookings N] [--first-day 2026-01-05] [--seed S]
+  serve-load-data.py year OUT.jsonl [--bookings N] [--first-day 2026-01-05] [--seed S] [--keys uuid|short]
       A year of the city's bookings as `antrean replay` requests: N new citizens (distinct, valid NIKs),
       each booking `ktp` at a home office drawn in proportion to the kelurahan's population, spread over the
       working hours of the year's weekdays, and one `release_no_shows` per day (as the server's timer
-      would), so the store looks like a year of service. Every random choice comes from --seed.
+      would), so the store looks like a year of service. Each request carries an idempotency key: a random
+      UUID, as portals send (the default), or `year-N` (`short`, which Swift stores inline, so memory is
+      lower than a portal's keys give). Every random choice comes from --seed.
 """
 import argparse
 import csv
@@ -20,6 +22,7 @@ import os
 import random
 import re
 import sys
+import uuid
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
@@ -71,8 +74,10 @@ def nik(number):
     return f"647202{day:02d}{month:02d}{year:02d}{serial:04d}"
 
 
-def write_year(path, bookings, first_day, seed):
+def write_year(path, bookings, first_day, seed, key_form):
     rng = random.Random(seed)
+    # A stream of its own, so that the key form changes nothing else.
+    key_rng = random.Random(seed + 1)
     offices = kelurahan()
     weights = [o["population"] for o in offices]
     days = [first_day + datetime.timedelta(days=d) for d in range(365)]
@@ -87,8 +92,9 @@ def write_year(path, bookings, first_day, seed):
             homes = rng.choices(offices, weights=weights, k=count)
             for second, home in zip(seconds, homes):
                 at = f"{day}T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}+08:00"
+                key = str(uuid.UUID(int=key_rng.getrandbits(128), version=4)) if key_form == "uuid" else f"year-{number}"
                 out.write(json.dumps({"op": "book", "at": at, "nik": nik(number), "office": home["id"],
-                                      "service": "ktp", "idempotency_key": f"year-{number}"}) + "\n")
+                                      "service": "ktp", "idempotency_key": key}) + "\n")
                 number += 1
 
 
@@ -103,11 +109,12 @@ def main():
     year.add_argument("--bookings", type=int, default=400_000)
     year.add_argument("--first-day", type=datetime.date.fromisoformat, default=datetime.date(2026, 1, 5))
     year.add_argument("--seed", type=int, default=19)
+    year.add_argument("--keys", choices=["uuid", "short"], default="uuid")
     args = parser.parse_args()
     if args.command == "config":
         write_config(args.directory, args.slot_capacity)
     else:
-        write_year(args.output, args.bookings, args.first_day, args.seed)
+        write_year(args.output, args.bookings, args.first_day, args.seed, args.keys)
 
 
 if __name__ == "__main__":

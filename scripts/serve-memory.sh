@@ -8,7 +8,7 @@
 #
 #   scripts/serve-memory.sh [BOOKINGS]
 # Environment: ANTREAN (a built binary; default: build the release product), READ_RATE (2000),
-# LOAD_SECONDS (20).
+# LOAD_SECONDS (20), KEYS (the requests' idempotency keys: uuid, as portals send, the default; or short).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bookings=${1:-400000}
@@ -27,7 +27,7 @@ cc -O2 -Wall -o "$work/openload" Benchmarks/openload/openload.c
 mapfile -t offices < <(python3 scripts/serve-load-data.py config "$work")
 key=$("$ANTREAN" keys create --keys "$work/keys.json" --client memory --role portal 2>/dev/null)
 
-python3 scripts/serve-load-data.py year "$work/year.jsonl" --bookings "$bookings"
+python3 scripts/serve-load-data.py year "$work/year.jsonl" --bookings "$bookings" --keys "${KEYS:-uuid}"
 started=$(date +%s.%N)
 "$ANTREAN" replay "$work/year.jsonl" --config "$work/config.json" --store "$work/store.sqlite" \
   --group-commit 4096 --sync NORMAL | tail -1 >"$work/replay-summary"

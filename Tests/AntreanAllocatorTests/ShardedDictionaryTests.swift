@@ -40,28 +40,30 @@ import Testing
     }
 
     @Test func reservingKeepsEveryEntry() {
-        var sharded = ShardedDictionary<Int, String>()
-        for position in 0..<1_000 { sharded[position] = "key-\(position)" }
+        var sharded = ShardedDictionary<UInt64, String>()
+        for key in 0..<UInt64(1_000) { sharded[key] = "key-\(key)" }
         sharded.reserveCapacity(100_000)
         #expect(sharded.count == 1_000)
-        #expect((0..<1_000).allSatisfy { sharded[$0] == "key-\($0)" })
+        #expect((0..<UInt64(1_000)).allSatisfy { sharded[$0] == "key-\($0)" })
         #expect(sharded[1_000] == nil)
     }
 
-    /// Idempotency scopes split by their NIK hash, booking positions by their low bits: with 100,000
-    /// keys, no part holds more than 1.3 times its even share (a binomial share's 5 standard deviations
-    /// are 1.2 times it), and every part is used.
-    @Test func idempotencyScopesAndPositionsSpreadEvenly() {
+    /// Idempotency scopes split by their NIK hash, fingerprints by their low bits: with 100,000 keys, no
+    /// part holds more than 1.3 times its even share (a binomial share's 5 standard deviations are 1.2
+    /// times it), and every part is used.
+    @Test func idempotencyScopesAndFingerprintsSpreadEvenly() {
         var scopes = ShardedDictionary<IdempotencyScope, BookingID>()
-        var positions = ShardedDictionary<Int, String>()
+        var fingerprints = ShardedDictionary<UInt64, UInt32>()
         let total = 100_000
         for number in 0..<total {
             let scope = IdempotencyScope(nikHash: NIKHash(syntheticCitizen: UInt64(number)), key: "k")
             scopes[scope] = BookingID(UInt64(number + 1))
-            positions[number] = "k"
+            var hasher = Hasher()
+            hasher.combine(scope)
+            fingerprints[UInt64(truncatingIfNeeded: hasher.finalize())] = UInt32(number)
         }
         let share = Double(total) / 256
-        for counts in [scopes.shardCounts, positions.shardCounts] {
+        for counts in [scopes.shardCounts, fingerprints.shardCounts] {
             #expect(counts.count == 256)
             #expect(Double(counts.max() ?? 0) <= 1.3 * share)
             #expect(Double(counts.min() ?? 0) >= 0.7 * share)

@@ -125,9 +125,8 @@ extension AllocatorCore {
         if let refusal = Self.timeRefusal(now, request.notBefore ?? now) { return .failure(refusal) }
         expireHolds(now: now)
         if let key = request.idempotencyKey,
-            let existing = idempotency[IdempotencyScope(nikHash: request.citizen.nikHash, key: key)]
+            let index = idempotencyOwner(of: IdempotencyScope(nikHash: request.citizen.nikHash, key: key))
         {
-            let index = Int(existing.rawValue - 1)
             return serviceIDs[Int(position(ofBookingAt: index).key.service)] == request.service
                 ? .success((index, true)) : .failure(.idempotencyKeyReused)
         }
@@ -184,9 +183,8 @@ extension AllocatorCore {
         if let refusal = Self.timeRefusal(now, slot.start) { return .failure(refusal) }
         expireHolds(now: now)
         if let idempotencyKey,
-            let existing = idempotency[IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey)]
+            let index = idempotencyOwner(of: IdempotencyScope(nikHash: citizen.nikHash, key: idempotencyKey))
         {
-            let index = Int(existing.rawValue - 1)
             let booking = record(at: index)
             let same =
                 booking.service == slot.service

@@ -112,10 +112,10 @@ extension AllocatorCore {
                             + " (the limit per NIK)"))
             }
             if let key = record.idempotencyKey,
-                let other = idempotency[IdempotencyScope(nikHash: record.nikHash, key: key)]
+                let other = idempotencyOwner(of: IdempotencyScope(nikHash: record.nikHash, key: key))
             {
                 throw .invalidStoredBooking(
-                    Self.violation(record, "its citizen's idempotency key is also used by booking \(other)"))
+                    Self.violation(record, "its citizen's idempotency key is also used by booking \(other + 1)"))
             }
             index(
                 bookingAt: stored, nikHash: record.nikHash, account: record.account,

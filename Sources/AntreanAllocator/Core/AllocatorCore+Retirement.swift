@@ -29,9 +29,8 @@ extension AllocatorCore {
             guard !stored.state.isActive,
                 ledgers[Int(stored.ledger)].slotStart(Int(stored.slot)) < cutoffSeconds
             else { break }
-            if stored.hasIdempotencyKey, let key = idempotencyKeys.removeValue(forKey: end) {
-                let scope = IdempotencyScope(nikHash: niks.hashes[Int(stored.nik)], key: key)
-                if idempotency[scope] == BookingID(UInt64(end + 1)) { idempotency[scope] = nil }
+            if stored.hasIdempotencyKey, let key = idempotency.key(at: end) {
+                idempotency.remove(IdempotencyScope(nikHash: niks.hashes[Int(stored.nik)], key: key), at: end)
             }
             end += 1
         }
@@ -39,6 +38,7 @@ extension AllocatorCore {
         retiredDaysBefore = max(retiredDaysBefore, cutoffDay)
         guard end > first else { return 0 }
         retiredSlotsBefore = max(retiredSlotsBefore, cutoffSeconds)
+        idempotency.dropKeys(below: end)
         if bookings.dropPositions(below: end) { dropWhatNoHeldBookingUses(beforeDay: retiredDaysBefore) }
         return end - first
     }

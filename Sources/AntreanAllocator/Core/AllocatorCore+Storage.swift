@@ -11,8 +11,13 @@ extension AllocatorCore {
             state: stored.state, createdAt: Instant(secondsSinceEpoch: stored.createdAt),
             updatedAt: Instant(secondsSinceEpoch: stored.updatedAt),
             holdExpiresAt: StoredBooking.decode(stored.holdExpiresAt), reschedules: stored.reschedules,
-            idempotencyKey: stored.hasIdempotencyKey ? idempotencyKeys[index] : nil,
+            idempotencyKey: stored.hasIdempotencyKey ? idempotency.key(at: index) : nil,
             checkedInAt: StoredBooking.decode(stored.checkedInAt))
+    }
+
+    /// The index of the booking that `scope` (a citizen's idempotency key) made, if it is held. O(1) expected.
+    func idempotencyOwner(of scope: IdempotencyScope) -> Int? {
+        idempotency.position(of: scope) { niks.hashes[Int(bookings[$0].nik)] }
     }
 
     /// Where the booking at `index` sits in the ledgers. O(1).
@@ -58,7 +63,7 @@ extension AllocatorCore {
                 reschedules: reschedules, ledger: position.ledger, nik: nikNumber(nikHash, state: state),
                 account: account.map { accountNumber($0) } ?? -1, slot: UInt16(position.slot), pool: pool,
                 state: state, hasIdempotencyKey: idempotencyKey != nil))
-        if let idempotencyKey { idempotencyKeys[index] = idempotencyKey }
+        idempotency.appendKey(idempotencyKey)
         return index
     }
 
@@ -98,7 +103,15 @@ extension AllocatorCore {
         if let account {
             accountHistory[account, default: []].append(Instant(secondsSinceEpoch: stored.createdAt))
         }
-        if let idempotencyKey { idempotency[IdempotencyScope(nikHash: nikHash, key: idempotencyKey)] = id }
+        if let idempotencyKey {
+            // Copies of the two arrays (references, no copying) read the NIK hash of a position while the
+            // index is mutated.
+            let stored = bookings
+            let hashes = niks.hashes
+            idempotency.insert(IdempotencyScope(nikHash: nikHash, key: idempotencyKey), at: index) {
+                hashes[Int(stored[$0].nik)]
+            }
+        }
         guard scheduleDeadlines else { return }
         if stored.state == .held, let expiry = StoredBooking.decode(stored.holdExpiresAt) {
             holdDeadlines.insert(Deadline(at: expiry, booking: id))

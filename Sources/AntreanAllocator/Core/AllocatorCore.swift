@@ -64,12 +64,10 @@ public struct AllocatorCore: Sendable {
     /// Accounts that have booked, numbered in order of first use (`accountNumbers` finds them).
     var accountIDs: [AccountID] = []
     var accountNumbers: [AccountID: Int32] = [:]
-    /// Idempotency keys by booking index, for the bookings that carry one.
-    var idempotencyKeys = ShardedDictionary<Int, String>()
     /// Creation instants of holds/bookings per account, ascending.
     var accountHistory: [AccountID: [Instant]] = [:]
-    /// The booking each citizen's idempotency key made (split so that growing never pauses a booking).
-    var idempotency = ShardedDictionary<IdempotencyScope, BookingID>()
+    /// Each booking's idempotency key, and the booking each citizen's key made.
+    var idempotency = IdempotencyIndex()
     var holdDeadlines = DeadlineQueue()
     var noShowDeadlines = DeadlineQueue()
     var changed: [BookingID] = []
@@ -185,10 +183,8 @@ public struct AllocatorCore: Sendable {
     /// 400,000 keys doubled both idempotency tables near the end). O(capacity).
     public mutating func reserveCapacity(bookings additional: Int, days: Int = 0, keys: Int = 0) {
         bookings.reserveCapacity(bookings.indices.count + max(0, additional))
-        if keys > 0 {
-            idempotency.reserveCapacity(idempotency.count + keys)
-            idempotencyKeys.reserveCapacity(idempotencyKeys.count + keys)
-        }
+        idempotency.reserveCapacity(
+            bookings: bookings.indices.count + max(0, additional), scopes: keys > 0 ? idempotency.count + keys : 0)
         niks.reserveCapacity(niks.heldCount + max(0, additional))
         activeCounts.reserveCapacity(activeCounts.indices.count + max(0, additional))
         let ledgersAhead = max(0, days) * offers.count { $0 }

@@ -31,7 +31,12 @@ extension AllocatorCore {
             if count > 0 { accounts[account] = count }
         }
         var keys: [String: BookingID] = [:]
-        for (scope, id) in idempotency { keys["\(scope.nikHash)/\(scope.key)"] = id }
+        for index in bookings.indices {
+            guard let key = idempotency.key(at: index) else { continue }
+            let scope = IdempotencyScope(nikHash: niks.hashes[Int(bookings[index].nik)], key: key)
+            guard let owner = idempotencyOwner(of: scope) else { continue }
+            keys["\(scope.nikHash)/\(key)"] = BookingID(UInt64(owner + 1))
+        }
         return AllocatorSnapshot(
             bookings: allBookings, usage: usage, activeByNIK: activeByNIK(), accountCounts: accounts,
             idempotencyKeys: keys, pendingHolds: bookings.indices.count { bookings[$0].state == .held })
@@ -73,10 +78,10 @@ extension AllocatorCore {
             if booking.state.isActive, nikRecount.indices.contains(Int(booking.nik) - firstNumber) {
                 nikRecount[Int(booking.nik) - firstNumber] += 1
             }
-            if booking.hasIdempotencyKey != (idempotencyKeys[index] != nil) {
+            if booking.hasIdempotencyKey != (idempotency.key(at: index) != nil) {
                 violations.append("booking \(index + 1) and the idempotency side table disagree")
             }
-            if let key = idempotencyKeys[index] {
+            if let key = idempotency.key(at: index) {
                 let id = BookingID(UInt64(index + 1))
                 let scope = IdempotencyScope(nikHash: niks.hashes[Int(booking.nik)], key: key)
                 if let other = keyOwners[scope] {
@@ -146,7 +151,9 @@ extension AllocatorCore {
         for (offset, count) in nikRecount.enumerated() where count > rules.maxActiveBookingsPerNIK {
             violations.append("NIK \(niks.hashes[firstNumber + offset]) has \(count) active bookings")
         }
-        if keyOwners.count != idempotency.count || keyOwners.contains(where: { idempotency[$0.key] != $0.value }) {
+        if idempotency.indices != bookings.indices || keyOwners.count != idempotency.count
+            || keyOwners.contains(where: { idempotencyOwner(of: $0.key).map { BookingID(UInt64($0 + 1)) } != $0.value })
+        {
             violations.append("idempotency index differs from the bookings")
         }
         violations += placeViolations()

@@ -65,12 +65,6 @@ extension ShardedDictionary: Sequence {
 
 extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}
 
-extension Int: ShardedKey {
-    /// Consecutive numbers (booking positions) go to consecutive parts, which then regrow one after
-    /// another over 256 consecutive inserts, each moving a 256th.
-    var shardBits: UInt64 { UInt64(truncatingIfNeeded: self) }
-}
-
 extension ShardedDictionary {
     /// Entries per part, for tests that check the keys spread (a skewed split would bring the pauses back).
     var shardCounts: [Int] { shards.map(\.count) }
