@@ -2,7 +2,7 @@
 /// and updating the bookings array is a plain memory copy (no retain/release of strings).
 ///
 /// Office, service and slot start are implied by the ledger and slot index; the citizen and account
-/// are interned numbers; the (rare) idempotency key lives in a side table. The public
+/// are interned numbers; the idempotency key lives in `IdempotencyIndex`. The public
 /// ``BookingRecord`` is built from this only at the API boundary (`AllocatorCore.record(at:)`).
 struct StoredBooking: Sendable {
     var createdAt: Int64
@@ -27,7 +27,7 @@ struct StoredBooking: Sendable {
     var appointmentMinutes: UInt16 = 0
     var pool: CapacityPool
     var state: BookingState
-    /// Whether `AllocatorCore.idempotencyKeys` holds a key for this booking (saves a lookup otherwise).
+    /// Whether the booking has an idempotency key (`AllocatorCore.idempotency` holds it).
     var hasIdempotencyKey: Bool
 
     /// The "no place" marker of `place`.
