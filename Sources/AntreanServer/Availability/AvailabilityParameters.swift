@@ -7,19 +7,9 @@ struct AvailabilityParameters: Equatable, Sendable {
     var date: String?
     var priority: Bool?
     var limit: Int?
+}
 
-    init(
-        service: String? = nil, office: String? = nil, kecamatan: String? = nil, date: String? = nil,
-        priority: Bool? = nil, limit: Int? = nil
-    ) {
-        self.service = service
-        self.office = office
-        self.kecamatan = kecamatan
-        self.date = date
-        self.priority = priority
-        self.limit = limit
-    }
-
+extension AvailabilityParameters {
     /// Reads `query` (the text after `?`) when each parameter is a known name given at most once with a
     /// plain value (letters, digits and `-._~:` only, so nothing to percent-decode), `priority` `true` or
     /// `false` and `limit` 1 to 3 digits; nil for anything else (the generated operation answers it).
