@@ -220,9 +220,7 @@ struct Deadline: Comparable, Sendable {
 }
 
 /// An idempotency key is scoped to the citizen who sent it.
-struct IdempotencyScope: ShardedKey, Sendable {
+struct IdempotencyScope: Hashable, Sendable {
     var nikHash: NIKHash
     var key: String
-    /// The NIK hash is an HMAC output: any of its bits are evenly spread.
-    var shardBits: UInt64 { nikHash.word0 ^ nikHash.word3 }
 }

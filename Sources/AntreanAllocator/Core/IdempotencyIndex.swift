@@ -3,9 +3,10 @@
 ///
 /// - The keys sit in an array parallel to the bookings (`StoredIdempotencyKey`, 24 bytes, a UUID packed).
 /// - The index maps a 64-bit fingerprint of (NIK hash, key) to the booking's position (12 bytes a bucket),
-///   and a lookup checks the key and the NIK hash stored at that position, so a match is exact. Scopes
-///   whose fingerprint another scope already holds (about one in 10^8 pairs at a year's volume; the
-///   fingerprint is `Hasher`'s, seeded per process, so it cannot be aimed at) go to an exact table.
+///   and a lookup checks the key and the NIK hash stored at that position, so a match is exact. A scope
+///   whose fingerprint another scope already holds goes to an exact table (at a year's 400,000 keys the
+///   chance that any two collide is about 4 in 10^9; the fingerprint is `Hasher`'s, seeded per process,
+///   so a collision cannot be aimed at).
 /// - The index is a ``ShardedDictionary``, so growing it never pauses a booking for a whole rehash.
 ///
 /// Lookups, inserts and removals are O(1) expected.
