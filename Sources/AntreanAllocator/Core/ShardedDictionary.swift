@@ -24,8 +24,6 @@ struct ShardedDictionary<Key: ShardedKey, Value> {
 
     init() {}
 
-    var isEmpty: Bool { count == 0 }
-
     subscript(key: Key) -> Value? {
         get { shards[Self.shard(of: key)][key] }
         set {
@@ -38,14 +36,6 @@ struct ShardedDictionary<Key: ShardedKey, Value> {
         }
     }
 
-    /// Removes and returns the value of `key`, if any.
-    @discardableResult
-    mutating func removeValue(forKey key: Key) -> Value? {
-        let removed = shards[Self.shard(of: key)].removeValue(forKey: key)
-        if removed != nil { count -= 1 }
-        return removed
-    }
-
     /// Makes room for `total` entries in all, an even share per part. A part whose share ends up larger
     /// regrows by itself later, which moves only that part (so no margin is reserved: each part's storage
     /// is a power of two, and a margin would double many of them).
@@ -56,11 +46,6 @@ struct ShardedDictionary<Key: ShardedKey, Value> {
     }
 
     private static func shard(of key: Key) -> Int { Int(truncatingIfNeeded: key.shardBits & 0xFF) }
-}
-
-extension ShardedDictionary: Sequence {
-    /// The entries, part by part (an order of no meaning, as a dictionary's).
-    func makeIterator() -> FlattenSequence<[[Key: Value]]>.Iterator { shards.joined().makeIterator() }
 }
 
 extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}
